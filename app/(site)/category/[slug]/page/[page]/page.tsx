@@ -1,0 +1,14 @@
+import { ListingRoute, listingRouteMetadata, type ListingParams } from '@/components/listing-route';
+import { listingParams } from '@/lib/listings';
+
+// Unknown addresses get the static 404 page: complete HTML, readable without JavaScript.
+export const dynamicParams = false;
+
+type Props = { params: ListingParams };
+
+export const generateStaticParams = () => listingParams('category', true);
+export const generateMetadata = ({ params }: Props) => listingRouteMetadata('category', params);
+
+export default function Page({ params }: Props) {
+  return <ListingRoute kind="category" params={params} />;
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { HomeView } from '@/components/home-view';
+import { JsonLd } from '@/components/json-ld';
+import { getHomePage, getSite } from '@/lib/content';
+import { organizationJsonLd } from '@/lib/seo/json-ld';
+import { feedAlternates } from '@/lib/seo/metadata';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSite();
+  return { alternates: { canonical: '/', types: feedAlternates(site.name) } };
+}
+
+export default async function HomePage() {
+  const [site, home] = await Promise.all([getSite(), getHomePage(1)]);
+  if (!home) notFound();
+  return (
+    <>
+      <JsonLd data={organizationJsonLd(site)} />
+      <HomeView site={site} lead={home.lead} featured={home.featured} latest={home.latest} />
+    </>
+  );
+}

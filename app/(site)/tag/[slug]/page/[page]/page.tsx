@@ -1,0 +1,14 @@
+import { ListingRoute, listingRouteMetadata, type ListingParams } from '@/components/listing-route';
+import { listingParams } from '@/lib/listings';
+
+// Unknown addresses get the static 404 page: complete HTML, readable without JavaScript.
+export const dynamicParams = false;
+
+type Props = { params: ListingParams };
+
+export const generateStaticParams = () => listingParams('tag', true);
+export const generateMetadata = ({ params }: Props) => listingRouteMetadata('tag', params);
+
+export default function Page({ params }: Props) {
+  return <ListingRoute kind="tag" params={params} />;
+}

@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { getSite } from '@/lib/content';
+import { feedAlternates } from '@/lib/seo/metadata';
+import { serif } from './fonts';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSite();
+  return {
+    metadataBase: new URL(site.url),
+    title: { default: site.name, template: `%s | ${site.name}` },
+    description: site.description,
+    applicationName: site.name,
+    openGraph: { siteName: site.name, locale: site.locale.replace('-', '_'), type: 'website' },
+    twitter: { card: 'summary_large_image' },
+    alternates: { types: feedAlternates(site.name) },
+  };
+}
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
+    { media: '(prefers-color-scheme: dark)', color: '#16171a' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const site = await getSite();
+  return (
+    <html lang={site.language} className={serif.variable}>
+      <body>{children}</body>
+    </html>
+  );
+}

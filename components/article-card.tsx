@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import type { Article, Site } from '@/lib/content';
+import { routes } from '@/lib/routes';
+import { DateLine } from './date-line';
+import { Picture } from './picture';
+
+type Variant = 'lead' | 'featured' | 'list';
+
+const sizes: Record<Variant, string> = {
+  lead: '(min-width: 1100px) 700px, 100vw',
+  featured: '(min-width: 1100px) 340px, (min-width: 700px) 45vw, 100vw',
+  list: '(min-width: 700px) 220px, 33vw',
+};
+
+type ArticleCardProps = {
+  article: Article;
+  site: Site;
+  variant?: Variant;
+  headingLevel?: 2 | 3;
+  priority?: boolean;
+};
+
+export function ArticleCard({ article, site, variant = 'list', headingLevel = 3, priority = false }: ArticleCardProps) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={`card card--${variant}`}>
+      <div className="card__image">
+        <Picture
+          src={article.hero.src}
+          alt={article.hero.alt}
+          width={article.hero.width}
+          height={article.hero.height}
+          sizes={sizes[variant]}
+          priority={priority}
+        />
+      </div>
+      <div className="card__text">
+        <p className="kicker">
+          <Link href={routes.category(article.category.slug)}>{article.category.name}</Link>
+        </p>
+        <Heading className="card__title">
+          <Link href={routes.article(article.slug)}>{article.title}</Link>
+        </Heading>
+        <p className="card__standfirst">{article.standfirst}</p>
+        <p className="meta">
+          <span>{article.author.name}</span> · <DateLine date={article.published} site={site} /> ·{' '}
+          <span>{article.readingMinutes} min read</span>
+        </p>
+      </div>
+    </article>
+  );
+}

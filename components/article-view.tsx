@@ -1,0 +1,112 @@
+import Link from 'next/link';
+import type { Article, Site } from '@/lib/content';
+import { routes } from '@/lib/routes';
+import { ArticleList } from './article-list';
+import { AuthorCard } from './author-card';
+import { DateLine } from './date-line';
+import { ArticleBody } from './mdx/article-body';
+import { NewsletterBox } from './newsletter-box';
+import { Picture } from './picture';
+
+type ArticleViewProps = {
+  article: Article;
+  code: string;
+  site: Site;
+  related: Article[];
+  adjacent: { older?: Article; newer?: Article };
+};
+
+export function ArticleView({ article, code, site, related, adjacent }: ArticleViewProps) {
+  return (
+    <>
+      <article className="article">
+        <header className="article__header">
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <ol role="list">
+              <li>
+                <Link href="/">Home</Link>
+              </li>
+              <li>
+                <Link href={routes.category(article.category.slug)} className="kicker">
+                  {article.category.name}
+                </Link>
+              </li>
+            </ol>
+          </nav>
+          <h1 className="article__title">{article.title}</h1>
+          <p className="article__standfirst">{article.standfirst}</p>
+          <p className="meta article__meta">
+            <span>
+              By <Link href={routes.author(article.author.slug)}>{article.author.name}</Link>, {site.name}
+            </span>
+            <span>
+              <DateLine date={article.published} site={site} />
+              {article.updated ? (
+                <>
+                  {' '}
+                  (updated <DateLine date={article.updated} site={site} />)
+                </>
+              ) : null}
+            </span>
+            <span>{article.readingMinutes} min read</span>
+          </p>
+        </header>
+        <figure className="article__hero">
+          <Picture
+            src={article.hero.src}
+            alt={article.hero.alt}
+            width={article.hero.width}
+            height={article.hero.height}
+            sizes="(min-width: 1100px) 1040px, 100vw"
+            priority
+          />
+          {article.hero.credit ? <figcaption>{article.hero.credit}</figcaption> : null}
+        </figure>
+        <ArticleBody code={code} />
+        {article.tags.length > 0 ? (
+          <nav aria-label="Tags" className="article__tags">
+            <ul className="inline-list" role="list">
+              {article.tags.map((tag) => (
+                <li key={tag}>
+                  <Link href={routes.tag(tag)} className="tag">
+                    {tag.replace(/-/g, ' ')}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <footer className="article__footer">
+          <AuthorCard author={article.author} />
+        </footer>
+      </article>
+      <div className="container article-after">
+        <NewsletterBox site={site} />
+        {related.length > 0 ? (
+          <section aria-labelledby="related-heading">
+            <h2 id="related-heading" className="section-heading">
+              Related stories
+            </h2>
+            <ArticleList articles={related} site={site} headingLevel={3} />
+          </section>
+        ) : null}
+        <nav aria-label="More stories" className="adjacent">
+          {adjacent.older ? (
+            <Link href={routes.article(adjacent.older.slug)} rel="prev">
+              <span className="adjacent__label">Previous story</span> {adjacent.older.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {adjacent.newer ? (
+            <Link href={routes.article(adjacent.newer.slug)} rel="next">
+              <span className="adjacent__label">Next story</span> {adjacent.newer.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      </div>
+    </>
+  );
+}

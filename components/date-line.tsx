@@ -1,0 +1,6 @@
+import type { Site } from '@/lib/content';
+import { formatDate } from '@/lib/format';
+
+export function DateLine({ date, site }: { date: Date; site: Site }) {
+  return <time dateTime={date.toISOString()}>{formatDate(date, site)}</time>;
+}

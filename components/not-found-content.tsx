@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { getArticles } from '@/lib/content';
+import { routes } from '@/lib/routes';
+
+export async function NotFoundContent() {
+  const articles = await getArticles();
+  return (
+    <div className="container narrow">
+      <h1>We can’t find that page</h1>
+      <p>The story may have moved, or the address may be mistyped. These might help:</p>
+      <ul>
+        <li>
+          <Link href="/">The latest news</Link>
+        </li>
+        <li>
+          <Link href={routes.archive()}>The archive, month by month</Link>
+        </li>
+        {articles.slice(0, 3).map((article) => (
+          <li key={article.slug}>
+            <Link href={routes.article(article.slug)}>{article.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

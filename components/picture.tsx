@@ -1,0 +1,28 @@
+import { getImageProps } from 'next/image';
+
+type PictureProps = {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+  sizes: string;
+  /** The page's largest image: load it first instead of lazily. */
+  priority?: boolean;
+  className?: string;
+};
+
+// getImageProps gives the optimised, responsive srcset of next/image without shipping its client
+// component, so image-heavy pages stay free of JavaScript.
+export function Picture({ src, alt, width, height, sizes, priority = false, className }: PictureProps) {
+  const { props } = getImageProps({
+    src,
+    alt,
+    width,
+    height,
+    sizes,
+    quality: 70,
+    loading: priority ? 'eager' : 'lazy',
+    fetchPriority: priority ? 'high' : 'auto',
+  });
+  return <img {...props} alt={alt} className={className} />;
+}

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleMDX } from 'mdx-bundler';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+
+// Bump when the pipeline below changes, so cached output of the old pipeline is never reused.
+const PIPELINE_VERSION = '1';
+
+type HastNode = { type: string; value?: string; children?: HastNode[] };
+
+function textOf(node: HastNode): string {
+  if (node.type === 'text') return node.value ?? '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+export async function compileMdx(source: string, file: string): Promise<string> {
+  const result = await bundleMDX({
+    source,
+    mdxOptions(options) {
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
+      options.rehypePlugins = [
+        ...(options.rehypePlugins ?? []),
+        rehypeSlug,
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'append',
+            properties: (heading: HastNode) => ({
+              className: ['heading-anchor'],
+              ariaLabel: `Link to the section “${textOf(heading)}”`,
+            }),
+            content: { type: 'text', value: '#' },
+          },
+        ],
+      ];
+      return options;
+    },
+    esbuildOptions(options) {
+      options.minify = true;
+      options.target = 'es2022';
+      return options;
+    },
+  }).catch((error: unknown) => {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot compile the MDX of ${file}:\n${detail}`);
+  });
+  return result.code;
+}
+
+export function mdxHash(source: string): string {
+  return createHash('sha256').update(PIPELINE_VERSION).update('\0').update(source).digest('hex');
+}
+
+const memory = new Map<string, Promise<string>>();
+
+/**
+ * Compiled code for an MDX source, compiled at most once per source per build: kept in memory for
+ * this process and on disk under .next/cache so the build's worker processes share it.
+ */
+export function compileMdxCached(source: string, file: string, cacheDir = defaultCacheDir()): Promise<string> {
+  const key = mdxHash(source);
+  let code = memory.get(key);
+  if (!code) {
+    code = fromDiskOrCompile(key, source, file, cacheDir);
+    memory.set(key, code);
+    code.catch(() => memory.delete(key));
+  }
+  return code;
+}
+
+function defaultCacheDir(): string {
+  return path.join(process.cwd(), '.next', 'cache', 'broadsheet-mdx');
+}
+
+async function fromDiskOrCompile(key: string, source: string, file: string, cacheDir: string): Promise<string> {
+  const target = path.join(cacheDir, `${key}.js`);
+  const cached = await readFile(target, 'utf8').catch(() => null);
+  if (cached !== null) return cached;
+  const code = await compileMdx(source, file);
+  await mkdir(cacheDir, { recursive: true });
+  // Write then rename, so a parallel worker never reads a half-written file.
+  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, code);
+  await rename(temporary, target);
+  return code;
+}
+
+export function clearMdxMemoryCache(): void {
+  memory.clear();
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "town-hall"');
+
+const sitePath = z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
+
+const altText = z
+  .string()
+  .trim()
+  .min(10, 'must describe the picture in at least 10 characters')
+  .max(250, 'must be at most 250 characters')
+  .refine((alt) => !/^(an? )?(image|picture|photo|photograph) of\b/i.test(alt), {
+    message: 'must describe the picture itself: drop the leading "Image of" / "Photo of"',
+  });
+
+const isoDate = z.coerce.date({ message: 'must be a date such as 2026-11-24 or 2026-11-24T07:30:00Z' });
+
+const link = z.object({ label: z.string().min(1), href: z.url() });
+
+export const frontmatterSchema = z
+  .object({
+    title: z.string().trim().min(5, 'must be at least 5 characters').max(140, 'must be at most 140 characters'),
+    standfirst: z.string().trim().min(20, 'must be at least 20 characters').max(320, 'must be at most 320 characters'),
+    published: isoDate,
+    updated: isoDate.optional(),
+    category: slug,
+    tags: z.array(slug).max(8, 'must list at most 8 tags').default([]),
+    author: slug,
+    hero: z.object({
+      src: sitePath,
+      alt: altText,
+      credit: z.string().trim().min(1).max(160).optional(),
+    }),
+    featured: z.boolean().default(false),
+  })
+  .strict()
+  .refine((data) => !data.updated || data.updated >= data.published, {
+    message: 'must not be earlier than "published"',
+    path: ['updated'],
+  });
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+export const authorSchema = z
+  .object({
+    name: z.string().trim().min(2),
+    role: z.string().trim().min(2),
+    bio: z.string().trim().min(20),
+    picture: z.object({ src: sitePath, alt: altText }),
+    links: z.array(link).default([]),
+  })
+  .strict();
+
+export const categorySchema = z
+  .object({ slug, name: z.string().trim().min(2), description: z.string().trim().min(10) })
+  .strict();
+
+export const categoriesSchema = z.array(categorySchema).min(1, 'must list at least one category');
+
+export const siteSchema = z
+  .object({
+    name: z.string().trim().min(2),
+    shortName: z.string().trim().min(2),
+    description: z.string().trim().min(20),
+    url: z.url(),
+    locale: z.string().min(2),
+    language: z.string().min(2),
+    timeZone: z.string().min(3),
+    logoText: z.string().trim().min(2),
+    navigation: z.array(z.object({ label: z.string().min(1), href: sitePath })),
+    social: z.array(link).default([]),
+    newsletter: z.object({ fromName: z.string().min(2), fromAddress: z.email() }),
+  })
+  .strict();
+
+export type Site = z.infer<typeof siteSchema>;
+export type Category = z.infer<typeof categorySchema>;

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { authorSchema, Category, Frontmatter, Site } from './schema';
+import type { ImageSize } from './images';
+
+export type { Category, Site };
+
+export type Author = z.infer<typeof authorSchema> & {
+  slug: string;
+  picture: z.infer<typeof authorSchema>['picture'] & ImageSize;
+};
+
+export type Article = Omit<Frontmatter, 'category' | 'author' | 'hero'> & {
+  slug: string;
+  category: Category;
+  author: Author;
+  hero: Frontmatter['hero'] & ImageSize;
+  /** MDX source of the body, without frontmatter. */
+  body: string;
+  /** Where it came from, for error messages. */
+  file: string;
+  words: number;
+  readingMinutes: number;
+};
+
+export type Content = {
+  site: Site;
+  categories: Category[];
+  authors: Map<string, Author>;
+  articles: Article[];
+};
+
+export type Page<T> = { items: T[]; page: number; totalPages: number; total: number };
+
+export type Tag = { slug: string; name: string; count: number };
+
+export type ArchiveMonth = { year: number; month: number; count: number };

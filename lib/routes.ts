@@ -1,0 +1,19 @@
+// Every public URL is built here, so links, canonical URLs, feeds and sitemaps always agree.
+function paged(base: string, page = 1): string {
+  return page > 1 ? `${base === '/' ? '' : base}/page/${page}` : base;
+}
+
+export const routes = {
+  home: (page = 1) => paged('/', page),
+  article: (slug: string) => `/articles/${slug}`,
+  category: (slug: string, page = 1) => paged(`/category/${slug}`, page),
+  tag: (slug: string, page = 1) => paged(`/tag/${slug}`, page),
+  author: (slug: string, page = 1) => paged(`/authors/${slug}`, page),
+  archive: () => '/archive',
+  archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`,
+  newsletter: () => '/newsletter',
+  feeds: (categorySlug?: string) => {
+    const base = categorySlug ? `/category/${categorySlug}` : '';
+    return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
+  },
+};

@@ -1,0 +1,57 @@
+import { Feed } from 'feed';
+import type { Article, Site } from '../content/types';
+import { absoluteUrl } from '../format';
+import { routes } from '../routes';
+
+export const FEED_LIMIT = 50;
+
+type FeedScope = { title: string; description: string; path: string; feeds: ReturnType<typeof routes.feeds> };
+
+export function buildFeed(site: Site, articles: Article[], scope: FeedScope): Feed {
+  const items = articles.slice(0, FEED_LIMIT);
+  const feed = new Feed({
+    id: absoluteUrl(site, scope.path),
+    title: scope.title,
+    description: scope.description,
+    link: absoluteUrl(site, scope.path),
+    language: site.language,
+    updated: items[0] ? (items[0].updated ?? items[0].published) : undefined,
+    generator: 'Broadsheet',
+    favicon: absoluteUrl(site, '/icon.svg'),
+    copyright: `© ${site.name}`,
+    feedLinks: {
+      rss: absoluteUrl(site, scope.feeds.rss),
+      atom: absoluteUrl(site, scope.feeds.atom),
+      json: absoluteUrl(site, scope.feeds.json),
+    },
+  });
+  for (const article of items) {
+    const link = absoluteUrl(site, routes.article(article.slug));
+    feed.addItem({
+      id: link,
+      guid: link,
+      link,
+      title: article.title,
+      description: article.standfirst,
+      date: article.updated ?? article.published,
+      published: article.published,
+      author: [{ name: article.author.name, link: absoluteUrl(site, routes.author(article.author.slug)) }],
+      category: [{ name: article.category.name, domain: absoluteUrl(site, routes.category(article.category.slug)) }],
+      image: { url: absoluteUrl(site, article.hero.src), type: 'image/jpeg' },
+    });
+  }
+  return feed;
+}
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const contentTypes: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+export function feedResponse(feed: Feed, format: FeedFormat): Response {
+  const body = format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
+  return new Response(body, { headers: { 'Content-Type': contentTypes[format] } });
+}

@@ -1,0 +1,47 @@
+import type { Article, Site } from '../content/types';
+import { absoluteUrl } from '../format';
+import { routes } from '../routes';
+
+export function organizationJsonLd(site: Site) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsMediaOrganization',
+    name: site.name,
+    url: absoluteUrl(site, '/'),
+    logo: absoluteUrl(site, '/icon.svg'),
+    sameAs: site.social.map((link) => link.href),
+  };
+}
+
+export function newsArticleJsonLd(article: Article, site: Site) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.standfirst,
+    image: [absoluteUrl(site, article.hero.src), absoluteUrl(site, `${routes.article(article.slug)}/opengraph-image`)],
+    datePublished: article.published.toISOString(),
+    dateModified: (article.updated ?? article.published).toISOString(),
+    articleSection: article.category.name,
+    keywords: article.tags.join(', '),
+    wordCount: article.words,
+    mainEntityOfPage: absoluteUrl(site, routes.article(article.slug)),
+    author: [
+      { '@type': 'Person', name: article.author.name, url: absoluteUrl(site, routes.author(article.author.slug)) },
+    ],
+    publisher: { '@type': 'NewsMediaOrganization', name: site.name, url: absoluteUrl(site, '/'), logo: { '@type': 'ImageObject', url: absoluteUrl(site, '/icon.svg') } },
+  };
+}
+
+export function breadcrumbJsonLd(site: Site, trail: { name: string; path: string }[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((item, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: item.name,
+      item: absoluteUrl(site, item.path),
+    })),
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError } from '@/lib/content/errors';
+import { loadContent } from '@/lib/content/load';
+import { articleSource, makeFixture } from './helpers/fixture-content';
+
+async function loadError(articles: Record<string, string>): Promise<ContentError> {
+  const fixture = await makeFixture(articles);
+  const error = await loadContent(fixture).then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ContentError);
+  return error as ContentError;
+}
+
+describe('loading valid content', () => {
+  it('reads an article with its slug, category, author, image size and reading time', async () => {
+    const fixture = await makeFixture({ 'fine-story.mdx': articleSource({}, `## Heading\n\n${'word '.repeat(700)}\n`) });
+    const content = await loadContent(fixture);
+    const [article] = content.articles;
+    expect(article?.slug).toBe('fine-story');
+    expect(article?.category.name).toBe('News');
+    expect(article?.author.name).toBe('Ann Author');
+    expect(article?.hero).toMatchObject({ width: 32, height: 18, alt: 'Grey hills under a pale sky' });
+    expect(article?.readingMinutes).toBe(3);
+    expect(article?.featured).toBe(false);
+  });
+
+  it('sorts articles newest first', async () => {
+    const fixture = await makeFixture({
+      'older.mdx': articleSource({ published: '2026-01-01T00:00:00Z' }),
+      'newer.mdx': articleSource({ published: '2026-02-01T00:00:00Z' }),
+    });
+    const content = await loadContent(fixture);
+    expect(content.articles.map((article) => article.slug)).toEqual(['newer', 'older']);
+  });
+});
+
+describe('a broken article gives an error naming the file, the field and the fix', () => {
+  it('missing title', async () => {
+    const error = await loadError({ 'no-title.mdx': articleSource({ title: '' }) });
+    expect(error.message).toContain('content/articles/no-title.mdx');
+    expect(error.message).toMatch(/field "title" is missing\. Fix: give the article a headline/);
+  });
+
+  it('unknown category lists the known ones', async () => {
+    const error = await loadError({ 'bad-category.mdx': articleSource({ category: 'sprots' }) });
+    expect(error.message).toContain('bad-category.mdx');
+    expect(error.message).toContain('field "category" is "sprots", which is not a known category. Fix: use one of news');
+  });
+
+  it('unknown author', async () => {
+    const error = await loadError({ 'bad-author.mdx': articleSource({ author: 'nobody' }) });
+    expect(error.message).toContain('field "author" is "nobody", which is not a known author. Fix: use one of ann-author');
+  });
+
+  it('alt text that only says "Image of"', async () => {
+    const hero = '\n  src: /images/hero.jpg\n  alt: "Image of a hill"';
+    const error = await loadError({ 'lazy-alt.mdx': articleSource({ hero }) });
+    expect(error.message).toContain('field "hero.alt" must describe the picture itself');
+  });
+
+  it('hero image file that does not exist', async () => {
+    const hero = '\n  src: /images/missing.jpg\n  alt: "Grey hills under a pale sky"';
+    const error = await loadError({ 'missing-image.mdx': articleSource({ hero }) });
+    expect(error.message).toContain('field "hero.src" points to public/images/missing.jpg, which does not exist');
+  });
+
+  it('a date that is not a date', async () => {
+    const error = await loadError({ 'bad-date.mdx': articleSource({ published: 'last tuesday' }) });
+    expect(error.message).toMatch(/field "published" must be a date.*Fix: use an ISO date/);
+  });
+
+  it('an unexpected frontmatter key', async () => {
+    const error = await loadError({ 'extra-key.mdx': articleSource({ subtitle: '"Oops"' }) });
+    expect(error.message).toContain('extra-key.mdx');
+    expect(error.message).toContain('subtitle');
+  });
+
+  it('frontmatter that is not valid YAML', async () => {
+    const error = await loadError({ 'bad-yaml.mdx': '---\ntitle: "unclosed\n---\nBody\n' });
+    expect(error.message).toContain('bad-yaml.mdx');
+    expect(error.message).toContain('frontmatter is not valid YAML');
+  });
+
+  it('a file name that is not a slug', async () => {
+    const error = await loadError({ 'Bad Name.mdx': articleSource() });
+    expect(error.message).toContain('file name must be a lower-case slug');
+  });
+
+  it('an update earlier than publication', async () => {
+    const error = await loadError({ 'time-travel.mdx': articleSource({ updated: '2020-01-01T00:00:00Z' }) });
+    expect(error.message).toContain('field "updated" must not be earlier than "published"');
+  });
+});

@@ -1,11 +1,11 @@
 import { loadContent } from '../../lib/content/load';
-import { homeLayout, recentArticles } from '../../lib/content/queries';
+import { homeLayout, listArchiveMonths, recentArticles, yearMonthIn } from '../../lib/content/queries';
 
 // Expectations come from the same content files the site is built from, never from a copied list.
 export const content = await loadContent();
 export const articles = content.articles;
 export const site = content.site;
-export { homeLayout, recentArticles };
+export { homeLayout, listArchiveMonths, recentArticles, yearMonthIn };
 
 export function firstArticle(predicate: (article: (typeof articles)[number]) => boolean = () => true) {
   const found = articles.find(predicate);

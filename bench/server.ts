@@ -12,7 +12,7 @@ export async function startServer(port: number): Promise<{ url: string; stop: ()
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    const ok = await fetch(url).then(async (response) => (await response.text(), response.ok), () => false);
     if (ok) return { url, stop: () => process.kill(-child.pid!, 'SIGTERM') };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

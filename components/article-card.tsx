@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { DateLine } from './date-line';
@@ -36,10 +35,10 @@ export function ArticleCard({ article, site, variant = 'list', headingLevel = 3,
       </div>
       <div className="card__text">
         <p className="kicker">
-          <Link href={routes.category(article.category.slug)}>{article.category.name}</Link>
+          <a href={routes.category(article.category.slug)}>{article.category.name}</a>
         </p>
         <Heading className="card__title">
-          <Link href={routes.article(article.slug)}>{article.title}</Link>
+          <a href={routes.article(article.slug)}>{article.title}</a>
         </Heading>
         <p className="card__standfirst">{article.standfirst}</p>
         <p className="meta">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { ArticleList } from './article-list';
@@ -24,12 +23,12 @@ export function ArticleView({ article, code, site, related, adjacent }: ArticleV
           <nav aria-label="Breadcrumb" className="breadcrumb">
             <ol role="list">
               <li>
-                <Link href="/">Home</Link>
+                <a href="/">Home</a>
               </li>
               <li>
-                <Link href={routes.category(article.category.slug)} className="kicker">
+                <a href={routes.category(article.category.slug)} className="kicker">
                   {article.category.name}
-                </Link>
+                </a>
               </li>
             </ol>
           </nav>
@@ -37,7 +36,7 @@ export function ArticleView({ article, code, site, related, adjacent }: ArticleV
           <p className="article__standfirst">{article.standfirst}</p>
           <p className="meta article__meta">
             <span>
-              By <Link href={routes.author(article.author.slug)}>{article.author.name}</Link>, {site.name}
+              By <a href={routes.author(article.author.slug)}>{article.author.name}</a>, {site.name}
             </span>
             <span>
               <DateLine date={article.published} site={site} />
@@ -68,9 +67,9 @@ export function ArticleView({ article, code, site, related, adjacent }: ArticleV
             <ul className="inline-list" role="list">
               {article.tags.map((tag) => (
                 <li key={tag}>
-                  <Link href={routes.tag(tag)} className="tag">
+                  <a href={routes.tag(tag)} className="tag">
                     {tag.replace(/-/g, ' ')}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -92,16 +91,16 @@ export function ArticleView({ article, code, site, related, adjacent }: ArticleV
         ) : null}
         <nav aria-label="More stories" className="adjacent">
           {adjacent.older ? (
-            <Link href={routes.article(adjacent.older.slug)} rel="prev">
+            <a href={routes.article(adjacent.older.slug)} rel="prev">
               <span className="adjacent__label">Previous story</span> {adjacent.older.title}
-            </Link>
+            </a>
           ) : (
             <span />
           )}
           {adjacent.newer ? (
-            <Link href={routes.article(adjacent.newer.slug)} rel="next">
+            <a href={routes.article(adjacent.newer.slug)} rel="next">
               <span className="adjacent__label">Next story</span> {adjacent.newer.title}
-            </Link>
+            </a>
           ) : (
             <span />
           )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Author } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { Picture } from './picture';
@@ -17,7 +16,7 @@ export function AuthorCard({ author, headingLevel = 2 }: { author: Author; headi
       />
       <div>
         <Heading id={`author-${author.slug}`} className="author-card__name">
-          {headingLevel === 1 ? author.name : <Link href={routes.author(author.slug)}>{author.name}</Link>}
+          {headingLevel === 1 ? author.name : <a href={routes.author(author.slug)}>{author.name}</a>}
         </Heading>
         <p className="author-card__role">{author.role}</p>
         <p>{author.bio}</p>

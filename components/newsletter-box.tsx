@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
 
@@ -8,9 +7,9 @@ export function NewsletterBox({ site }: { site: Site }) {
       <h2 id="newsletter-heading">The {site.shortName} newsletter</h2>
       <p>Get the latest updates delivered to your inbox.</p>
       <p>
-        <Link href={routes.newsletter()} className="button">
+        <a href={routes.newsletter()} className="button">
           Sign up to the newsletter
-        </Link>
+        </a>
       </p>
     </aside>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getArticles } from '@/lib/content';
 import { routes } from '@/lib/routes';
 
@@ -10,14 +9,14 @@ export async function NotFoundContent() {
       <p>The story may have moved, or the address may be mistyped. These might help:</p>
       <ul>
         <li>
-          <Link href="/">The latest news</Link>
+          <a href="/">The latest news</a>
         </li>
         <li>
-          <Link href={routes.archive()}>The archive, month by month</Link>
+          <a href={routes.archive()}>The archive, month by month</a>
         </li>
         {articles.slice(0, 3).map((article) => (
           <li key={article.slug}>
-            <Link href={routes.article(article.slug)}>{article.title}</Link>
+            <a href={routes.article(article.slug)}>{article.title}</a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 type PaginationProps = { page: number; totalPages: number; href: (page: number) => string; label: string };
 
@@ -7,9 +6,9 @@ export function Pagination({ page, totalPages, href, label }: PaginationProps) {
   return (
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev">
+        <a href={href(page - 1)} rel="prev">
           ← Newer
-        </Link>
+        </a>
       ) : (
         <span aria-hidden="true" />
       )}
@@ -17,9 +16,9 @@ export function Pagination({ page, totalPages, href, label }: PaginationProps) {
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <Link href={href(page + 1)} rel="next">
+        <a href={href(page + 1)} rel="next">
           Older →
-        </Link>
+        </a>
       ) : (
         <span aria-hidden="true" />
       )}

@@ -1,4 +1,5 @@
 import { getImageProps } from 'next/image';
+import { preload } from 'react-dom';
 
 type PictureProps = {
   src: string;
@@ -24,5 +25,9 @@ export function Picture({ src, alt, width, height, sizes, priority = false, clas
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : 'auto',
   });
+  if (priority && props.srcSet) {
+    // Announce the largest image in <head>, so the browser fetches it before it has parsed the body.
+    preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
+  }
   return <img {...props} alt={alt} className={className} />;
 }

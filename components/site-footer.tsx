@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Category, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
 
@@ -16,14 +15,14 @@ export function SiteFooter({ site, categories }: { site: Site; categories: Categ
           <ul role="list">
             {categories.map((category) => (
               <li key={category.slug}>
-                <Link href={routes.category(category.slug)}>{category.name}</Link>
+                <a href={routes.category(category.slug)}>{category.name}</a>
               </li>
             ))}
             <li>
-              <Link href={routes.archive()}>Archive</Link>
+              <a href={routes.archive()}>Archive</a>
             </li>
             <li>
-              <Link href={routes.newsletter()}>Newsletter</Link>
+              <a href={routes.newsletter()}>Newsletter</a>
             </li>
           </ul>
         </nav>

@@ -1,18 +1,17 @@
-import Link from 'next/link';
 import type { Site } from '@/lib/content';
 
 export function SiteHeader({ site }: { site: Site }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="masthead">
+        <a href="/" className="masthead">
           {site.logoText}
-        </Link>
+        </a>
         <nav aria-label="Sections">
           <ul className="nav-list" role="list">
             {site.navigation.map((item) => (
               <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
+                <a href={item.href}>{item.label}</a>
               </li>
             ))}
           </ul>

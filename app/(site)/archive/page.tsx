@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getArchiveMonths, getSite } from '@/lib/content';
 import { formatMonth } from '@/lib/format';
 import { routes } from '@/lib/routes';
@@ -24,7 +23,7 @@ export default async function ArchivePage() {
       <ul className="archive-months" role="list">
         {months.map((month) => (
           <li key={`${month.year}-${month.month}`}>
-            <Link href={routes.archiveMonth(month.year, month.month)}>{formatMonth(month.year, month.month, site)}</Link>{' '}
+            <a href={routes.archiveMonth(month.year, month.month)}>{formatMonth(month.year, month.month, site)}</a>{' '}
             <span className="meta">
               ({month.count} {month.count === 1 ? 'story' : 'stories'})
             </span>

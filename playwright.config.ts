@@ -1,7 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 export const baseURL = `http://127.0.0.1:${port}`;
+
+// Decided once, in the runner, and inherited by the test workers through the environment.
+process.env.MAIL_SINK_DIR ??= path.resolve('test-results', `mail-${Date.now()}`);
+process.env.E2E_DB_URL_FILE ??= `${process.env.MAIL_SINK_DIR}.database-url`;
+const appSecret = (process.env.E2E_APP_SECRET ??= randomBytes(32).toString('base64url'));
 
 // Debian's Chromium: Playwright cannot download its own browser on this network. These flags keep
 // Chromium from trying to reach the internet in the background.
@@ -23,15 +31,30 @@ export default defineConfig({
     {
       name: 'no-javascript',
       use: { browserName: 'chromium', javaScriptEnabled: false },
-      testMatch: /journeys\.spec\.ts/,
+      testMatch: /(journeys|newsletter)\.spec\.ts/,
     },
   ],
-  webServer: {
-    // Tests run against the production build: `npm test` builds first.
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  webServer: [
+    {
+      command: 'node e2e/helpers/smtp-sink.mjs',
+      port: smtpPort,
+      reuseExistingServer: false,
+      env: { SMTP_PORT: String(smtpPort), MAIL_SINK_DIR: process.env.MAIL_SINK_DIR },
+    },
+    {
+      // The production build (`npm test` builds first) on a fresh database of this run.
+      command: 'node e2e/helpers/serve.mjs',
+      url: `${baseURL}/`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        E2E_PORT: String(port),
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        APP_SECRET: appSecret,
+        E2E_DB_URL_FILE: process.env.E2E_DB_URL_FILE,
+      },
+    },
+  ],
 });

@@ -1,11 +1,21 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+const root = import.meta.dirname;
+
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': root,
+      'server-only': path.join(root, 'test/setup/server-only.ts'),
+    },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    globalSetup: ['test/setup/database.ts'],
+    setupFiles: ['test/setup/env.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

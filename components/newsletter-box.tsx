@@ -1,16 +1,15 @@
+import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import type { Site } from '@/lib/content';
-import { routes } from '@/lib/routes';
+import { SignupForm } from './newsletter/signup-form';
 
-export function NewsletterBox({ site }: { site: Site }) {
+export function NewsletterBox({ site, headingLevel = 2 }: { site: Site; headingLevel?: 1 | 2 }) {
+  const Heading = `h${headingLevel}` as const;
   return (
-    <aside className="newsletter-box" aria-labelledby="newsletter-heading">
-      <h2 id="newsletter-heading">The {site.shortName} newsletter</h2>
+    <section className="newsletter-box" aria-labelledby="newsletter-heading">
+      <Heading id="newsletter-heading">The {site.shortName} newsletter</Heading>
       <p>Get the latest updates delivered to your inbox.</p>
-      <p>
-        <a href={routes.newsletter()} className="button">
-          Sign up to the newsletter
-        </a>
-      </p>
-    </aside>
+      <SignupForm action={subscribeAction} />
+      <p className="newsletter-box__small">One email to confirm, then the news. Leave with one click at any time.</p>
+    </section>
   );
 }

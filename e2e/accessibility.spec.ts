@@ -9,6 +9,8 @@ const pages = {
   category: `/category/${articles[0]!.category.slug}`,
   author: `/authors/${articles[0]!.author.slug}`,
   archive: '/archive',
+  newsletter: '/newsletter',
+  'newsletter confirmation': '/newsletter/confirm?token=a-token-from-an-email',
   'not found': '/articles/no-such-story',
 };
 

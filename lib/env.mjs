@@ -1,15 +1,33 @@
-// The one place that reads process.env. next.config.mjs imports it, so a bad
-// setting fails `next build` / `next start` with a clear message instead of a request.
+// The one place that reads process.env. next.config.mjs imports it, so a bad setting fails
+// `next build` / `next start` with a clear message instead of a failed request.
 import { z } from 'zod';
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  SITE_URL: z
-    .url({ message: 'SITE_URL must be an absolute http(s) URL such as https://news.example.org' })
-    .refine((value) => /^https?:\/\//.test(value), 'SITE_URL must start with http:// or https://')
-    .transform((value) => value.replace(/\/+$/, ''))
-    .optional(),
-});
+const url = (protocols, example) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL such as ${example}`);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    SITE_URL: url(['http:', 'https:'], 'https://news.example.org')
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+    DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/broadsheet').optional(),
+    // Set by scripts/with-db.mjs when DATABASE_URL points at the embedded database.
+    DATABASE_EMBEDDED: z.enum(['1']).optional(),
+    SMTP_URL: url(['smtp:', 'smtps:'], 'smtps://user:password@mail.example.org:465').optional(),
+    MAIL_DIR: z.string().min(1).default('.data/mail'),
+    APP_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  });
 
 function parse() {
   const result = schema.safeParse(process.env);
@@ -21,3 +39,10 @@ function parse() {
 }
 
 export const env = parse();
+
+/** Settings a running production server cannot do without; checked when the server starts, not at build. */
+export function assertRuntimeEnv() {
+  if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
+    throw new Error('Invalid environment configuration:\n  - APP_SECRET: is required in production (it signs unsubscribe links); try: openssl rand -base64 32');
+  }
+}

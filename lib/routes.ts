@@ -12,6 +12,9 @@ export const routes = {
   archive: () => '/archive',
   archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`,
   newsletter: () => '/newsletter',
+  newsletterConfirm: () => '/newsletter/confirm',
+  newsletterUnsubscribe: () => '/newsletter/unsubscribe',
+  newsletterOneClick: () => '/newsletter/unsubscribe/one-click',
   feeds: (categorySlug?: string) => {
     const base = categorySlug ? `/category/${categorySlug}` : '';
     return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };

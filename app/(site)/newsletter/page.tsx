@@ -1,3 +1,4 @@
+import { NewsletterBox } from '@/components/newsletter-box';
 import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { listingMetadata } from '@/lib/seo/metadata';
@@ -16,13 +17,15 @@ export default async function NewsletterPage() {
   const feeds = routes.feeds();
   return (
     <div className="container narrow">
-      <header className="listing-header">
-        <h1>The {site.shortName} newsletter</h1>
-        <p className="listing-header__intro">Get the latest updates delivered to your inbox.</p>
-      </header>
+      <NewsletterBox site={site} headingLevel={1} />
+      <h2>What you get</h2>
       <p>
-        Email sign-up is opening soon. Until then, follow every story as it is published through our{' '}
-        <a href={feeds.rss}>RSS</a>, <a href={feeds.atom}>Atom</a> or <a href={feeds.json}>JSON</a> feeds.
+        The stories that matter in {site.name.replace(/^The /, '')}’s patch, in your inbox. We send a confirmation email
+        first, so nobody can sign you up without your say-so, and every email has a one-click unsubscribe link.
+      </p>
+      <p>
+        Prefer a feed reader? Follow us by <a href={feeds.rss}>RSS</a>, <a href={feeds.atom}>Atom</a> or{' '}
+        <a href={feeds.json}>JSON Feed</a>.
       </p>
     </div>
   );

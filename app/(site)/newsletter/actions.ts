@@ -1,0 +1,14 @@
+'use server';
+
+import { publicAction } from '@/lib/actions/public-action';
+import { getSite } from '@/lib/content';
+import { signupSchema, tokenSchema } from '@/lib/newsletter/schema';
+import { confirm, requestSubscription, unsubscribe } from '@/lib/newsletter/service';
+
+export const subscribeAction = publicAction(signupSchema, async ({ email, website }, { ip }) =>
+  requestSubscription({ email, website, ip, site: await getSite() }),
+);
+
+export const confirmAction = publicAction(tokenSchema, async ({ token }) => confirm(token));
+
+export const unsubscribeAction = publicAction(tokenSchema, async ({ token }) => unsubscribe(token));

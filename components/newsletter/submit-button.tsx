@@ -1,0 +1,12 @@
+'use client';
+
+import { useFormStatus } from 'react-dom';
+
+export function SubmitButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

@@ -1,0 +1,102 @@
+import 'server-only';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { getDb } from '../index';
+import { confirmationTokens, subscribers, type Subscriber } from '../schema';
+
+/**
+ * The subscriber for a sign-up: created as pending, or an unsubscribed one made pending again.
+ * One statement, so 200 simultaneous sign-ups for one address still leave exactly one row.
+ */
+export async function upsertSubscriberForSignup(email: string): Promise<Subscriber> {
+  const [row] = await getDb()
+    .insert(subscribers)
+    .values({ email })
+    .onConflictDoUpdate({
+      target: subscribers.email,
+      set: {
+        status: sql`case when ${subscribers.status} = 'unsubscribed' then 'pending'::subscriber_status else ${subscribers.status} end`,
+        unsubscribedAt: sql`case when ${subscribers.status} = 'unsubscribed' then null else ${subscribers.unsubscribedAt} end`,
+      },
+    })
+    .returning();
+  if (!row) throw new Error('Upserting a subscriber returned no row');
+  return row;
+}
+
+/**
+ * Claims the right to email a pending subscriber: true for exactly one caller per interval, however
+ * many ask at once.
+ */
+export async function claimConfirmationEmail(subscriberId: string, minIntervalSeconds: number): Promise<boolean> {
+  const rows = await getDb()
+    .update(subscribers)
+    .set({ lastEmailSentAt: sql`now()` })
+    .where(
+      and(
+        eq(subscribers.id, subscriberId),
+        eq(subscribers.status, 'pending'),
+        or(isNull(subscribers.lastEmailSentAt), lte(subscribers.lastEmailSentAt, sql`now() - make_interval(secs => ${minIntervalSeconds})`)),
+      ),
+    )
+    .returning({ id: subscribers.id });
+  return rows.length === 1;
+}
+
+/** Gives a claim back after the email could not be sent, so the next attempt may send again. */
+export async function releaseConfirmationEmail(subscriberId: string): Promise<void> {
+  await getDb().update(subscribers).set({ lastEmailSentAt: null }).where(eq(subscribers.id, subscriberId));
+}
+
+export async function createConfirmationToken(subscriberId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  await getDb().insert(confirmationTokens).values({ subscriberId, tokenHash, expiresAt });
+}
+
+export type ConfirmResult =
+  | { ok: true; subscriber: Subscriber }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'unsubscribed' };
+
+/** Spends a confirmation token (once) and confirms its subscriber. */
+export async function confirmSubscription(tokenHash: string): Promise<ConfirmResult> {
+  return getDb().transaction(async (tx) => {
+    const [spent] = await tx
+      .update(confirmationTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(confirmationTokens.tokenHash, tokenHash), isNull(confirmationTokens.usedAt), gt(confirmationTokens.expiresAt, sql`now()`)))
+      .returning({ subscriberId: confirmationTokens.subscriberId });
+    if (!spent) {
+      const [token] = await tx.select().from(confirmationTokens).where(eq(confirmationTokens.tokenHash, tokenHash));
+      if (!token) return { ok: false, reason: 'unknown' };
+      return { ok: false, reason: token.usedAt ? 'used' : 'expired' };
+    }
+    const [subscriber] = await tx
+      .update(subscribers)
+      .set({ status: 'confirmed', confirmedAt: sql`coalesce(${subscribers.confirmedAt}, now())` })
+      .where(and(eq(subscribers.id, spent.subscriberId), or(eq(subscribers.status, 'pending'), eq(subscribers.status, 'confirmed'))))
+      .returning();
+    return subscriber ? { ok: true, subscriber } : { ok: false, reason: 'unsubscribed' };
+  });
+}
+
+export async function getSubscriber(id: string): Promise<Subscriber | undefined> {
+  const [row] = await getDb().select().from(subscribers).where(eq(subscribers.id, id));
+  return row;
+}
+
+export async function getSubscriberByEmail(email: string): Promise<Subscriber | undefined> {
+  const [row] = await getDb().select().from(subscribers).where(eq(subscribers.email, email));
+  return row;
+}
+
+/** Marks a subscriber unsubscribed; the record stays, so a later sign-up works and history is kept. */
+export async function unsubscribeSubscriber(id: string): Promise<Subscriber | undefined> {
+  const [row] = await getDb()
+    .update(subscribers)
+    .set({
+      status: 'unsubscribed',
+      unsubscribedAt: sql`coalesce(${subscribers.unsubscribedAt}, now())`,
+      lastEmailSentAt: null,
+    })
+    .where(eq(subscribers.id, id))
+    .returning();
+  return row;
+}

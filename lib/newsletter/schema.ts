@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const emailSchema = z
+  .string({ message: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter your email address.')
+  .max(254, 'That email address is too long.')
+  .pipe(z.email({ message: 'Enter a valid email address, like name@example.com.' }));
+
+export const signupSchema = z.object({
+  email: emailSchema,
+  // Honeypot: hidden from people, filled in by bots.
+  website: z.string().max(500).optional().default(''),
+});
+
+export const tokenSchema = z.object({
+  token: z.string({ message: 'This link is incomplete.' }).trim().min(10, 'This link is incomplete.').max(200, 'This link is not valid.'),
+});

@@ -1,0 +1,2 @@
+// Stands in for the "server-only" package, which refuses to load outside a React server bundle.
+export {};

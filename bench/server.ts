@@ -1,12 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
-/** Starts `next start` on a loopback port for a benchmark; the build must exist. */
+/**
+ * Starts `next start` on a loopback port for a benchmark, the way `npm start` does: on DATABASE_URL,
+ * or on an embedded database in a temporary folder. The build must exist.
+ */
 export async function startServer(port: number): Promise<{ url: string; stop: () => void }> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child: ChildProcess = spawn('node', ['scripts/with-db.mjs', 'next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      APP_SECRET: process.env.APP_SECRET ?? randomBytes(32).toString('base64url'),
+      EMBEDDED_DB_DIR: path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-')), 'pglite'),
+    },
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;

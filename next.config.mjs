@@ -5,8 +5,8 @@ import './lib/env.mjs';
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // esbuild (inside mdx-bundler) and sharp load native binaries: bundling them breaks that.
-  serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp'],
+  // Native binaries and WebAssembly (esbuild in mdx-bundler, sharp, argon2, PGlite) break when bundled.
+  serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
   images: {
     // WebP only: AVIF encodes several times slower, which a reader pays for on an image's first view.
     formats: ['image/webp'],

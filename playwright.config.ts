@@ -27,11 +27,14 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { baseURL, launchOptions, trace: 'retain-on-failure' },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' } },
+    // Creates the newsroom's first accounts (on this run's empty database) for the specs that need them.
+    { name: 'newsroom-setup', testMatch: /newsroom\.setup\.ts/, use: { browserName: 'chromium' } },
+    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['newsroom-setup'] },
     {
       name: 'no-javascript',
       use: { browserName: 'chromium', javaScriptEnabled: false },
-      testMatch: /(journeys|newsletter)\.spec\.ts/,
+      testMatch: /(journeys|newsletter|newsroom)\.spec\.ts/,
+      dependencies: ['newsroom-setup'],
     },
   ],
   webServer: [
@@ -54,6 +57,8 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         APP_SECRET: appSecret,
         E2E_DB_URL_FILE: process.env.E2E_DB_URL_FILE,
+        // next-auth refuses requests whose host it was not told to trust; here it is our own loopback.
+        AUTH_TRUST_HOST: 'true',
       },
     },
   ],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const subscriberStatus = pgEnum('subscriber_status', ['pending', 'confirmed', 'unsubscribed']);
 
@@ -42,3 +42,26 @@ export const rateLimits = pgTable('rate_limits', {
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type SubscriberStatus = Subscriber['status'];
+
+export const userRole = pgEnum('user_role', ['contributor', 'editor', 'admin']);
+
+/** Newsroom accounts. Never deleted, only deactivated, so history keeps its authors. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: userRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    // Bumped when the password changes or an admin deactivates the account: older sessions end.
+    sessionVersion: integer('session_version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('users_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Role = User['role'];

@@ -1,6 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
 import { articles, firstArticle } from './helpers/content';
+import { storageState } from './helpers/newsroom';
 
 const article = firstArticle((candidate) => candidate.body.includes('|'));
 const pages = {
@@ -20,8 +21,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const [name, path] of Object.entries(pages)) {
       test(`${name} page has no axe violations`, async ({ page }) => {
         await page.goto(path);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        await expectNoAxeViolations(page);
       });
     }
   });
@@ -34,4 +34,22 @@ test('the skip link moves keyboard focus to the content', async ({ page }) => {
   await expect(skip).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#main$/);
+});
+
+test.describe('newsroom accessibility', () => {
+  test('the login page has no axe violations', async ({ page }) => {
+    await page.goto('/editor/login');
+    await expectNoAxeViolations(page);
+  });
+
+  test.describe('as admin', () => {
+    test.use({ storageState: storageState('admin') });
+    for (const path of ['/editor', '/editor/people', '/editor/subscribers', '/editor/account']) {
+      test(`${path} has no axe violations`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page).toHaveURL(path);
+        await expectNoAxeViolations(page);
+      });
+    }
+  });
 });

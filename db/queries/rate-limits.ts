@@ -33,3 +33,16 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
 export async function clearRateLimit(key: string): Promise<void> {
   await getDb().delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+/** Whether `key` has already used up `limit` attempts in its current window, without counting one. */
+export async function peekRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  const [row] = await getDb()
+    .select({
+      count: rateLimits.count,
+      retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + make_interval(secs => ${windowSeconds}) - now())))::int`,
+    })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key));
+  if (!row || row.retryAfter <= 0 || row.count < limit) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: row.retryAfter };
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../index';
 import { confirmationTokens, subscribers, type Subscriber } from '../schema';
 
@@ -99,4 +99,35 @@ export async function unsubscribeSubscriber(id: string): Promise<Subscriber | un
     .where(eq(subscribers.id, id))
     .returning();
   return row;
+}
+
+export type SubscriberFilter = { search?: string; status?: Subscriber['status']; limit: number; offset: number };
+
+function filterCondition({ search, status }: Pick<SubscriberFilter, 'search' | 'status'>) {
+  const escaped = search?.replace(/[\\%_]/g, (char) => `\\${char}`);
+  return and(
+    status ? eq(subscribers.status, status) : undefined,
+    escaped ? ilike(subscribers.email, `%${escaped}%`) : undefined,
+  );
+}
+
+export async function listSubscribers(filter: SubscriberFilter): Promise<{ rows: Subscriber[]; total: number }> {
+  const where = filterCondition(filter);
+  const [rows, [total]] = await Promise.all([
+    getDb().select().from(subscribers).where(where).orderBy(desc(subscribers.createdAt)).limit(filter.limit).offset(filter.offset),
+    getDb().select({ value: count() }).from(subscribers).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+export async function countSubscribersByStatus(): Promise<Record<Subscriber['status'], number>> {
+  const rows = await getDb().select({ status: subscribers.status, value: count() }).from(subscribers).groupBy(subscribers.status);
+  const counts = { pending: 0, confirmed: 0, unsubscribed: 0 };
+  for (const row of rows) counts[row.status] = row.value;
+  return counts;
+}
+
+/** Every matching subscriber, oldest first, for the CSV export. */
+export async function exportSubscribers(filter: Pick<SubscriberFilter, 'search' | 'status'>): Promise<Subscriber[]> {
+  return getDb().select().from(subscribers).where(filterCondition(filter)).orderBy(asc(subscribers.createdAt));
 }

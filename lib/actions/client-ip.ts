@@ -1,17 +1,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { env } from '../env.mjs';
+import { addressFromForwardedFor } from './forwarded-for';
 
-/**
- * The client's address for rate limits. With TRUSTED_PROXY_HOPS = n, the n-th address from the
- * right of X-Forwarded-For (the one our own proxies saw); otherwise the address of the socket, which
- * `next start` appends to that header itself. Addresses a client writes there are never trusted.
- */
+/** The client's address, for rate limits (see addressFromForwardedFor and TRUSTED_PROXY_HOPS). */
 export async function clientIp(): Promise<string> {
-  const forwarded = ((await headers()).get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const index = forwarded.length - 1 - env.TRUSTED_PROXY_HOPS;
-  return forwarded[Math.max(index, 0)] ?? 'unknown';
+  return addressFromForwardedFor((await headers()).get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { DatabaseUnavailableError } from '@/db';
 import { clientIp } from './client-ip';
@@ -15,6 +16,7 @@ export function publicAction<Schema extends z.ZodType>(
   run: (input: z.infer<Schema>, context: Context) => Promise<ActionState>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    if (!(formData instanceof FormData)) return { ok: false, error: 'This request is not a form submission.' };
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
@@ -24,6 +26,7 @@ export function publicAction<Schema extends z.ZodType>(
     try {
       return await run(parsed.data, { ip: await clientIp() });
     } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are not failures
       console.error('Server action failed:', error);
       const error_ =
         error instanceof DatabaseUnavailableError

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { ActionForm } from '@/components/editor/action-form';
+import { Field } from '@/components/editor/field';
+import { countUsers } from '@/db/queries/users';
+import { getCurrentUser } from '@/lib/auth/session';
+import { loginAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Sign in to the newsroom', robots: { index: false } };
+
+const notices: Record<string, string> = {
+  'password-changed': 'Your password has been changed. Please sign in with the new one.',
+};
+
+type Props = { searchParams: Promise<{ notice?: string | string[] }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  if ((await countUsers()) === 0) redirect('/editor/setup');
+  if (await getCurrentUser()) redirect('/editor');
+  const { notice } = await searchParams;
+  const message = typeof notice === 'string' ? notices[notice] : undefined;
+  return (
+    <main id="main" className="editor-auth">
+      <h1>Sign in to the newsroom</h1>
+      {message ? <p className="notice">{message}</p> : null}
+      <ActionForm action={loginAction} submitLabel="Sign in" pendingLabel="Signing in…">
+        <Field label="Email address" name="email" type="email" autoComplete="username" />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" />
+      </ActionForm>
+    </main>
+  );
+}

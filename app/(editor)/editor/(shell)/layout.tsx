@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { can, roleLabels } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/auth/session';
+import { logoutAction } from '../(public)/actions';
+
+export default async function EditorShell({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const links = [
+    { href: '/editor', label: 'Overview', show: true },
+    { href: '/editor/people', label: 'People', show: can(user.role, 'people:manage') },
+    { href: '/editor/subscribers', label: 'Subscribers', show: can(user.role, 'subscribers:view') },
+    { href: '/editor/account', label: 'Your account', show: true },
+  ].filter((link) => link.show);
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="editor-header">
+        <p className="editor-header__title">Newsroom</p>
+        <nav aria-label="Newsroom">
+          <ul role="list" className="nav-list">
+            {links.map((link) => (
+              <li key={link.href}>
+                <a href={link.href}>{link.label}</a>
+              </li>
+            ))}
+            <li>
+              <a href="/">View site</a>
+            </li>
+          </ul>
+        </nav>
+        <div className="editor-header__user">
+          <span>
+            Signed in as <strong>{user.name}</strong> ({roleLabels[user.role]})
+          </span>
+          <form action={logoutAction}>
+            <button type="submit" className="link-button">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="editor-main">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { exportSubscribers } from '@/db/queries/subscribers';
+import { can } from '@/lib/auth/roles';
+import { getCurrentUser } from '@/lib/auth/session';
+import { toCsv } from '@/lib/csv';
+import { subscriberFilterSchema } from '@/lib/subscriber-filter';
+
+// A route handler is its own public endpoint: it checks the session and role itself.
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return new Response('Please sign in.', { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!can(user.role, 'subscribers:view')) return new Response('You are not allowed to export subscribers.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const filter = subscriberFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = await exportSubscribers({ search: filter.q, status: filter.status });
+  const csv = toCsv(
+    ['email', 'status', 'created_at', 'confirmed_at', 'unsubscribed_at'],
+    rows.map((row) => [row.email, row.status, row.createdAt.toISOString(), row.confirmedAt?.toISOString() ?? '', row.unsubscribedAt?.toISOString() ?? '']),
+  );
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="subscribers-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

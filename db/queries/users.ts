@@ -1,0 +1,93 @@
+import 'server-only';
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { getDb } from '../index';
+import { users, type Role, type User } from '../schema';
+
+export type NewUser = { email: string; name: string; role: Role; passwordHash: string };
+export type PublicUser = Omit<User, 'passwordHash'>;
+
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  sessionVersion: users.sessionVersion,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+export async function countUsers(): Promise<number> {
+  const [row] = await getDb().select({ value: count() }).from(users);
+  return row?.value ?? 0;
+}
+
+/** Creates the first admin, and only while no account exists (two setups at once: one wins). */
+export async function createFirstAdmin(user: Omit<NewUser, 'role'>): Promise<PublicUser | null> {
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7340913)`);
+    const [existing] = await tx.select({ value: count() }).from(users);
+    if ((existing?.value ?? 0) > 0) return null;
+    const [created] = await tx.insert(users).values({ ...user, role: 'admin' }).returning(publicColumns);
+    return created ?? null;
+  });
+}
+
+/** Creates an account; null when the address already has one. */
+export async function createUser(user: NewUser): Promise<PublicUser | null> {
+  const [created] = await getDb().insert(users).values(user).onConflictDoNothing({ target: users.email }).returning(publicColumns);
+  return created ?? null;
+}
+
+/** The full row, password hash included: only for verifying a password. */
+export async function getUserForLogin(email: string): Promise<User | undefined> {
+  const [row] = await getDb().select().from(users).where(eq(users.email, email));
+  return row;
+}
+
+export async function getUserPasswordHash(id: string): Promise<string | undefined> {
+  const [row] = await getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return row?.passwordHash;
+}
+
+export async function getUser(id: string): Promise<PublicUser | undefined> {
+  const [row] = await getDb().select(publicColumns).from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function listUsers(): Promise<PublicUser[]> {
+  return getDb().select(publicColumns).from(users).orderBy(asc(users.name));
+}
+
+export async function setUserRole(id: string, role: Role): Promise<PublicUser | undefined> {
+  const [row] = await getDb().update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, id)).returning(publicColumns);
+  return row;
+}
+
+/** Deactivating also ends every session of the account. */
+export async function setUserActive(id: string, active: boolean): Promise<PublicUser | undefined> {
+  const [row] = await getDb()
+    .update(users)
+    .set({ active, updatedAt: sql`now()`, sessionVersion: active ? users.sessionVersion : sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .returning(publicColumns);
+  return row;
+}
+
+/** A new password ends the account's other sessions. */
+export async function setUserPassword(id: string, passwordHash: string): Promise<PublicUser | undefined> {
+  const [row] = await getDb()
+    .update(users)
+    .set({ passwordHash, updatedAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .returning(publicColumns);
+  return row;
+}
+
+export async function countActiveAdmins(): Promise<number> {
+  const [row] = await getDb()
+    .select({ value: count() })
+    .from(users)
+    .where(sql`${users.role} = 'admin' and ${users.active}`);
+  return row?.value ?? 0;
+}

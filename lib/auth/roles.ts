@@ -1,0 +1,27 @@
+// Who may do what, in one pure function: every page, route handler and action asks `can`.
+export const ROLES = ['contributor', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | 'editor:enter'
+  | 'drafts:write-own'
+  | 'drafts:edit-any'
+  | 'drafts:publish'
+  | 'people:manage'
+  | 'subscribers:view';
+
+const granted: Record<Role, readonly Permission[]> = {
+  contributor: ['editor:enter', 'drafts:write-own'],
+  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish'],
+  admin: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'people:manage', 'subscribers:view'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return granted[role].includes(permission);
+}
+
+export const roleLabels: Record<Role, string> = {
+  contributor: 'Contributor',
+  editor: 'Editor',
+  admin: 'Admin',
+};

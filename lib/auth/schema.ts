@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { emailSchema } from '../newsletter/schema';
+import { ROLES } from './roles';
+
+export const passwordSchema = z
+  .string({ message: 'Choose a password.' })
+  .min(12, 'Use at least 12 characters for the password.')
+  .max(200, 'Use at most 200 characters for the password.');
+
+export const nameSchema = z.string({ message: 'Enter a name.' }).trim().min(2, 'Enter a name of at least 2 characters.').max(100, 'Use at most 100 characters for the name.');
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ message: 'Enter your password.' }).min(1, 'Enter your password.').max(200, 'Wrong email or password.'),
+});
+
+export const setupSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
+
+export const createPersonSchema = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  role: z.enum(ROLES, { message: 'Choose a role.' }),
+  password: passwordSchema,
+});
+
+export const userIdSchema = z.object({ userId: z.uuid({ message: 'Unknown person.' }) });
+
+export const changeRoleSchema = userIdSchema.extend({ role: z.enum(ROLES, { message: 'Choose a role.' }) });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ message: 'Enter your current password.' }).min(1, 'Enter your current password.').max(200),
+    newPassword: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, { message: 'The new passwords do not match.', path: ['confirmPassword'] });

@@ -1,0 +1,30 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import { getUser, type PublicUser } from '@/db/queries/users';
+import { can, type Permission } from './roles';
+
+/**
+ * The signed-in person, read from the database on every call: a deactivated account, a changed role
+ * or a password changed elsewhere takes effect on the next request, whatever the cookie says.
+ */
+export async function getCurrentUser(): Promise<PublicUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getUser(id);
+  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
+  return user;
+}
+
+/**
+ * For editor pages: the user, or a redirect to the login page, or to the page that explains the role
+ * does not allow this. (A redirect, not forbidden(): Next.js renders an interrupt raised while a
+ * dynamic page renders as an empty shell that needs JavaScript.)
+ */
+export async function requireUser(permission: Permission = 'editor:enter'): Promise<PublicUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/editor/login');
+  if (!can(user.role, permission)) redirect('/editor/not-allowed');
+  return user;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** The subscriber list's search and filter, from the query string; anything odd falls back to "all". */
+export const subscriberFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(['pending', 'confirmed', 'unsubscribed']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+export type SubscriberFilterParams = z.infer<typeof subscriberFilterSchema>;
+
+export function filterQuery({ q, status }: SubscriberFilterParams): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (status) params.set('status', status);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,86 @@
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+// Compiled MDX is JavaScript that runs on the server, so MDX written in the browser (drafts) may only
+// use Markdown and the newsroom components with literal props. Files in content/ are reviewed
+// through git and keep full MDX.
+
+export type MdxProblem = { line: number; column: number; reason: string };
+
+/** The components a draft may use, and the props each accepts. */
+const COMPONENTS: Record<string, readonly string[]> = {
+  Figure: ['src', 'alt', 'caption', 'credit'],
+  PullQuote: ['cite'],
+  Callout: ['title', 'kind'],
+  Image: ['src', 'alt'],
+};
+
+const IMAGE_PROPS = new Set(['src']);
+const SAFE_LINK = /^(\/(?!\/)|#|https?:\/\/|mailto:)/i;
+const SITE_IMAGE = /^\/(?!\/)[\w./%-]+$/;
+
+type Positioned = { position?: { start: { line: number; column: number } } };
+
+function at(node: Positioned, reason: string): MdxProblem {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, reason };
+}
+
+/** Every reason to refuse an untrusted MDX source, with its line and column; empty when it is safe. */
+export function checkUntrustedMdx(source: string): MdxProblem[] {
+  let tree: Root;
+  try {
+    tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(source) as Root;
+  } catch (error) {
+    const place = (error as { line?: number; column?: number; reason?: string; message?: string }) ?? {};
+    return [{ line: place.line ?? 1, column: place.column ?? 1, reason: `This is not valid MDX: ${place.reason ?? place.message ?? 'syntax error'}` }];
+  }
+  const problems: MdxProblem[] = [];
+  visit(tree, (node) => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        problems.push(at(node, '“import” and “export” are not allowed in drafts.'));
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        problems.push(at(node, 'Expressions in { curly braces } are not allowed in drafts. To show a brace, write \\{ or \\}.'));
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = node.name ?? '';
+        const allowed = COMPONENTS[name];
+        if (!allowed) {
+          const known = Object.keys(COMPONENTS).join(', ');
+          problems.push(at(node, name ? `<${name}> is not allowed in drafts; use Markdown or one of: ${known}.` : 'Fragments (<>) are not allowed in drafts.'));
+          break;
+        }
+        for (const attribute of node.attributes) {
+          if (attribute.type !== 'mdxJsxAttribute') {
+            problems.push(at(node, `<${name}> props must be written out one by one, like caption="…".`));
+          } else if (!allowed.includes(attribute.name)) {
+            problems.push(at(node, `<${name}> has no prop “${attribute.name}”; it accepts ${allowed.join(', ')}.`));
+          } else if (typeof attribute.value !== 'string') {
+            problems.push(at(node, `The “${attribute.name}” prop of <${name}> must be plain text in quotes, like ${attribute.name}="…".`));
+          } else if (IMAGE_PROPS.has(attribute.name) && !SITE_IMAGE.test(attribute.value)) {
+            problems.push(at(node, `Images must be uploaded to this site (a path starting with “/”), not “${attribute.value}”.`));
+          }
+        }
+        break;
+      }
+      case 'link':
+      case 'definition':
+        if (!SAFE_LINK.test(node.url)) problems.push(at(node, `Links may only go to web pages, email addresses or this site, not “${node.url}”.`));
+        break;
+      case 'image':
+        if (!SITE_IMAGE.test(node.url)) problems.push(at(node, `Images must be uploaded to this site (a path starting with “/”), not “${node.url}”.`));
+        break;
+      case 'html':
+        problems.push(at(node, 'Raw HTML is not allowed in drafts.'));
+        break;
+    }
+  });
+  return problems;
+}

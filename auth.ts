@@ -4,7 +4,7 @@ import { getUserForLogin } from '@/db/queries/users';
 import { addressFromForwardedFor } from '@/lib/actions/forwarded-for';
 import { verifyPassword } from '@/lib/auth/password';
 import { loginSchema } from '@/lib/auth/schema';
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from '@/lib/auth/throttle';
+import { countLoginAttempt, loginSucceeded } from '@/lib/auth/throttle';
 import { env } from '@/lib/env.mjs';
 import { appSecret } from '@/lib/secret';
 
@@ -35,16 +35,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = addressFromForwardedFor(request.headers.get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
-        const waitSeconds = await loginBlockedFor(email, ip);
+        const waitSeconds = await countLoginAttempt(email, ip);
         if (waitSeconds > 0) throw new LoginThrottled(Math.ceil(waitSeconds / 60));
         const user = await getUserForLogin(email);
         // Unknown, wrong and deactivated all look the same from outside.
         const valid = (await verifyPassword(user?.passwordHash, password)) && user?.active === true;
-        if (!valid || !user) {
-          await recordLoginFailure(email, ip);
-          return null;
-        }
-        await clearLoginFailures(email, ip);
+        if (!valid || !user) return null;
+        await loginSucceeded(email, ip);
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),

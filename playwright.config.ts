@@ -59,6 +59,8 @@ export default defineConfig({
         E2E_DB_URL_FILE: process.env.E2E_DB_URL_FILE,
         // next-auth refuses requests whose host it was not told to trust; here it is our own loopback.
         AUTH_TRUST_HOST: 'true',
+        // The tests play the part of a reverse proxy, giving each test its own client address.
+        TRUSTED_PROXY_HOPS: '1',
       },
     },
   ],

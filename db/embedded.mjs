@@ -2,24 +2,37 @@
 // loopback port, so that every other process reaches it as an ordinary PostgreSQL server.
 //
 // PGlite has no cross-process locking: two processes opening one data directory silently lose
-// writes. So exactly one process owns a data directory, recorded in "<dir>.owner.json", created
-// with O_EXCL before PGlite is opened; everyone else connects to the port written there.
+// writes. So exactly one process owns a data directory. Ownership is a loopback port derived from the
+// directory's path, held for as long as the owner lives: binding a port is exclusive and the
+// operating system releases it when the process dies, so a crash never leaves a stale lock. The
+// owner writes the port it serves on to "<dir>.owner.json"; everyone else connects there.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 const OWNER_WAIT_MS = 30_000;
 
-function ownerFile(dir) {
-  return `${dir.replace(/\/+$/, '')}.owner.json`;
+function lockPort(dir) {
+  return 20_000 + (createHash('sha256').update(dir).digest().readUInt32BE(0) % 30_000);
 }
 
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
+function listen(server, port) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(true));
+  });
+}
+
+function accepts(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function readOwner(file) {
@@ -30,45 +43,79 @@ function readOwner(file) {
   }
 }
 
+// Message types of the extended query protocol that leave a batch open until Sync ('S').
+const BATCH_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((char) => char.charCodeAt(0)));
+
+/**
+ * pglite-socket runs one connection's messages at a time, but only keeps a connection's turn while
+ * a transaction is open: between the Parse, Bind and Execute of one client's query another client's
+ * message could run and wreck the unnamed statement. Reporting an open Parse…Sync batch as "in a
+ * transaction" makes the server keep each batch together.
+ */
+function keepBatchesTogether(db) {
+  let batchOpen = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'isInTransaction') return () => batchOpen || target.isInTransaction();
+      if (property === 'execProtocolRawStream') {
+        return async (message, options) => {
+          const result = await target.execProtocolRawStream(message, options);
+          batchOpen = BATCH_MESSAGES.has(message[0]);
+          return result;
+        };
+      }
+      if (property === 'exec') {
+        return async (...args) => {
+          batchOpen = false;
+          return target.exec(...args);
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export function embeddedUrl(port) {
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
 }
 
+async function waitForOwner(dir, file) {
+  const deadline = Date.now() + OWNER_WAIT_MS;
+  while (Date.now() < deadline) {
+    const owner = readOwner(file);
+    if (owner?.dir === dir && owner.port && (await accepts(owner.port))) {
+      return { url: embeddedUrl(owner.port), owner: false, close: async () => {} };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Another process holds the embedded database in ${dir} (port ${lockPort(dir)}) but does not serve it. Stop that process and try again.`);
+}
+
 /**
- * Returns the URL of the embedded database in `dir`: served by this process if no live process owns
- * it, otherwise the owner's. `close()` stops serving (a no-op for a non-owner).
+ * Returns the URL of the embedded database in `dir`: served by this process when no other process
+ * owns it, otherwise the owner's. `close()` stops serving (a no-op for a non-owner).
  */
 export async function openEmbedded(dir) {
   const absolute = path.resolve(dir);
   mkdirSync(path.dirname(absolute), { recursive: true });
-  const file = ownerFile(absolute);
-  const deadline = Date.now() + OWNER_WAIT_MS;
-  for (;;) {
-    try {
-      writeFileSync(file, JSON.stringify({ pid: process.pid, port: null }), { flag: 'wx' });
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-    }
-    const owner = readOwner(file);
-    if (owner && !isAlive(owner.pid)) {
-      rmSync(file, { force: true });
-      continue;
-    }
-    if (owner?.port) return { url: embeddedUrl(owner.port), owner: false, close: async () => {} };
-    if (Date.now() > deadline) {
-      throw new Error(`The embedded database in ${absolute} is held by process ${owner?.pid}, which is not serving it. Stop that process or delete ${file}.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const file = `${absolute}.owner.json`;
+  const lock = net.createServer((socket) => socket.destroy());
+  try {
+    await listen(lock, lockPort(absolute));
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE') throw error;
+    return waitForOwner(absolute, file);
   }
+  lock.unref();
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
     const db = await PGlite.create(absolute);
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 });
+    const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), host: '127.0.0.1', port: 0, maxConnections: 16 });
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
-    writeFileSync(file, JSON.stringify({ pid: process.pid, port }));
+    writeFileSync(file, JSON.stringify({ pid: process.pid, port, dir: absolute }));
     let closed = false;
     return {
       url: embeddedUrl(port),
@@ -79,10 +126,11 @@ export async function openEmbedded(dir) {
         await server.stop();
         await db.close();
         rmSync(file, { force: true });
+        lock.close();
       },
     };
   } catch (error) {
-    rmSync(file, { force: true });
+    lock.close();
     throw error;
   }
 }

@@ -51,7 +51,10 @@ test.describe('as admin', () => {
     await expect(page.getByRole('rowheader', { name: `second-${tag}@example.org` })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: `first-${tag}@example.org` })).toHaveCount(0);
 
-    const csv = await (await page.request.get(`/editor/subscribers/export?q=${tag}`)).text();
+    const exported = await page.request.get(`/editor/subscribers/export?q=${tag}`);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const csv = await exported.text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('email,status,created_at,confirmed_at,unsubscribed_at');
     expect(lines).toHaveLength(4);

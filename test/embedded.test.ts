@@ -46,4 +46,28 @@ describe('the embedded database', () => {
       await owner.close();
     }
   });
+
+  it('keeps concurrent queries of several connections apart', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-embedded-')), 'pglite');
+    const owner = await openEmbedded(dir);
+    const clients = Array.from({ length: 4 }, () => postgres(owner.url, { max: 3, onnotice: () => {} }));
+    try {
+      await clients[0]!`create table t (id serial primary key, who int not null, n int not null)`;
+      const mismatches = await Promise.all(
+        clients.flatMap((sql, who) =>
+          Array.from({ length: 60 }, async (_, n) => {
+            const [row] = await sql<{ who: number; n: number }[]>`insert into t (who, n) values (${who}, ${n}) returning who, n`;
+            const [sum] = await sql<{ s: number }[]>`select ${who}::int * 1000 + ${n}::int as s`;
+            return row!.who !== who || row!.n !== n || sum!.s !== who * 1000 + n;
+          }),
+        ),
+      );
+      expect(mismatches.filter(Boolean)).toHaveLength(0);
+      const [{ count }] = (await clients[0]!`select count(*)::int as count from t`) as unknown as [{ count: number }];
+      expect(count).toBe(240);
+    } finally {
+      await Promise.all(clients.map((sql) => sql.end()));
+      await owner.close();
+    }
+  });
 });

@@ -30,12 +30,16 @@ describe('roles', () => {
 });
 
 describe('client address', () => {
-  it('takes the address the trusted proxies saw, never one a client wrote further left', () => {
-    expect(addressFromForwardedFor('6.6.6.6, 203.0.113.9', 1)).toBe('6.6.6.6');
-    expect(addressFromForwardedFor('6.6.6.6, 198.51.100.7, 203.0.113.9', 1)).toBe('198.51.100.7');
-    expect(addressFromForwardedFor('127.0.0.1', 0)).toBe('127.0.0.1');
-    expect(addressFromForwardedFor(null, 0)).toBe('unknown');
+  it('takes the address the outermost trusted proxy saw, never one a client wrote further left', () => {
+    expect(addressFromForwardedFor('6.6.6.6, 203.0.113.9', 1)).toBe('203.0.113.9');
+    expect(addressFromForwardedFor('6.6.6.6, 198.51.100.7, 203.0.113.9', 2)).toBe('198.51.100.7');
     expect(addressFromForwardedFor('10.0.0.1', 3)).toBe('10.0.0.1');
+    expect(addressFromForwardedFor(null, 1)).toBeNull();
+  });
+
+  it('trusts no address without a trusted proxy, since clients can write the header', () => {
+    expect(addressFromForwardedFor('127.0.0.1', 0)).toBeNull();
+    expect(addressFromForwardedFor('6.6.6.6', 0)).toBeNull();
   });
 });
 

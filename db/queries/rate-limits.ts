@@ -34,15 +34,10 @@ export async function clearRateLimit(key: string): Promise<void> {
   await getDb().delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
-/** Whether `key` has already used up `limit` attempts in its current window, without counting one. */
-export async function peekRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-  const [row] = await getDb()
-    .select({
-      count: rateLimits.count,
-      retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + make_interval(secs => ${windowSeconds}) - now())))::int`,
-    })
-    .from(rateLimits)
+/** Takes back one counted attempt, e.g. a login that turned out to be right. */
+export async function releaseRateLimit(key: string): Promise<void> {
+  await getDb()
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
     .where(eq(rateLimits.key, key));
-  if (!row || row.retryAfter <= 0 || row.count < limit) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: row.retryAfter };
 }

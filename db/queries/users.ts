@@ -59,19 +59,30 @@ export async function listUsers(): Promise<PublicUser[]> {
   return getDb().select(publicColumns).from(users).orderBy(asc(users.name));
 }
 
-export async function setUserRole(id: string, role: Role): Promise<PublicUser | undefined> {
-  const [row] = await getDb().update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, id)).returning(publicColumns);
-  return row;
-}
+export type UserChange = { role: Role } | { active: boolean };
 
-/** Deactivating also ends every session of the account. */
-export async function setUserActive(id: string, active: boolean): Promise<PublicUser | undefined> {
-  const [row] = await getDb()
-    .update(users)
-    .set({ active, updatedAt: sql`now()`, sessionVersion: active ? users.sessionVersion : sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, id))
-    .returning(publicColumns);
-  return row;
+/**
+ * Changes a person's role or active state, refusing ('last-admin') any change that would leave the
+ * newsroom without an active admin. Check and change run under one lock, so two admins demoting each
+ * other at the same moment cannot both succeed. Deactivating also ends every session of the account.
+ */
+export async function changeUserKeepingAnAdmin(id: string, change: UserChange): Promise<PublicUser | 'last-admin' | undefined> {
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7340914)`);
+    const [target] = await tx.select(publicColumns).from(users).where(eq(users.id, id));
+    if (!target) return undefined;
+    const losesAdmin = target.role === 'admin' && target.active && ('role' in change ? change.role !== 'admin' : !change.active);
+    if (losesAdmin) {
+      const [admins] = await tx.select({ value: count() }).from(users).where(sql`${users.role} = 'admin' and ${users.active}`);
+      if ((admins?.value ?? 0) <= 1) return 'last-admin';
+    }
+    const set =
+      'role' in change
+        ? { role: change.role, updatedAt: sql`now()` }
+        : { active: change.active, updatedAt: sql`now()`, sessionVersion: change.active ? users.sessionVersion : sql`${users.sessionVersion} + 1` };
+    const [updated] = await tx.update(users).set(set).where(eq(users.id, id)).returning(publicColumns);
+    return updated;
+  });
 }
 
 /** A new password ends the account's other sessions. */
@@ -82,12 +93,4 @@ export async function setUserPassword(id: string, passwordHash: string): Promise
     .where(eq(users.id, id))
     .returning(publicColumns);
   return row;
-}
-
-export async function countActiveAdmins(): Promise<number> {
-  const [row] = await getDb()
-    .select({ value: count() })
-    .from(users)
-    .where(sql`${users.role} = 'admin' and ${users.active}`);
-  return row?.value ?? 0;
 }

@@ -1,12 +1,13 @@
 /**
- * The client address in an X-Forwarded-For header: with `trustedHops` proxies in front, the address
- * the outermost of them saw; with none, the last entry (which `next start` fills from the socket
- * when the client sent no header).
+ * The client address in an X-Forwarded-For header, as the outermost of `trustedHops` reverse proxies
+ * saw it. With no trusted proxy there is no trustworthy address: `next start` passes a header the
+ * client wrote through unchanged, so null is returned and per-IP limits are skipped.
  */
-export function addressFromForwardedFor(header: string | null, trustedHops: number): string {
+export function addressFromForwardedFor(header: string | null, trustedHops: number): string | null {
+  if (trustedHops < 1) return null;
   const addresses = (header ?? '')
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
-  return addresses[Math.max(addresses.length - 1 - trustedHops, 0)] ?? 'unknown';
+  return addresses[Math.max(addresses.length - trustedHops, 0)] ?? null;
 }

@@ -5,7 +5,7 @@ import { DatabaseUnavailableError } from '@/db';
 import { clientIp } from './client-ip';
 import type { ActionState } from './result';
 
-type Context = { ip: string };
+type Context = { ip: string | null };
 
 /**
  * Wraps a public server action: FormData is validated by `schema` before `run` sees it, and any

@@ -1,20 +1,35 @@
 import 'server-only';
-import { clearRateLimit, hitRateLimit, peekRateLimit } from '@/db/queries/rate-limits';
+import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/db/queries/rate-limits';
 
 export const LOGIN_LIMIT = { failures: 5, windowSeconds: 15 * 60 };
 
-const keys = (email: string, ip: string) => [`login:email:${email}`, `login:ip:${ip}`];
+const emailKey = (email: string) => `login:email:${email}`;
+const ipKey = (ip: string) => `login:ip:${ip}`;
 
-/** Seconds until another login attempt is allowed for this address or IP, or 0 when it is. */
-export async function loginBlockedFor(email: string, ip: string): Promise<number> {
-  const results = await Promise.all(keys(email, ip).map((key) => peekRateLimit(key, LOGIN_LIMIT.failures, LOGIN_LIMIT.windowSeconds)));
+/**
+ * Counts a sign-in attempt before the password is checked (so a burst of parallel guesses cannot
+ * all slip in under the limit) and returns the seconds to wait when this address or IP is over it.
+ */
+export async function countLoginAttempt(email: string, ip: string | null): Promise<number> {
+  const keys = [emailKey(email), ...(ip ? [ipKey(ip)] : [])];
+  const results = await Promise.all(keys.map((key) => hitRateLimit(key, LOGIN_LIMIT.failures, LOGIN_LIMIT.windowSeconds)));
   return Math.max(0, ...results.map((result) => (result.allowed ? 0 : result.retryAfterSeconds)));
 }
 
-export async function recordLoginFailure(email: string, ip: string): Promise<void> {
-  await Promise.all(keys(email, ip).map((key) => hitRateLimit(key, LOGIN_LIMIT.failures, LOGIN_LIMIT.windowSeconds)));
+/**
+ * A successful sign-in clears the address's failures, and only un-counts itself for the IP: signing
+ * in to one's own account must not wipe the failures an IP piled up against other addresses.
+ */
+export async function loginSucceeded(email: string, ip: string | null): Promise<void> {
+  await Promise.all([clearRateLimit(emailKey(email)), ...(ip ? [releaseRateLimit(ipKey(ip))] : [])]);
 }
 
-export async function clearLoginFailures(email: string, ip: string): Promise<void> {
-  await Promise.all(keys(email, ip).map(clearRateLimit));
+/** Guesses of the current password when changing it, limited like sign-ins, per account. */
+export async function countPasswordCheck(userId: string): Promise<number> {
+  const result = await hitRateLimit(`password-check:${userId}`, LOGIN_LIMIT.failures, LOGIN_LIMIT.windowSeconds);
+  return result.allowed ? 0 : result.retryAfterSeconds;
+}
+
+export async function passwordCheckSucceeded(userId: string): Promise<void> {
+  await clearRateLimit(`password-check:${userId}`);
 }

@@ -42,12 +42,20 @@ export function unsubscribeLinks(site: Site, subscriberId: string) {
   };
 }
 
-type SignupInput = { email: string; website: string; ip: string; site: Site };
+type SignupInput = { email: string; website: string; ip: string | null; site: Site };
 
-export async function requestSubscription({ email, website, ip, site }: SignupInput, send: SendMail = defaultSendMail): Promise<Outcome> {
+type Delivery = {
+  send?: SendMail;
+  /** Runs the sending after the response (next/server's `after`), so no answer takes longer than another. */
+  defer?: (task: () => Promise<void>) => void;
+};
+
+export async function requestSubscription({ email, website, ip, site }: SignupInput, { send = defaultSendMail, defer }: Delivery = {}): Promise<Outcome> {
   if (website.trim() !== '') return { ok: true, message: SIGNUP_MESSAGE };
-  const byIp = await hitRateLimit(`signup:ip:${ip}`, LIMITS.perIp.limit, LIMITS.perIp.windowSeconds);
-  if (!byIp.allowed) return tryAgain(byIp.retryAfterSeconds);
+  if (ip) {
+    const byIp = await hitRateLimit(`signup:ip:${ip}`, LIMITS.perIp.limit, LIMITS.perIp.windowSeconds);
+    if (!byIp.allowed) return tryAgain(byIp.retryAfterSeconds);
+  }
   const byAddress = await hitRateLimit(`signup:email:${email}`, LIMITS.perAddress.limit, LIMITS.perAddress.windowSeconds);
   if (!byAddress.allowed) return tryAgain(byAddress.retryAfterSeconds);
 
@@ -58,21 +66,24 @@ export async function requestSubscription({ email, website, ip, site }: SignupIn
   const { token, hash } = newConfirmationToken();
   await createConfirmationToken(subscriber.id, hash, new Date(Date.now() + CONFIRMATION_TTL_HOURS * 3600_000));
   const links = unsubscribeLinks(site, subscriber.id);
-  try {
-    await send(
-      confirmationMail({
-        site,
-        to: subscriber.email,
-        confirmUrl: absoluteUrl(site, `${routes.newsletterConfirm()}?token=${encodeURIComponent(token)}`),
-        unsubscribeUrl: links.page,
-        oneClickUrl: links.oneClick,
-      }),
-    );
-  } catch (error) {
-    console.error('Sending a confirmation email failed:', error);
-    await releaseConfirmationEmail(subscriber.id);
-    return { ok: false, error: 'We could not send the confirmation email just now. Please try again in a few minutes.' };
-  }
+  const mail = confirmationMail({
+    site,
+    to: subscriber.email,
+    confirmUrl: absoluteUrl(site, `${routes.newsletterConfirm()}?token=${encodeURIComponent(token)}`),
+    unsubscribeUrl: links.page,
+    oneClickUrl: links.oneClick,
+  });
+  const deliver = async () => {
+    try {
+      await send(mail);
+    } catch (error) {
+      // Logged for the operator, and the claim given back so that signing up again sends again.
+      console.error('Sending a confirmation email failed:', error);
+      await releaseConfirmationEmail(subscriber.id);
+    }
+  };
+  if (defer) defer(deliver);
+  else await deliver();
   return { ok: true, message: SIGNUP_MESSAGE };
 }
 

@@ -1,5 +1,6 @@
 'use server';
 
+import { unstable_rethrow } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { signIn, signOut } from '@/auth';
 import { createFirstAdmin } from '@/db/queries/users';
@@ -44,8 +45,14 @@ export async function setupAction(_previous: ActionState, formData: FormData): P
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Please check the form.' };
   const { name, email, password } = parsed.data;
-  const admin = await createFirstAdmin({ name, email, passwordHash: await hashPassword(password) });
-  if (!admin) return { ok: false, error: 'The newsroom is already set up. Please sign in.' };
-  await signIn('credentials', { email, password, redirectTo: '/editor' });
-  return null;
+  try {
+    const admin = await createFirstAdmin({ name, email, passwordHash: await hashPassword(password) });
+    if (!admin) return { ok: false, error: 'The newsroom is already set up. Please sign in.' };
+    await signIn('credentials', { email, password, redirectTo: '/editor' });
+    return null;
+  } catch (error) {
+    unstable_rethrow(error); // the redirect after signing in
+    console.error('First-run setup failed:', error);
+    return { ok: false, error: 'Setting up failed on our side. If the account was created, sign in; otherwise try again.' };
+  }
 }

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { countActiveAdmins, createUser, getUser, setUserActive, setUserRole } from '@/db/queries/users';
+import { changeUserKeepingAnAdmin, createUser } from '@/db/queries/users';
 import { editorAction } from '@/lib/actions/editor-action';
 import { hashPassword } from '@/lib/auth/password';
 import { changeRoleSchema, createPersonSchema, userIdSchema } from '@/lib/auth/schema';
@@ -13,31 +13,27 @@ export const createPersonAction = editorAction('people:manage', createPersonSche
   return { ok: true, message: `Account created for ${name}. Give them their password in person or by a secure channel.` };
 });
 
-/** An admin may not take the newsroom's last admin away, including themselves. */
-async function leavesAnAdmin(userId: string): Promise<boolean> {
-  const target = await getUser(userId);
-  return !(target?.role === 'admin' && target.active && (await countActiveAdmins()) <= 1);
-}
+const LAST_ADMIN = 'The newsroom needs at least one active admin.';
 
 export const changeRoleAction = editorAction('people:manage', changeRoleSchema, async ({ userId, role }) => {
-  if (role !== 'admin' && !(await leavesAnAdmin(userId))) return { ok: false, error: 'The newsroom needs at least one active admin.' };
-  const user = await setUserRole(userId, role);
+  const user = await changeUserKeepingAnAdmin(userId, { role });
+  if (user === 'last-admin') return { ok: false, error: LAST_ADMIN };
   if (!user) return { ok: false, error: 'Unknown person.' };
   revalidatePath('/editor/people');
   return { ok: true, message: `${user.name} is now ${role === 'admin' ? 'an' : 'a'} ${role}.` };
 });
 
 export const deactivateAction = editorAction('people:manage', userIdSchema, async ({ userId }) => {
-  if (!(await leavesAnAdmin(userId))) return { ok: false, error: 'The newsroom needs at least one active admin.' };
-  const user = await setUserActive(userId, false);
+  const user = await changeUserKeepingAnAdmin(userId, { active: false });
+  if (user === 'last-admin') return { ok: false, error: LAST_ADMIN };
   if (!user) return { ok: false, error: 'Unknown person.' };
   revalidatePath('/editor/people');
   return { ok: true, message: `${user.name} is deactivated and signed out everywhere.` };
 });
 
 export const reactivateAction = editorAction('people:manage', userIdSchema, async ({ userId }) => {
-  const user = await setUserActive(userId, true);
-  if (!user) return { ok: false, error: 'Unknown person.' };
+  const user = await changeUserKeepingAnAdmin(userId, { active: true });
+  if (user === 'last-admin' || !user) return { ok: false, error: 'Unknown person.' };
   revalidatePath('/editor/people');
   return { ok: true, message: `${user.name} can sign in again.` };
 });

@@ -30,7 +30,8 @@ const schema = z
   });
 
 function parse() {
-  const result = schema.safeParse(process.env);
+  // AUTH_SECRET, the name next-auth's documentation uses, is accepted for APP_SECRET.
+  const result = schema.safeParse({ ...process.env, APP_SECRET: process.env.APP_SECRET ?? process.env.AUTH_SECRET });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}\nSee .env.example and README.md#configuration.`);

@@ -33,9 +33,9 @@ describe('the MDX pipeline', () => {
   });
 
   it('reports a syntax error with the file name', async () => {
-    await expect(compileMdx('# Title\n\n<Figure src="/x.jpg"\n', 'content/articles/broken.mdx')).rejects.toThrow(
-      /Cannot compile the MDX of content\/articles\/broken\.mdx/,
-    );
+    const failure = compileMdx('# Title\n\n<Figure src="/x.jpg"\n', 'content/articles/broken.mdx');
+    await expect(failure).rejects.toThrow(/Cannot compile the MDX of content\/articles\/broken\.mdx/);
+    await expect(failure).rejects.toThrow(/4:1: Unexpected end of file/);
   });
 
   it('compiles a source once and then serves it from the cache, in memory and on disk', async () => {

@@ -41,6 +41,8 @@ export async function compileMdx(source: string, file: string): Promise<string> 
     esbuildOptions(options) {
       options.minify = true;
       options.target = 'es2022';
+      // Errors reach the author through the thrown message (with file, line and column), not esbuild's log.
+      options.logLevel = 'silent';
       return options;
     },
   }).catch((error: unknown) => {

@@ -1,21 +1,23 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { auth } from '@/auth';
 import { getUser, type PublicUser } from '@/db/queries/users';
 import { can, type Permission } from './roles';
 
 /**
  * The signed-in person, read from the database on every call: a deactivated account, a changed role
- * or a password changed elsewhere takes effect on the next request, whatever the cookie says.
+ * or a password changed elsewhere takes effect on the next request, whatever the cookie says. Read
+ * once per request, however many layouts and pages ask.
  */
-export async function getCurrentUser(): Promise<PublicUser | null> {
+export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getUser(id);
   if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
   return user;
-}
+});
 
 /**
  * For editor pages: the user, or a redirect to the login page, or to the page that explains the role

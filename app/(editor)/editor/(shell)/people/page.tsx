@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/editor/action-form';
 import { Field } from '@/components/editor/field';
+import { RoleSelect } from '@/components/editor/role-select';
 import { listUsers } from '@/db/queries/users';
-import { ROLES, roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { changeRoleAction, createPersonAction, deactivateAction, reactivateAction } from '../actions/people';
 
@@ -35,13 +35,7 @@ export default async function PeoplePage() {
                   <label className="visually-hidden" htmlFor={`role-${person.id}`}>
                     Role of {person.name}
                   </label>
-                  <select id={`role-${person.id}`} name="role" defaultValue={person.role}>
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {roleLabels[role]}
-                      </option>
-                    ))}
-                  </select>
+                  <RoleSelect id={`role-${person.id}`} defaultValue={person.role} />
                 </ActionForm>
               </td>
               <td>{person.active ? 'Active' : 'Deactivated'}</td>
@@ -70,13 +64,7 @@ export default async function PeoplePage() {
         <Field label="Email address" name="email" type="email" autoComplete="off" />
         <div className="field">
           <label htmlFor="new-role">Role</label>
-          <select id="new-role" name="role" defaultValue="contributor">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {roleLabels[role]}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="new-role" defaultValue="contributor" />
         </div>
         <Field label="Temporary password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters. They can change it under “Your account”." />
       </ActionForm>

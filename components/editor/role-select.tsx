@@ -1,0 +1,13 @@
+import { ROLES, roleLabels, type Role } from '@/lib/auth/roles';
+
+export function RoleSelect({ id, defaultValue }: { id: string; defaultValue: Role }) {
+  return (
+    <select id={id} name="role" defaultValue={defaultValue}>
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {roleLabels[role]}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -76,7 +76,7 @@ function keepBatchesTogether(db) {
   });
 }
 
-export function embeddedUrl(port) {
+function embeddedUrl(port) {
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
 }
 

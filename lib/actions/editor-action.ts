@@ -1,9 +1,10 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PublicUser } from '@/db/queries/users';
 import { can, type Permission } from '../auth/roles';
 import { getCurrentUser } from '../auth/session';
+import { parseForm } from './parse-form';
 import type { ActionState } from './result';
 
 /**
@@ -19,14 +20,10 @@ export function editorAction<Schema extends z.ZodType>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: 'Your session has ended. Please sign in again.' };
     if (!can(user.role, permission)) return { ok: false, error: 'You are not allowed to do that.' };
-    if (!(formData instanceof FormData)) return { ok: false, error: 'This request is not a form submission.' };
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      return { ok: false, error: parsed.error.issues[0]?.message ?? 'Please check the form and try again.', fieldErrors };
-    }
+    const form = parseForm(schema, formData);
+    if ('failure' in form) return form.failure;
     try {
-      return await run(parsed.data, user);
+      return await run(form.data, user);
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
       console.error('Editor action failed:', error);

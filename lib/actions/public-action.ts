@@ -1,8 +1,9 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DatabaseUnavailableError } from '@/db';
 import { clientIp } from './client-ip';
+import { parseForm } from './parse-form';
 import type { ActionState } from './result';
 
 type Context = { ip: string | null };
@@ -16,15 +17,10 @@ export function publicAction<Schema extends z.ZodType>(
   run: (input: z.infer<Schema>, context: Context) => Promise<ActionState>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    if (!(formData instanceof FormData)) return { ok: false, error: 'This request is not a form submission.' };
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      const first = parsed.error.issues[0]?.message ?? 'Please check the form and try again.';
-      return { ok: false, error: first, fieldErrors };
-    }
+    const form = parseForm(schema, formData);
+    if ('failure' in form) return form.failure;
     try {
-      return await run(parsed.data, { ip: await clientIp() });
+      return await run(form.data, { ip: await clientIp() });
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
       console.error('Server action failed:', error);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/db/queries/rate-limits';
 
-export const LOGIN_LIMIT = { failures: 5, windowSeconds: 15 * 60 };
+const LOGIN_LIMIT = { failures: 5, windowSeconds: 15 * 60 };
 
 const emailKey = (email: string) => `login:email:${email}`;
 const ipKey = (ip: string) => `login:ip:${ip}`;

@@ -18,7 +18,7 @@ export type { Article, ArchiveMonth, Author, Category, Page, Site, Tag } from '.
 export { parsePageNumber, tagName } from './queries';
 
 export const PER_PAGE = 10;
-export const HOME_LATEST_PER_PAGE = 6;
+const HOME_LATEST_PER_PAGE = 6;
 
 // Content files do not change while a production server runs, so they are read once per process;
 // in development they are read per request so edits show up on reload.

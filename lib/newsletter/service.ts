@@ -34,7 +34,7 @@ function tryAgain(seconds: number): Outcome {
   return { ok: false, error: `Too many sign-up attempts. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
 }
 
-export function unsubscribeLinks(site: Site, subscriberId: string) {
+function unsubscribeLinks(site: Site, subscriberId: string) {
   const token = unsubscribeToken(subscriberId, appSecret());
   return {
     page: absoluteUrl(site, `${routes.newsletterUnsubscribe()}?token=${encodeURIComponent(token)}`),

@@ -3,7 +3,7 @@ import type { Article, Site } from '../content/types';
 import { absoluteUrl } from '../format';
 import { routes } from '../routes';
 
-export const FEED_LIMIT = 50;
+const FEED_LIMIT = 50;
 
 type FeedScope = { title: string; description: string; path: string; feeds: ReturnType<typeof routes.feeds> };
 

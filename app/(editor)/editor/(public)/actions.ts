@@ -4,6 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { signIn, signOut } from '@/auth';
 import { createFirstAdmin } from '@/db/queries/users';
+import { parseForm } from '@/lib/actions/parse-form';
 import type { ActionState } from '@/lib/actions/result';
 import { hashPassword } from '@/lib/auth/password';
 import { loginSchema, setupSchema } from '@/lib/auth/schema';
@@ -13,14 +14,11 @@ import { loginSchema, setupSchema } from '@/lib/auth/schema';
 
 const WRONG = 'Wrong email or password.';
 
-const NOT_A_FORM: ActionState = { ok: false, error: 'This request is not a form submission.' };
-
 export async function loginAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  if (!(formData instanceof FormData)) return NOT_A_FORM;
-  const parsed = loginSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: WRONG };
+  const form = parseForm(loginSchema, formData);
+  if ('failure' in form) return { ok: false, error: WRONG };
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo: '/editor' });
+    await signIn('credentials', { ...form.data, redirectTo: '/editor' });
     return null;
   } catch (error) {
     if (!(error instanceof AuthError)) throw error; // the redirect after a successful sign-in
@@ -41,10 +39,9 @@ export async function logoutAction(): Promise<void> {
 }
 
 export async function setupAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  if (!(formData instanceof FormData)) return NOT_A_FORM;
-  const parsed = setupSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Please check the form.' };
-  const { name, email, password } = parsed.data;
+  const form = parseForm(setupSchema, formData);
+  if ('failure' in form) return form.failure;
+  const { name, email, password } = form.data;
   try {
     const admin = await createFirstAdmin({ name, email, passwordHash: await hashPassword(password) });
     if (!admin) return { ok: false, error: 'The newsroom is already set up. Please sign in.' };

@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const subscriberStatus = pgEnum('subscriber_status', ['pending', 'confirmed', 'unsubscribed']);
 
@@ -57,6 +73,11 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     // Bumped when the password changes or an admin deactivates the account: older sessions end.
     sessionVersion: integer('session_version').notNull().default(0),
+    // The public author profile: set when the person writes for the site under their own name.
+    profileSlug: text('profile_slug').unique(),
+    bio: text('bio'),
+    pictureImageId: uuid('picture_image_id').references((): AnyPgColumn => images.id),
+    pictureAlt: text('picture_alt'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,3 +86,142 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Role = User['role'];
+
+/** Uploaded pictures, kept in the database so a backup of it is a backup of everything. */
+export const images = pgTable('images', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  // The SHA-256 of the bytes: uploading the same file twice stores it once.
+  sha256: text('sha256').notNull().unique(),
+  contentType: text('content_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  data: bytea('data').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Image = typeof images.$inferSelect;
+
+export const draftStatus = pgEnum('draft_status', ['draft', 'in_review', 'scheduled', 'published']);
+
+/** What a revision records, and what the public sees of a published article. */
+export type DraftContent = {
+  title: string;
+  slug: string;
+  standfirst: string;
+  category: string;
+  tags: string[];
+  authorId: string;
+  heroImageId: string | null;
+  heroAlt: string;
+  heroCredit: string;
+  body: string;
+  featured: boolean;
+};
+
+/**
+ * Articles written in the newsroom. The row is the working copy; readers see the revision that
+ * `publishedRevisionId` points to, so editing a published article changes nothing public until the
+ * changes are published.
+ */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    category: text('category').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    heroImageId: uuid('hero_image_id').references(() => images.id),
+    heroAlt: text('hero_alt').notNull().default(''),
+    heroCredit: text('hero_credit').notNull().default(''),
+    body: text('body').notNull().default(''),
+    featured: boolean('featured').notNull().default(false),
+    status: draftStatus('status').notNull().default('draft'),
+    // Every save must name the version it was based on; a save over a newer one is refused.
+    version: integer('version').notNull().default(1),
+    publishedRevisionId: uuid('published_revision_id').references((): AnyPgColumn => draftRevisions.id),
+    // The public date line: set on first publication and kept through later updates.
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    contentUpdatedAt: timestamp('content_updated_at', { withTimezone: true }),
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    updatedBy: uuid('updated_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('drafts_slug_format', sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    index('drafts_status_idx').on(table.status),
+    index('drafts_published_idx').on(table.publishedAt).where(sql`${table.publishedRevisionId} is not null`),
+  ],
+);
+
+export type Draft = typeof drafts.$inferSelect;
+export type DraftStatus = Draft['status'];
+
+/** Every save of a draft, in full, so any of them can be read and restored. */
+export const draftRevisions = pgTable(
+  'draft_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references((): AnyPgColumn => drafts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<DraftContent>().notNull(),
+    // What happened: "Saved", "Restored version 3", "Submitted for review"...
+    summary: text('summary').notNull(),
+    savedBy: uuid('saved_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('draft_revisions_version_idx').on(table.draftId, table.version)],
+);
+
+export type DraftRevision = typeof draftRevisions.$inferSelect;
+
+export const jobStatus = pgEnum('job_status', ['pending', 'running', 'done', 'failed', 'cancelled']);
+
+/**
+ * Scheduled publications: a durable queue in the database. Any app server may claim a due job; the
+ * claim is one atomic UPDATE, so a job runs once however many servers poll.
+ */
+export const publishJobs = pgTable(
+  'publish_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    status: jobStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    // A claimed job whose server died is claimed again once this passes.
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('publish_jobs_due_idx').on(table.runAt).where(sql`${table.status} in ('pending', 'running')`),
+    // At most one live schedule per draft.
+    uniqueIndex('publish_jobs_one_live_idx').on(table.draftId).where(sql`${table.status} in ('pending', 'running')`),
+  ],
+);
+
+export type PublishJob = typeof publishJobs.$inferSelect;

@@ -1,4 +1,4 @@
-import { getImageSize, publicFileExists } from '@/lib/content/images';
+import { getImageSize, getMediaSize, publicFileExists } from '@/lib/content/images';
 import { Picture } from '../picture';
 
 type FigureProps = { src: string; alt: string; caption?: string; credit?: string };
@@ -17,11 +17,21 @@ export async function Figure({ src, alt, caption, credit }: FigureProps) {
   );
 }
 
-/** An image from public/, sized from the file itself. Anything else is refused, so no request leaves the site. */
+async function sizeOf(src: string | undefined) {
+  if (!src || !src.startsWith('/')) return undefined;
+  if (src.startsWith('/media/')) return getMediaSize(src);
+  return publicFileExists(src) ? getImageSize(src) : undefined;
+}
+
+/**
+ * An image from public/ or an upload, sized from the file itself. Anything else is refused, so no
+ * request leaves the site.
+ */
 export async function ResponsiveImage({ src, alt }: { src?: string; alt?: string }) {
-  if (!src || !src.startsWith('/') || !publicFileExists(src)) {
+  const size = await sizeOf(src);
+  if (!src || !size) {
     return <span className="image-missing">[Image unavailable{alt ? `: ${alt}` : ''}]</span>;
   }
-  const { width, height } = await getImageSize(src);
+  const { width, height } = size;
   return <Picture src={src} alt={alt ?? ''} width={width} height={height} sizes="(min-width: 760px) 680px, 100vw" />;
 }

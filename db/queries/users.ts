@@ -13,6 +13,10 @@ const publicColumns = {
   role: users.role,
   active: users.active,
   sessionVersion: users.sessionVersion,
+  profileSlug: users.profileSlug,
+  bio: users.bio,
+  pictureImageId: users.pictureImageId,
+  pictureAlt: users.pictureAlt,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };

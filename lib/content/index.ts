@@ -124,3 +124,13 @@ export async function getRecentArticles(now: Date) {
 export function pageCount(count: number, perPage = PER_PAGE): number {
   return Math.max(1, Math.ceil(count / perPage));
 }
+
+/** Whether an article in content/ has this address, which a newsroom draft may then not take. */
+export async function isContentArticleSlug(slug: string): Promise<boolean> {
+  return (await getContent()).articles.some((article) => article.slug === slug);
+}
+
+/** Whether an author in content/ has this profile address, which an account may then not take. */
+export async function isContentAuthorSlug(slug: string): Promise<boolean> {
+  return (await getContent()).authors.has(slug);
+}

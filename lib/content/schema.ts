@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
-const slug = z
+export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "town-hall"');
 
 const sitePath = z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
 
-const altText = z
+export const altTextSchema = z
   .string()
   .trim()
   .min(10, 'must describe the picture in at least 10 characters')
@@ -25,12 +25,12 @@ export const frontmatterSchema = z
     standfirst: z.string().trim().min(20, 'must be at least 20 characters').max(320, 'must be at most 320 characters'),
     published: isoDate,
     updated: isoDate.optional(),
-    category: slug,
-    tags: z.array(slug).max(8, 'must list at most 8 tags').default([]),
-    author: slug,
+    category: slugSchema,
+    tags: z.array(slugSchema).max(8, 'must list at most 8 tags').default([]),
+    author: slugSchema,
     hero: z.object({
       src: sitePath,
-      alt: altText,
+      alt: altTextSchema,
       credit: z.string().trim().min(1).max(160).optional(),
     }),
     featured: z.boolean().default(false),
@@ -48,13 +48,13 @@ export const authorSchema = z
     name: z.string().trim().min(2),
     role: z.string().trim().min(2),
     bio: z.string().trim().min(20),
-    picture: z.object({ src: sitePath, alt: altText }),
+    picture: z.object({ src: sitePath, alt: altTextSchema }),
     links: z.array(link).default([]),
   })
   .strict();
 
 export const categorySchema = z
-  .object({ slug, name: z.string().trim().min(2), description: z.string().trim().min(10) })
+  .object({ slug: slugSchema, name: z.string().trim().min(2), description: z.string().trim().min(10) })
   .strict();
 
 export const categoriesSchema = z.array(categorySchema).min(1, 'must list at least one category');

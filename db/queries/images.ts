@@ -1,0 +1,25 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import { getDb } from '../index';
+import { images } from '../schema';
+
+export type ImageMeta = { id: string; contentType: string; width: number; height: number; byteSize: number };
+
+const metaColumns = {
+  id: images.id,
+  contentType: images.contentType,
+  width: images.width,
+  height: images.height,
+  byteSize: images.byteSize,
+};
+
+export async function getImageMeta(id: string): Promise<ImageMeta | undefined> {
+  const [row] = await getDb().select(metaColumns).from(images).where(eq(images.id, id));
+  return row;
+}
+
+export async function getImageMetas(ids: string[]): Promise<Map<string, ImageMeta>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb().select(metaColumns).from(images).where(inArray(images.id, ids));
+  return new Map(rows.map((row) => [row.id, row]));
+}

@@ -23,3 +23,14 @@ export async function getImageMetas(ids: string[]): Promise<Map<string, ImageMet
   const rows = await getDb().select(metaColumns).from(images).where(inArray(images.id, ids));
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+export type NewImage = Omit<ImageMeta, 'id'> & { sha256: string; data: Buffer; uploadedBy: string };
+
+/** Stores an upload; the same bytes uploaded again return the existing image. */
+export async function saveImage(image: NewImage): Promise<ImageMeta> {
+  const [created] = await getDb().insert(images).values(image).onConflictDoNothing({ target: images.sha256 }).returning(metaColumns);
+  if (created) return created;
+  const [existing] = await getDb().select(metaColumns).from(images).where(eq(images.sha256, image.sha256));
+  if (!existing) throw new Error('An image with this content was neither stored nor found.');
+  return existing;
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { saveImage, type ImageMeta } from '@/db/queries/images';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -19,7 +19,7 @@ export async function storeUploadedImage(file: File, uploadedBy: string): Promis
     return { ok: false, error: `The picture is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
   }
   const data = Buffer.from(await file.arrayBuffer());
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
   } catch {

@@ -1,12 +1,22 @@
 // Importing the env module validates the environment before anything builds or starts.
 import './lib/env.mjs';
 
+// An upload may be 10 MB (lib/media/store.ts MAX_UPLOAD_BYTES); the form around it adds its other
+// fields and the multipart boundaries. Above this, Next refuses the request before the app sees it.
+const UPLOAD_REQUEST_LIMIT = '11mb';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native binaries and WebAssembly (esbuild in mdx-bundler, sharp, argon2, PGlite) break when bundled.
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
+  experimental: {
+    serverActions: { bodySizeLimit: UPLOAD_REQUEST_LIMIT },
+    // proxy.ts runs for /editor/*, so Next buffers those request bodies for it, and silently cuts
+    // them at this size (10 MB by default): an upload would reach the action truncated.
+    proxyClientMaxBodySize: UPLOAD_REQUEST_LIMIT,
+  },
   images: {
     // WebP only: AVIF encodes several times slower, which a reader pays for on an image's first view.
     formats: ['image/webp'],
@@ -14,7 +24,10 @@ const nextConfig = {
     deviceSizes: [360, 480, 640, 828, 1080, 1280, 1600],
     imageSizes: [48, 96, 128, 256, 384],
     minimumCacheTTL: 31536000,
-    localPatterns: [{ pathname: '/images/**', search: '' }],
+    localPatterns: [
+      { pathname: '/images/**', search: '' },
+      { pathname: '/media/**', search: '' },
+    ],
   },
 };
 

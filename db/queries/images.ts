@@ -34,3 +34,11 @@ export async function saveImage(image: NewImage): Promise<ImageMeta> {
   if (!existing) throw new Error('An image with this content was neither stored nor found.');
   return existing;
 }
+
+export type ImageFile = { contentType: string; sha256: string; data: Buffer };
+
+/** The stored bytes of an upload: only the /media route reads them. */
+export async function getImageFile(id: string): Promise<ImageFile | undefined> {
+  const [row] = await getDb().select({ contentType: images.contentType, sha256: images.sha256, data: images.data }).from(images).where(eq(images.id, id));
+  return row;
+}

@@ -2,38 +2,61 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { saveImage, type ImageMeta } from '@/db/queries/images';
+import { MAX_UPLOAD_BYTES, MIN_IMAGE_SIDE, tooLargeMessage } from './limits';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from './limits';
 const MAX_PIXELS = 40_000_000;
-const MIN_SIDE = 200;
-
-// Decided from the bytes (sharp reads the header), never from the file name or the browser's claim.
-const FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
+const ACCEPTED = 'Upload a JPEG, PNG, WebP, AVIF or GIF picture.';
 
 export type UploadResult = { ok: true; image: ImageMeta } | { ok: false; error: string };
 
-/** Checks an uploaded file (type, size, dimensions) and stores it; the error says what to fix. */
-export async function storeUploadedImage(file: File, uploadedBy: string): Promise<UploadResult> {
-  if (file.size === 0) return { ok: false, error: 'The file is empty. Choose a JPEG, PNG, WebP, AVIF or GIF picture.' };
-  if (file.size > MAX_UPLOAD_BYTES) {
-    return { ok: false, error: `The picture is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
+// Decided from the bytes (sharp reads the header), never from the file name or the browser's claim.
+// sharp reports AVIF as HEIF compressed with AV1; HEIF with HEVC (iPhone HEIC) is not shown by most
+// browsers, so it is refused with a hint instead of being stored as something nobody can see.
+function contentTypeOf(metadata: Metadata): string | undefined {
+  switch (metadata.format) {
+    case 'jpeg':
+    case 'png':
+    case 'webp':
+    case 'gif':
+      return `image/${metadata.format}`;
+    case 'heif':
+      return metadata.compression === 'av1' ? 'image/avif' : undefined;
+    default:
+      return undefined;
   }
+}
+
+/** Checks an uploaded file (type, size, dimensions) and stores it unchanged; the error says what to fix. */
+export async function storeUploadedImage(file: File, uploadedBy: string): Promise<UploadResult> {
+  if (file.size === 0) return { ok: false, error: `The file is empty. ${ACCEPTED}` };
+  if (file.size > MAX_UPLOAD_BYTES) return { ok: false, error: tooLargeMessage(file.size) };
   const data = Buffer.from(await file.arrayBuffer());
+  const name = file.name || 'The file';
   let metadata: Metadata;
   try {
     metadata = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
   } catch {
-    return { ok: false, error: `“${file.name}” is not a picture we can read. Upload a JPEG, PNG, WebP, AVIF or GIF file.` };
+    return { ok: false, error: `“${name}” is not a picture we can read. ${ACCEPTED}` };
   }
-  const contentType = metadata.format ? FORMATS[metadata.format] : undefined;
+  const contentType = contentTypeOf(metadata);
   if (!contentType) {
-    return { ok: false, error: `“${file.name}” is a ${metadata.format ?? 'unknown'} file. Upload a JPEG, PNG, WebP, AVIF or GIF picture.` };
+    const kind = metadata.format === 'heif' ? 'HEIC' : (metadata.format ?? 'unknown').toUpperCase();
+    return { ok: false, error: `“${name}” is a ${kind} file. ${ACCEPTED}` };
   }
-  const { width, height } = metadata;
-  if (!width || !height) return { ok: false, error: `The size of “${file.name}” cannot be read.` };
-  if (width * height > MAX_PIXELS) return { ok: false, error: `The picture is ${width}×${height} pixels; the limit is 40 megapixels.` };
-  if (Math.min(width, height) < MIN_SIDE) {
-    return { ok: false, error: `The picture is ${width}×${height} pixels; it needs at least ${MIN_SIDE} pixels on each side.` };
+  // Pictures are shown upright (EXIF orientation applied), so their shown size is what counts.
+  const { width, height } = metadata.autoOrient;
+  if (!width || !height) return { ok: false, error: `The size of “${name}” cannot be read. ${ACCEPTED}` };
+  if (metadata.width * metadata.height > MAX_PIXELS) return { ok: false, error: `The picture is ${width}×${height} pixels; the limit is 40 megapixels.` };
+  if (Math.min(width, height) < MIN_IMAGE_SIDE) {
+    return { ok: false, error: `The picture is ${width}×${height} pixels; it needs at least ${MIN_IMAGE_SIDE} pixels on each side.` };
+  }
+  // The header can be fine while the rest is damaged or undecodable (a truncated file, an exotic
+  // colour profile): decode it the way next/image will, so a picture that cannot be served is refused now.
+  try {
+    await sharp(data, { limitInputPixels: MAX_PIXELS, animated: true }).rotate().resize({ width: 64 }).webp().toBuffer();
+  } catch {
+    return { ok: false, error: `“${name}” looks damaged and cannot be shown. Export it again and upload the new file.` };
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   const image = await saveImage({ sha256, contentType, width, height, byteSize: data.length, data, uploadedBy });

@@ -2,18 +2,24 @@ import { ActionForm } from '@/components/editor/action-form';
 import { Field } from '@/components/editor/field';
 import { roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { mediaSrc } from '@/lib/content/media';
 import { changePasswordAction } from '../actions/account';
+import { ProfileForm } from './profile-form';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await requireUser();
+  const saved = { profileSlug: user.profileSlug ?? '', bio: user.bio ?? '', pictureAlt: user.pictureAlt ?? '' };
   return (
     <>
       <h1>Your account</h1>
       <p>
         {user.name}, {user.email} ({roleLabels[user.role]})
       </p>
+      <h2>Public profile</h2>
+      <p>Readers see it on your author page and beside your articles. You need it before an article can carry your name.</p>
+      <ProfileForm saved={saved} pictureSrc={user.pictureImageId ? mediaSrc(user.pictureImageId) : undefined} />
       <h2>Change your password</h2>
       <ActionForm action={changePasswordAction} submitLabel="Change password" pendingLabel="Changing…">
         <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" />

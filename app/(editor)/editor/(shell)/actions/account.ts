@@ -1,11 +1,15 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { getUserPasswordHash, setUserPassword } from '@/db/queries/users';
 import { editorAction } from '@/lib/actions/editor-action';
+import type { ActionState } from '@/lib/actions/result';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { changePasswordSchema } from '@/lib/auth/schema';
 import { countPasswordCheck, passwordCheckSucceeded } from '@/lib/auth/throttle';
+import { saveProfile, type ProfileValues } from '@/lib/profile/save-profile';
 
 export const changePasswordAction = editorAction('editor:enter', changePasswordSchema, async ({ currentPassword, newPassword }, user) => {
   const waitSeconds = await countPasswordCheck(user.id);
@@ -17,4 +21,27 @@ export const changePasswordAction = editorAction('editor:enter', changePasswordS
   await setUserPassword(user.id, await hashPassword(newPassword));
   // The new password ended every session of the account, this one included.
   redirect('/editor/login?notice=password-changed');
+});
+
+// Lenient on purpose: saveProfile explains each problem, and the typed text goes back to the form.
+const profileForm = z.object({
+  profileSlug: z.string().default(''),
+  bio: z.string().default(''),
+  pictureAlt: z.string().default(''),
+  picture: z.instanceof(File).optional(),
+});
+
+export type ProfileState = (NonNullable<ActionState> & { values?: ProfileValues }) | null;
+
+export const saveProfileAction = editorAction('editor:enter', profileForm, async ({ picture, ...values }, user) => {
+  const result = await saveProfile(user, values, picture);
+  if (!result.ok) {
+    const state: ProfileState = { ...result, values };
+    return state;
+  }
+  // The page shows the saved picture; the form keeps what was saved, trimmed.
+  revalidatePath('/editor/account');
+  const { profileSlug, bio, pictureAlt } = result.user;
+  const state: ProfileState = { ok: true, message: 'Your public profile is saved.', values: { profileSlug: profileSlug ?? '', bio: bio ?? '', pictureAlt: pictureAlt ?? '' } };
+  return state;
 });

@@ -1,0 +1,81 @@
+'use client';
+
+import { useActionState, useId, useState, useSyncExternalStore } from 'react';
+import { uploadInlineImageAction, type InlineImageState } from '@/app/(editor)/editor/(shell)/actions/images';
+import { FormStatus } from '../newsletter/form-status';
+import { SubmitButton } from '../newsletter/submit-button';
+import { ImageField } from './image-field';
+
+/**
+ * A form of its own beside the draft form: uploading a picture never submits (or loses) the draft.
+ * The result is MDX to paste, so the body stays plain text the writer controls.
+ */
+export function InlineImageUpload() {
+  const [state, formAction] = useActionState(uploadInlineImageAction, null);
+  const result = state as InlineImageState;
+  const id = useId();
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  return (
+    <section aria-labelledby={`${id}-heading`} className="inline-image-upload">
+      <h2 id={`${id}-heading`}>Add an image to the body</h2>
+      <form action={formAction} className="editor-form" aria-describedby={`${id}-status`}>
+        <ImageField name="image" label="Image" error={errors.image?.[0]} />
+        <TextField id={`${id}-alt`} name="alt" label="Alt text" hint="Describe what the picture shows, in at least 10 characters." defaultValue={result?.values?.alt} error={errors.alt?.[0]} />
+        <TextField id={`${id}-caption`} name="caption" label="Caption (optional)" defaultValue={result?.values?.caption} error={errors.caption?.[0]} />
+        <SubmitButton label="Upload image" pendingLabel="Uploading…" />
+        <FormStatus id={`${id}-status`} state={state} />
+      </form>
+      {result?.ok && result.snippet ? <Snippet id={`${id}-snippet`} snippet={result.snippet} /> : null}
+    </section>
+  );
+}
+
+type TextFieldProps = { id: string; name: string; label: string; hint?: string; defaultValue?: string; error?: string };
+
+function TextField({ id, name, label, hint, defaultValue, error }: TextFieldProps) {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} name={name} type="text" defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} />
+      {error ? (
+        <p className="form-status form-status--error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Snippet({ id, snippet }: { id: string; snippet: string }) {
+  const [copied, setCopied] = useState(false);
+  // The copy button needs the clipboard API, so it only appears once JavaScript runs.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  return (
+    <div className="field">
+      <label htmlFor={id}>MDX to paste into the body</label>
+      <textarea id={id} readOnly rows={3} value={snippet} onFocus={(event) => event.currentTarget.select()} />
+      {scripted ? (
+        <button
+          type="button"
+          className="button"
+          onClick={async () => {
+            await navigator.clipboard.writeText(snippet);
+            setCopied(true);
+          }}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function noSubscription() {
+  return () => {};
+}

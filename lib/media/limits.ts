@@ -1,0 +1,9 @@
+// Shared by the server's checks and the upload fields, so the browser warns at the same limits.
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MIN_IMAGE_SIDE = 200;
+export const ACCEPTED_IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
+export const UPLOAD_HINT = `JPEG, PNG, WebP, AVIF or GIF, up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, at least ${MIN_IMAGE_SIDE} pixels on each side.`;
+
+export function tooLargeMessage(bytes: number): string {
+  return `The picture is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Choose a smaller file.`;
+}

@@ -1,0 +1,61 @@
+import 'server-only';
+import { updateProfile, type PublicUser } from '@/db/queries/users';
+import { isContentAuthorSlug } from '@/lib/content';
+import { altTextSchema, slugSchema } from '@/lib/content/schema';
+import { storeUploadedImage } from '@/lib/media/store';
+
+export type ProfileValues = { profileSlug: string; bio: string; pictureAlt: string };
+export type ProfileResult = { ok: true; user: PublicUser } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
+
+const BIO_MIN = 20;
+const BIO_MAX = 600;
+
+function checkText(values: ProfileValues, hasPicture: boolean): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const slug = slugSchema.max(60, 'must be at most 60 characters').safeParse(values.profileSlug);
+  if (!values.profileSlug) errors.profileSlug = ['Choose a profile address, e.g. “jane-doe”.'];
+  else if (!slug.success) errors.profileSlug = [`The profile address ${slug.error.issues[0]?.message ?? 'is not valid'}.`];
+  if (values.bio.length < BIO_MIN || values.bio.length > BIO_MAX) {
+    errors.bio = [`The bio must be ${BIO_MIN} to ${BIO_MAX} characters; it is ${values.bio.length}.`];
+  }
+  // Alt text belongs to a picture: required with one, and not stored without one.
+  if (hasPicture) {
+    const alt = altTextSchema.safeParse(values.pictureAlt);
+    if (!alt.success) errors.pictureAlt = [`The picture alt text ${alt.error.issues[0]?.message ?? 'is not valid'}.`];
+  }
+  return errors;
+}
+
+function failure(fieldErrors: Record<string, string[]>): ProfileResult {
+  const first = Object.values(fieldErrors)[0]?.[0] ?? 'Please check the form.';
+  return { ok: false, error: first, fieldErrors };
+}
+
+/**
+ * Saves the public author profile of `user`. The address must be free among the site's content/
+ * authors and the other accounts; a new picture is stored only once the text is right.
+ */
+export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?: File): Promise<ProfileResult> {
+  const values = { profileSlug: raw.profileSlug.trim(), bio: raw.bio.trim(), pictureAlt: raw.pictureAlt.trim() };
+  const newPicture = picture && (picture.size > 0 || picture.name) ? picture : undefined;
+  const errors = checkText(values, Boolean(newPicture || user.pictureImageId));
+  if (Object.keys(errors).length > 0) return failure(errors);
+  if (await isContentAuthorSlug(values.profileSlug)) {
+    return failure({ profileSlug: [`The address “${values.profileSlug}” belongs to one of the site’s authors. Choose another.`] });
+  }
+  let pictureImageId: string | undefined;
+  if (newPicture) {
+    const stored = await storeUploadedImage(newPicture, user.id);
+    if (!stored.ok) return failure({ picture: [stored.error] });
+    pictureImageId = stored.image.id;
+  }
+  const saved = await updateProfile(user.id, {
+    profileSlug: values.profileSlug,
+    bio: values.bio,
+    pictureAlt: newPicture || user.pictureImageId ? values.pictureAlt : null,
+    ...(pictureImageId ? { pictureImageId } : {}),
+  });
+  if (saved === 'slug-taken') return failure({ profileSlug: [`Another account already has the address “${values.profileSlug}”. Choose another.`] });
+  if (!saved) return { ok: false, error: 'Your account no longer exists.', fieldErrors: {} };
+  return { ok: true, user: saved };
+}

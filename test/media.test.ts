@@ -80,6 +80,18 @@ describe('storing uploads', () => {
     }
   });
 
+  it('accepts an animated GIF and WebP, and refuses an animated AVIF that next/image would freeze', async () => {
+    const frames = await Promise.all([picture(), picture(), picture()].map((frame) => frame.png().toBuffer()));
+    for (const [format, type] of [['gif', 'image/gif'], ['webp', 'image/webp']] as const) {
+      const animated = await sharp(frames, { join: { animated: true } })[format]().toBuffer();
+      expect(await storeUploadedImage(fileOf(animated, `moving.${format}`), writer.id)).toMatchObject({ ok: true, image: { contentType: type, width: 320, height: 240 } });
+    }
+    // sharp cannot write an AVIF sequence; a still AVIF relabelled with the sequence brand stands in.
+    const sequence = await picture().avif().toBuffer();
+    sequence.write('avis', 8, 'latin1');
+    expect(await refusal(fileOf(sequence, 'moving.avif'))).toMatch(/animated AVIF/);
+  });
+
   it('records the upright size of a picture rotated by its EXIF orientation', async () => {
     const sideways = await picture(320, 240).jpeg().withMetadata({ orientation: 6 }).toBuffer();
     const result = await storeUploadedImage(fileOf(sideways, 'phone.jpg'), writer.id);

@@ -27,12 +27,22 @@ function contentTypeOf(metadata: Metadata): string | undefined {
   }
 }
 
+/** An AVIF image sequence declares the brand "avis" in its leading ftyp box. */
+function isAvifSequence(data: Buffer): boolean {
+  return data.subarray(4, 8).toString('latin1') === 'ftyp' && data.subarray(8, 12).toString('latin1') === 'avis';
+}
+
 /** Checks an uploaded file (type, size, dimensions) and stores it unchanged; the error says what to fix. */
 export async function storeUploadedImage(file: File, uploadedBy: string): Promise<UploadResult> {
   if (file.size === 0) return { ok: false, error: `The file is empty. ${ACCEPTED}` };
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, error: tooLargeMessage(file.size) };
   const data = Buffer.from(await file.arrayBuffer());
   const name = file.name || 'The file';
+  // next/image serves animated GIF, WebP and PNG as they are, but would turn an AVIF sequence into a
+  // still (if sharp reads it at all), so it is refused before anything else.
+  if (isAvifSequence(data)) {
+    return { ok: false, error: `“${name}” is an animated AVIF, which cannot be shown moving here. Upload it as an animated GIF or WebP.` };
+  }
   let metadata: Metadata;
   try {
     metadata = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
@@ -54,7 +64,7 @@ export async function storeUploadedImage(file: File, uploadedBy: string): Promis
   // The header can be fine while the rest is damaged or undecodable (a truncated file, an exotic
   // colour profile): decode it the way next/image will, so a picture that cannot be served is refused now.
   try {
-    await sharp(data, { limitInputPixels: MAX_PIXELS, animated: true }).rotate().resize({ width: 64 }).webp().toBuffer();
+    await sharp(data, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: 64 }).webp().toBuffer();
   } catch {
     return { ok: false, error: `“${name}” looks damaged and cannot be shown. Export it again and upload the new file.` };
   }

@@ -3,7 +3,11 @@ import './lib/env.mjs';
 
 // An upload may be 10 MB (lib/media/store.ts MAX_UPLOAD_BYTES); the form around it adds its other
 // fields and the multipart boundaries. Above this, Next refuses the request before the app sees it.
-const UPLOAD_REQUEST_LIMIT = '11mb';
+const ACTION_BODY_LIMIT = '11mb';
+// proxy.ts runs for /editor/*, so Next buffers those request bodies for it and silently cuts them at
+// this size. Kept above the action limit, an oversized upload is refused whole (413) rather than
+// reaching the action cut short, where it fails as a broken form.
+const PROXY_BODY_LIMIT = '12mb';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,10 +16,8 @@ const nextConfig = {
   // Native binaries and WebAssembly (esbuild in mdx-bundler, sharp, argon2, PGlite) break when bundled.
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
   experimental: {
-    serverActions: { bodySizeLimit: UPLOAD_REQUEST_LIMIT },
-    // proxy.ts runs for /editor/*, so Next buffers those request bodies for it, and silently cuts
-    // them at this size (10 MB by default): an upload would reach the action truncated.
-    proxyClientMaxBodySize: UPLOAD_REQUEST_LIMIT,
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+    proxyClientMaxBodySize: PROXY_BODY_LIMIT,
   },
   images: {
     // WebP only: AVIF encodes several times slower, which a reader pays for on an image's first view.

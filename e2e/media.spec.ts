@@ -61,6 +61,18 @@ test.describe('public profile and uploads, as admin', () => {
     expect(await page.getByLabel('Profile picture').evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(false);
   });
 
+  test('an upload over the limit that skips the browser check ends on a page that says what to do', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/editor/account');
+    const input = page.getByLabel('Profile picture');
+    await input.setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11.5 * 1024 * 1024) });
+    // As an old or scripted browser would: Next refuses the request before the action runs.
+    await input.evaluate((element: HTMLInputElement) => element.setCustomValidity(''));
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your change was not saved' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('it may be larger than the 10 MB limit')).toBeVisible();
+  });
+
   test('serves the upload with immutable caching and revalidation', async ({ request }) => {
     const id = await pictureId('admin');
     const response = await request.get(`/media/${id}`);

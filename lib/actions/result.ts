@@ -5,7 +5,7 @@ type FormEcho = {
   /** The fields as the form should show them next: what was typed, when a change is refused. */
   values?: Record<string, string>;
   /** What the server rendered for the form to show, such as a preview or both sides of a conflict. */
-  view?: ReactNode;
+  views?: Record<string, ReactNode>;
 };
 
 /** What every server action returns; `null` is the state before the form was ever sent. */

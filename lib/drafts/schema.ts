@@ -41,16 +41,3 @@ export const draftFieldsSchema = z.object({
 });
 
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
-
-/** Text fields of the form as typed, to put back into the form when a save is refused. */
-export const DRAFT_FORM_FIELDS = ['title', 'slug', 'standfirst', 'category', 'tags', 'authorId', 'heroImageId', 'heroAlt', 'heroCredit', 'body', 'featured'] as const;
-export type DraftFormValues = Partial<Record<(typeof DRAFT_FORM_FIELDS)[number], string>>;
-
-export function formValues(form: Record<string, unknown>): DraftFormValues {
-  const values: DraftFormValues = {};
-  for (const field of DRAFT_FORM_FIELDS) {
-    const value = form[field];
-    if (typeof value === 'string') values[field] = value;
-  }
-  return values;
-}

@@ -4,6 +4,7 @@ import { useActionState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/actions/result';
 import { FormStatus } from '../newsletter/form-status';
+import { DraftConflict } from './draft-conflict';
 import { DraftField } from './draft-field';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
@@ -45,7 +46,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         <input type="hidden" name="heroImageId" value={heroImageId} />
 
         <FormStatus id="draft-form-status" state={state} />
-        {state?.views?.conflict ?? null}
+        {state?.conflict ? <DraftConflict draftId={draftId} conflict={state.conflict} /> : null}
 
         <DraftField id="draft-title" label="Title" errors={errors.title}>
           {(props) => <input {...props} name="title" defaultValue={values.title} required maxLength={140} />}

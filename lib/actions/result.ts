@@ -1,10 +1,22 @@
 import type { ReactNode } from 'react';
 
+/** Two versions of a record, field by field, after a save was refused because someone saved first. */
+export type ConflictSummary = {
+  currentVersion: number;
+  changedBy: string;
+  changedAt: string;
+  fields: { label: string; mine: string; theirs: string }[];
+};
+
 /** What a form may get back besides its message, so it can redraw itself (also without JavaScript). */
 type FormEcho = {
   /** The fields as the form should show them next: what was typed, when a change is refused. */
   values?: Record<string, string>;
-  /** What the server rendered for the form to show, such as a preview or both sides of a conflict. */
+  conflict?: ConflictSummary;
+  /**
+   * What the server rendered for the form to show, such as a preview. Only for calls made with
+   * JavaScript: without it, React writes the state into the next form post, and elements cannot be.
+   */
   views?: Record<string, ReactNode>;
 };
 

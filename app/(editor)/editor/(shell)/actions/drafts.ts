@@ -2,9 +2,9 @@
 
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { createElement } from 'react';
-import { DraftConflict } from '@/components/editor/draft-conflict';
 import {
   backToWriter,
   contentOf,
@@ -20,13 +20,16 @@ import {
 import { listUsers, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import { editorAction } from '@/lib/actions/editor-action';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState, ConflictSummary } from '@/lib/actions/result';
+import { changedFields, FIELD_LABELS, fieldText } from '@/lib/drafts/changes';
 import { resolveAddress } from '@/lib/drafts/address';
 import { authorChoices, checkDraft } from '@/lib/drafts/check';
 import { draftFormSchema, draftIdSchema, formValuesOf, formValuesOfDraft, newDraftSchema, previewContentOf, restoreSchema } from '@/lib/drafts/form';
 import { DraftPreview } from '@/lib/drafts/preview';
+import { formatTime } from '@/lib/drafts/labels';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { slugTakenMessage } from '@/lib/drafts/slug';
+import { keepTypedPreview } from '@/lib/drafts/typed-preview';
 import { viewerOf } from '@/lib/drafts/viewer';
 import { storeUploadedImage } from '@/lib/media/store';
 
@@ -61,8 +64,19 @@ export const createDraftAction = editorAction('drafts:write-own', newDraftSchema
   redirect(`/editor/drafts/${id}`);
 });
 
-async function accountNames(): Promise<Map<string, string>> {
-  return new Map((await listUsers()).map((person) => [person.id, person.name]));
+async function conflictSummary(mine: DraftContent, theirs: DraftRecord): Promise<ConflictSummary> {
+  const names = new Map((await listUsers()).map((person) => [person.id, person.name]));
+  return {
+    currentVersion: theirs.version,
+    changedBy: theirs.updatedByName,
+    changedAt: formatTime(theirs.updatedAt),
+    fields: changedFields(mine, theirs).map((field) => ({ label: FIELD_LABELS[field], mine: fieldText(mine, field, names), theirs: fieldText(theirs, field, names) })),
+  };
+}
+
+/** Rendered elements can travel back only to a call made by JavaScript (see ActionState's views). */
+async function calledWithJavaScript(): Promise<boolean> {
+  return (await headers()).has('next-action');
 }
 
 function preview(draft: DraftRecord, content: DraftContent) {
@@ -76,9 +90,11 @@ async function storeHeroImage(file: unknown, user: PublicUser): Promise<{ id?: s
   return stored.ok ? { id: stored.image.id } : { error: stored.error };
 }
 
-function savedState(result: SaveResult & { ok: true }): ActionState {
+async function savedState(result: SaveResult & { ok: true }): Promise<ActionState> {
   const { draft } = result;
-  return { ok: true, message: `Saved as version ${draft.version}.`, values: formValuesOfDraft(draft), views: { preview: preview(draft, contentOf(draft)) } };
+  const state = { ok: true as const, message: `Saved as version ${draft.version}.`, values: formValuesOfDraft(draft) };
+  // Without JavaScript the page renders again and shows the saved draft by itself.
+  return (await calledWithJavaScript()) ? { ...state, views: { preview: preview(draft, contentOf(draft)) } } : state;
 }
 
 export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema, async (input, user) => {
@@ -89,8 +105,13 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   if (!viewer.canEditAny && draft.status !== 'draft') return { ok: false, error: IN_REVIEW, values };
 
   if (input.intent === 'preview') {
+    const message = 'The preview below shows what you typed. It is not saved yet.';
+    if (!(await calledWithJavaScript())) {
+      await keepTypedPreview(draft.id, user.id, values);
+      return { ok: true, message, values };
+    }
     const content = previewContentOf(values, draft, (await authorChoices(user)).map((person) => person.id));
-    return { ok: true, message: 'The preview below shows what you typed. It is not saved yet.', values, views: { preview: preview(draft, content) } };
+    return { ok: true, message, values, views: { preview: preview(draft, content) } };
   }
 
   const hero = await storeHeroImage(input.heroImage, user);
@@ -115,7 +136,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   }
   if (result.ok) {
     refreshDraftPages(draft.id);
-    return savedState(result);
+    return await savedState(result);
   }
   if (result.reason === 'not-found') return { ok: false, error: NOT_FOUND, values };
   if (result.reason === 'locked') return { ok: false, error: IN_REVIEW, values };
@@ -123,7 +144,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
     ok: false,
     error: `This draft was changed by ${result.current.updatedByName} since you opened it. Your changes have not been saved.`,
     values: { ...values, overwriteVersion: String(result.current.version) },
-    views: { conflict: createElement(DraftConflict, { mine: checked.content, theirs: result.current, names: await accountNames() }) },
+    conflict: await conflictSummary(checked.content, result.current),
   };
 });
 

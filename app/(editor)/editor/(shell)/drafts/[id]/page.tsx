@@ -5,10 +5,11 @@ import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getCategories } from '@/lib/content';
 import { authorChoices } from '@/lib/drafts/check';
-import { formValuesOfDraft } from '@/lib/drafts/form';
+import { formValuesOfDraft, previewContentOf } from '@/lib/drafts/form';
 import { formatTime, statusLabels } from '@/lib/drafts/labels';
 import { loadDraft } from '@/lib/drafts/load';
 import { DraftPreview } from '@/lib/drafts/preview';
+import { takeTypedPreview } from '@/lib/drafts/typed-preview';
 import { previewDraftAction, returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
 
 export const metadata = { title: 'Edit draft' };
@@ -20,7 +21,9 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
   const owns = draft.createdBy === user.id || draft.authorId === user.id;
   const locked = !editsAny && draft.status !== 'draft';
   const [authors, categories] = await Promise.all([authorChoices(user), getCategories()]);
-  const preview = <DraftPreview draft={{ id: draft.id, content: contentOf(draft), publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }} />;
+  const typed = await takeTypedPreview(draft.id, user.id);
+  const content = typed ? previewContentOf(typed, draft, authors.map((author) => author.id)) : contentOf(draft);
+  const preview = <DraftPreview draft={{ id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }} />;
 
   return (
     <>

@@ -85,7 +85,8 @@ function preview(draft: DraftRecord, content: DraftContent) {
 
 /** A chosen hero image is stored before anything else is checked, so a refusal never makes the writer choose it again. */
 async function storeHeroImage(file: unknown, user: PublicUser): Promise<{ id?: string; error?: string }> {
-  if (!(file instanceof File) || (file.size === 0 && !file.name)) return {};
+  // An empty file input still sends an empty part, named differently by each browser and by React.
+  if (!(file instanceof File) || file.size === 0) return {};
   const stored = await storeUploadedImage(file, user.id);
   return stored.ok ? { id: stored.image.id } : { error: stored.error };
 }

@@ -193,6 +193,11 @@ describe('checking a draft before it is saved', () => {
     expect(result).toMatchObject({ ok: false, fieldErrors: { authorId: [expect.any(String)], category: [expect.any(String)] } });
   });
 
+  it('refuses a hero image that is not stored', async () => {
+    const result = await checkDraft(form('Text', { heroImageId: randomUUID() }), writer);
+    expect(result).toMatchObject({ ok: false, fieldErrors: { heroImage: [expect.any(String)] } });
+  });
+
   it('limits the fields', () => {
     const tooMany = draftFieldsSchema.safeParse({ title: 'x', slug: '', standfirst: '', category: '', tags: 'a,b,c,d,e,f,g,h,i', authorId: writer.id, heroImageId: '', heroAlt: '', heroCredit: '', body: '' });
     expect(tooMany.success).toBe(false);

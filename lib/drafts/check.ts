@@ -1,4 +1,5 @@
 import 'server-only';
+import { getImageMeta } from '@/db/queries/images';
 import { listUsers, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import { can } from '@/lib/auth/roles';
@@ -27,6 +28,7 @@ export async function checkDraft(fields: DraftFields, user: PublicUser, draftId?
   if (!(await authorChoices(user)).some((person) => person.id === fields.authorId)) {
     fieldErrors.authorId = [can(user.role, 'drafts:edit-any') ? 'Choose an active account as the author.' : 'You can only write under your own name.'];
   }
+  if (fields.heroImageId && !(await getImageMeta(fields.heroImageId))) fieldErrors.heroImage = ['This picture is no longer stored. Choose it again.'];
   const mdx = await compileDraftMdx(fields.body);
   if (!mdx.ok) fieldErrors.body = mdx.problems.map(describeMdxProblem);
   const address = await resolveAddress(fields.slug, fields.title, draftId);

@@ -17,13 +17,17 @@ function files(dir: string): string[] {
   });
 }
 
+// Pages under a [param] are called with a draft that exists (made below), so a page that the role may
+// open answers 200 rather than 404.
+const SAMPLE_DRAFT_ID = '00000000-0000-4000-8000-00000000d4af';
+
 const urlOf = (file: string) =>
   '/' +
   path
     .dirname(path.relative('app', file))
     .split(path.sep)
     .filter((segment) => !/^\(.*\)$/.test(segment))
-    .map((segment) => (segment.startsWith('[') ? 'x' : segment))
+    .map((segment) => (segment.startsWith('[') ? SAMPLE_DRAFT_ID : segment))
     .join('/');
 
 const PUBLIC_PAGES = new Set(['/editor/login', '/editor/setup', '/editor/not-allowed']);
@@ -60,8 +64,23 @@ const targets = Object.values(people).map((person) => person.email);
 async function snapshot(): Promise<string> {
   const [known] = await database()`select md5(string_agg(u::text, '|' order by email)) as digest from users u where email in ${database()(targets)}`;
   const [mallory] = await database()`select count(*)::int as count from users where email like 'mallory%'`;
-  return `${known!.digest}/${mallory!.count}`;
+  const [draft] = await database()`select md5(d::text) as digest, (select count(*)::int from draft_revisions where draft_id = d.id) as revisions from drafts d where id = ${SAMPLE_DRAFT_ID}`;
+  return `${known!.digest}/${mallory!.count}/${draft?.digest}/${draft?.revisions}`;
 }
+
+/** The contributor's draft every [id] page and draft action is called with. */
+test.beforeAll(async () => {
+  const sql = database();
+  const [contributor] = await sql`select id from users where email = ${people.contributor.email}`;
+  await sql.begin(async (tx) => {
+    const created = await tx`insert into drafts (id, slug, title, category, author_id, created_by, updated_by)
+      values (${SAMPLE_DRAFT_ID}, 'access-check-sample', 'Access check sample', '', ${contributor!.id}, ${contributor!.id}, ${contributor!.id})
+      on conflict do nothing returning id`;
+    if (created.length === 0) return;
+    const content = { title: 'Access check sample', slug: 'access-check-sample', standfirst: '', category: '', tags: [], authorId: contributor!.id, heroImageId: null, heroAlt: '', heroCredit: '', body: '', featured: false };
+    await tx`insert into draft_revisions (draft_id, version, content, summary, saved_by) values (${SAMPLE_DRAFT_ID}, 1, ${tx.json(content)}, 'Created', ${contributor!.id})`;
+  });
+});
 
 /**
  * Calls a server action the two ways a client can, a plain form POST and the header the router uses,
@@ -69,7 +88,7 @@ async function snapshot(): Promise<string> {
  */
 async function callAction(request: APIRequestContext, action: ActionEntry): Promise<string> {
   const userId = (await database()`select id from users where email = ${people.admin.email}`)[0]!.id as string;
-  const fields = { userId, role: 'admin', name: 'Mallory', email: `mallory-${Date.now()}@example.org`, password: 'a password that is long', currentPassword: 'x', newPassword: 'another long password', confirmPassword: 'another long password' };
+  const fields = { id: SAMPLE_DRAFT_ID, version: '1', baseVersion: '1', title: 'Mallory', body: 'Mallory was here', userId, role: 'admin', name: 'Mallory', email: `mallory-${Date.now()}@example.org`, password: 'a password that is long', currentPassword: 'x', newPassword: 'another long password', confirmPassword: 'another long password' };
   const form = await request.post(action.page, { multipart: { [`$ACTION_ID_${action.id}`]: '', ...fields }, maxRedirects: 0 });
   // The action was found and ran (a 404 or 409 would mean this test never reached it).
   expect([200, 303, 307], `${action.exportedName} by form on ${action.page}`).toContain(form.status());

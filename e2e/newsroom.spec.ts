@@ -5,9 +5,9 @@ import { people, signIn, storageState, type RoleName } from './helpers/newsroom'
 
 // Runs with JavaScript, and again in the "no-javascript" project: the essentials work either way.
 const navFor: Record<RoleName, string[]> = {
-  admin: ['Overview', 'People', 'Subscribers', 'Your account'],
-  editor: ['Overview', 'Your account'],
-  contributor: ['Overview', 'Your account'],
+  admin: ['Overview', 'Drafts', 'Review', 'People', 'Subscribers', 'Your account'],
+  editor: ['Overview', 'Drafts', 'Review', 'Your account'],
+  contributor: ['Overview', 'Drafts', 'Your account'],
 };
 
 test.beforeEach(async ({ page }) => {

@@ -7,6 +7,8 @@ export default async function EditorShell({ children }: { children: ReactNode })
   const user = await requireUser();
   const links = [
     { href: '/editor', label: 'Overview', show: true },
+    { href: '/editor/drafts', label: 'Drafts', show: can(user.role, 'drafts:write-own') },
+    { href: '/editor/review', label: 'Review', show: can(user.role, 'drafts:edit-any') },
     { href: '/editor/people', label: 'People', show: can(user.role, 'people:manage') },
     { href: '/editor/subscribers', label: 'Subscribers', show: can(user.role, 'subscribers:view') },
     { href: '/editor/account', label: 'Your account', show: true },

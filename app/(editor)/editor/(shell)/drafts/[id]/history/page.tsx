@@ -1,0 +1,59 @@
+import { ActionForm } from '@/components/editor/action-form';
+import { DraftRevisionContent } from '@/components/editor/draft-revision';
+import { listRevisions } from '@/db/queries/drafts';
+import { listUsers } from '@/db/queries/users';
+import { can } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/auth/session';
+import { changedFields, FIELD_LABELS } from '@/lib/drafts/changes';
+import { formatTime } from '@/lib/drafts/labels';
+import { loadDraft } from '@/lib/drafts/load';
+import { viewerOf } from '@/lib/drafts/viewer';
+import { restoreRevisionAction } from '../../../actions/drafts';
+
+export const metadata = { title: 'Draft history' };
+
+export default async function DraftHistoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser('drafts:write-own');
+  const draft = await loadDraft(user, (await params).id);
+  const [revisions, people] = await Promise.all([listRevisions(viewerOf(user), draft.id), listUsers()]);
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const canRestore = can(user.role, 'drafts:edit-any') || draft.status === 'draft';
+
+  return (
+    <>
+      <h1>History of “{draft.title}”</h1>
+      <p>
+        <a href={`/editor/drafts/${draft.id}`}>Back to the draft</a> · current version {draft.version}
+      </p>
+      <ol className="draft-history" reversed role="list">
+        {revisions.map((revision, index) => {
+          const previous = revisions[index + 1];
+          const changed = previous ? changedFields(previous.content, revision.content) : [];
+          return (
+            <li key={revision.id} className="draft-history__item">
+              <h2>
+                Version {revision.version}
+                {revision.version === draft.version ? ' (current)' : ''}
+              </h2>
+              <p>
+                {revision.summary} by {revision.savedByName}, {formatTime(revision.createdAt)}.{' '}
+                {previous ? (changed.length > 0 ? `Changed: ${changed.map((field) => FIELD_LABELS[field]).join(', ')}.` : 'No field changed.') : 'First version.'}
+              </p>
+              <details>
+                <summary>Show version {revision.version}</summary>
+                <DraftRevisionContent content={revision.content} names={names} />
+              </details>
+              {canRestore && revision.version !== draft.version ? (
+                <ActionForm action={restoreRevisionAction} submitLabel={`Restore version ${revision.version}`} pendingLabel="Restoring…" className="inline-form">
+                  <input type="hidden" name="id" value={draft.id} />
+                  <input type="hidden" name="version" value={revision.version} />
+                  <input type="hidden" name="baseVersion" value={draft.version} />
+                </ActionForm>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

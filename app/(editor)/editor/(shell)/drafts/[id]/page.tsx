@@ -1,0 +1,82 @@
+import { ActionForm } from '@/components/editor/action-form';
+import { DraftForm } from '@/components/editor/draft-form';
+import { contentOf } from '@/db/queries/drafts';
+import { can } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/auth/session';
+import { getCategories } from '@/lib/content';
+import { authorChoices } from '@/lib/drafts/check';
+import { formValuesOfDraft, previewContentOf } from '@/lib/drafts/form';
+import { formatTime, statusLabels } from '@/lib/drafts/labels';
+import { loadDraft } from '@/lib/drafts/load';
+import { DraftPreview } from '@/lib/drafts/preview';
+import { takeTypedPreview } from '@/lib/drafts/typed-preview';
+import { previewDraftAction, returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
+
+export const metadata = { title: 'Edit draft' };
+
+export default async function EditDraftPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser('drafts:write-own');
+  const draft = await loadDraft(user, (await params).id);
+  const editsAny = can(user.role, 'drafts:edit-any');
+  const owns = draft.createdBy === user.id || draft.authorId === user.id;
+  const locked = !editsAny && draft.status !== 'draft';
+  const [authors, categories] = await Promise.all([authorChoices(user), getCategories()]);
+  const typed = await takeTypedPreview(draft.id, user.id);
+  const content = typed ? previewContentOf(typed, draft, authors.map((author) => author.id)) : contentOf(draft);
+  const preview = <DraftPreview draft={{ id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }} />;
+
+  return (
+    <>
+      <h1>{draft.title}</h1>
+      <p className="meta">
+        {statusLabels[draft.status]} · version {draft.version}, saved {formatTime(draft.updatedAt)} by {draft.updatedByName} ·{' '}
+        <a href={`/editor/drafts/${draft.id}/history`}>History</a>
+      </p>
+
+      {owns && draft.status === 'draft' ? (
+        <ActionForm action={submitForReviewAction} submitLabel="Submit for review" pendingLabel="Submitting…" className="inline-form">
+          <input type="hidden" name="id" value={draft.id} />
+        </ActionForm>
+      ) : null}
+      {draft.status === 'in_review' ? (
+        <>
+          <p>
+            {locked
+              ? 'This draft is with the editors for review, so you cannot change it now. Withdraw it from review to change it again.'
+              : `Submitted for review${draft.submittedAt ? ` at ${formatTime(draft.submittedAt)}` : ''}.`}
+          </p>
+          {owns ? (
+            <ActionForm action={withdrawFromReviewAction} submitLabel="Withdraw from review" pendingLabel="Withdrawing…" className="inline-form">
+              <input type="hidden" name="id" value={draft.id} />
+            </ActionForm>
+          ) : null}
+          {editsAny ? (
+            <ActionForm action={returnToWriterAction} submitLabel="Return to writer" pendingLabel="Returning…" className="inline-form">
+              <input type="hidden" name="id" value={draft.id} />
+            </ActionForm>
+          ) : null}
+        </>
+      ) : null}
+
+      {locked ? (
+        <section aria-labelledby="live-preview-heading">
+          <h2 id="live-preview-heading">Live preview</h2>
+          <p>
+            <a href={`/editor/drafts/${draft.id}/preview`}>Open full-page preview</a>
+          </p>
+          {preview}
+        </section>
+      ) : (
+        <DraftForm
+          draftId={draft.id}
+          saved={formValuesOfDraft(draft)}
+          authors={authors.map((author) => ({ id: author.id, name: author.name }))}
+          categories={categories.map((category) => ({ slug: category.slug, name: category.name }))}
+          saveAction={saveDraftAction}
+          previewAction={previewDraftAction}
+          preview={preview}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ConflictSummary } from '@/lib/actions/result';
+
+/**
+ * Both sides of a refused save, field by field, inside the edit form: the button re-sends what is
+ * typed in the form, this time based on the version that is current now.
+ */
+export function DraftConflict({ draftId, conflict }: { draftId: string; conflict: ConflictSummary }) {
+  const { fields } = conflict;
+  return (
+    <section className="draft-conflict" aria-labelledby="conflict-heading">
+      <h2 id="conflict-heading">Your version and the current version</h2>
+      <p>
+        Version {conflict.currentVersion} was saved by {conflict.changedBy} at {conflict.changedAt}.{' '}
+        {fields.length === 0 ? 'It has the same content as yours.' : 'These fields differ:'}
+      </p>
+      {fields.length > 0 ? (
+        <table className="editor-table">
+          <caption className="visually-hidden">Fields that differ between your version and the current version</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Your version (not saved)</th>
+              <th scope="col">Current version {conflict.currentVersion}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((field) => (
+              <tr key={field.label}>
+                <th scope="row">{field.label}</th>
+                <td>
+                  <pre style={{ whiteSpace: 'pre-wrap' }}>{field.mine}</pre>
+                </td>
+                <td>
+                  <pre style={{ whiteSpace: 'pre-wrap' }}>{field.theirs}</pre>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <p>
+        <button type="submit" name="intent" value="overwrite" className="button">
+          Save mine over theirs
+        </button>{' '}
+        <a href={`/editor/drafts/${draftId}`}>Load the current version (discards what you typed)</a>
+      </p>
+    </section>
+  );
+}

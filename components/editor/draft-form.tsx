@@ -1,0 +1,144 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import type { ActionState } from '@/lib/actions/result';
+import { FormStatus } from '../newsletter/form-status';
+import { DraftConflict } from './draft-conflict';
+import { DraftField } from './draft-field';
+import { DraftUnsavedGuard } from './draft-unsaved-guard';
+import { LivePreview } from './live-preview';
+
+type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
+
+type DraftFormProps = {
+  draftId: string;
+  /** The saved draft as form values (see formValuesOfDraft). */
+  saved: Record<string, string>;
+  authors: { id: string; name: string }[];
+  categories: { slug: string; name: string }[];
+  saveAction: Action;
+  previewAction: Action;
+  preview: ReactNode;
+};
+
+const FORM_ID = 'draft-form';
+
+/**
+ * The edit form. It posts without JavaScript (multipart, for the hero image); whatever the server
+ * hands back after a refused save or a preview is shown in place of the saved values, so nothing
+ * typed is lost.
+ */
+export function DraftForm({ draftId, saved, authors, categories, saveAction, previewAction, preview }: DraftFormProps) {
+  const [state, formAction] = useActionState(saveAction, null);
+  const values = state?.values ?? saved;
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const unsaved = state !== null && (!state.ok || values.intent === 'preview');
+  const heroImageId = values.heroImageId ?? '';
+
+  return (
+    <>
+      <form id={FORM_ID} action={formAction} className="editor-form draft-form" aria-describedby="draft-form-status">
+        <DraftUnsavedGuard formId={FORM_ID} unsaved={unsaved} />
+        <input type="hidden" name="id" value={draftId} />
+        <input type="hidden" name="version" value={values.version ?? saved.version} />
+        {values.overwriteVersion ? <input type="hidden" name="overwriteVersion" value={values.overwriteVersion} /> : null}
+        <input type="hidden" name="heroImageId" value={heroImageId} />
+
+        <FormStatus id="draft-form-status" state={state} />
+        {state?.conflict ? <DraftConflict draftId={draftId} conflict={state.conflict} /> : null}
+
+        <DraftField id="draft-title" label="Title" errors={errors.title}>
+          {(props) => <input {...props} name="title" defaultValue={values.title} required maxLength={140} />}
+        </DraftField>
+        <DraftField id="draft-slug" label="Address" hint="The end of the article’s web address. Leave it empty to make it from the title." errors={errors.slug}>
+          {(props) => <input {...props} name="slug" defaultValue={values.slug} maxLength={80} />}
+        </DraftField>
+        <DraftField id="draft-standfirst" label="Standfirst" hint="One or two sentences that sum the story up." errors={errors.standfirst}>
+          {(props) => <textarea {...props} name="standfirst" defaultValue={values.standfirst} rows={2} maxLength={320} />}
+        </DraftField>
+        <DraftField id="draft-category" label="Category" errors={errors.category}>
+          {(props) => (
+            <select {...props} name="category" defaultValue={values.category}>
+              <option value="">Not chosen yet</option>
+              {categories.map((category) => (
+                <option key={category.slug} value={category.slug}>
+                  {category.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </DraftField>
+        <DraftField id="draft-tags" label="Tags" hint="Comma separated, at most 8." errors={errors.tags}>
+          {(props) => <input {...props} name="tags" defaultValue={values.tags} />}
+        </DraftField>
+        <DraftField id="draft-author" label="Author" errors={errors.authorId}>
+          {(props) => (
+            <select {...props} name="authorId" defaultValue={values.authorId}>
+              {authors.map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </DraftField>
+
+        {heroImageId ? (
+          <figure className="draft-form__hero">
+            <img src={`/media/${heroImageId}`} alt={values.heroAlt ?? ''} width={240} style={{ height: 'auto' }} />
+            <figcaption>
+              {heroImageId === saved.heroImageId ? 'Current hero image' : 'New hero image (not saved yet)'}
+              {values.heroAlt ? `: ${values.heroAlt}` : ', no alt text yet'}
+            </figcaption>
+          </figure>
+        ) : null}
+        <DraftField id="draft-hero" label="Hero image" hint="JPEG, PNG, WebP, AVIF or GIF, at least 200 pixels on each side. Choosing one replaces the current picture when you save." errors={errors.heroImage}>
+          {(props) => <input {...props} name="heroImage" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" />}
+        </DraftField>
+        <DraftField id="draft-hero-alt" label="Hero image alt text" hint="What the picture shows, for readers who cannot see it." errors={errors.heroAlt}>
+          {(props) => <input {...props} name="heroAlt" defaultValue={values.heroAlt} maxLength={250} />}
+        </DraftField>
+        <DraftField id="draft-hero-credit" label="Hero image credit" errors={errors.heroCredit}>
+          {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
+        </DraftField>
+        <DraftField
+          id="draft-body"
+          label="Body (MDX)"
+          hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props."
+          errors={errors.body}
+        >
+          {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={20} className="draft-form__body" />}
+        </DraftField>
+        <div className="field field--checkbox">
+          <input id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
+          <label htmlFor="draft-featured">Featured on the home page</label>
+        </div>
+
+        <DraftButtons />
+      </form>
+
+      <section aria-labelledby="live-preview-heading" className="draft-live-preview">
+        <h2 id="live-preview-heading">Live preview</h2>
+        <p>
+          <a href={`/editor/drafts/${draftId}/preview`}>Open full-page preview</a> (shows the last saved version)
+        </p>
+        <LivePreview formId={FORM_ID} action={previewAction} initial={state?.views?.preview ?? preview} />
+      </section>
+    </>
+  );
+}
+
+function DraftButtons() {
+  const { pending } = useFormStatus();
+  return (
+    <p className="draft-form__buttons">
+      <button type="submit" name="intent" value="save" className="button" aria-disabled={pending} disabled={pending}>
+        {pending ? 'Working…' : 'Save draft'}
+      </button>{' '}
+      <button type="submit" name="intent" value="preview" className="button button--secondary" aria-disabled={pending} disabled={pending}>
+        Preview
+      </button>
+    </p>
+  );
+}

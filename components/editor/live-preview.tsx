@@ -1,0 +1,68 @@
+'use client';
+
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ActionState } from '@/lib/actions/result';
+
+type LivePreviewProps = {
+  formId: string;
+  /** Renders the form's current values on the server; stores nothing. */
+  action: (state: ActionState, data: FormData) => Promise<ActionState>;
+  /** The preview the server rendered with the page or with the last save or "Preview". */
+  initial: ReactNode;
+};
+
+const DELAY_MS = 500;
+
+/**
+ * With JavaScript, re-renders the preview on the server half a second after typing stops. Without
+ * it, the form's "Preview" button does the same through a full page.
+ */
+export function LivePreview({ formId, action, initial }: LivePreviewProps) {
+  // A live result is only shown while it is newer than the server's last one.
+  const [live, setLive] = useState<{ over: ReactNode; view: ReactNode; error?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const latest = useRef(0);
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
+
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = async () => {
+      const request = ++latest.current;
+      const data = new FormData(form);
+      // A preview never uploads: the chosen picture is sent only by "Save draft".
+      data.delete('heroImage');
+      setBusy(true);
+      try {
+        const state = await action(null, data);
+        if (request !== latest.current) return;
+        setLive({ over: initialRef.current, view: state?.views?.preview ?? null, ...(state && !state.ok ? { error: state.error } : {}) });
+      } catch {
+        if (request === latest.current) setLive({ over: initialRef.current, view: null, error: 'The preview could not be updated. Your text is still in the form.' });
+      } finally {
+        if (request === latest.current) setBusy(false);
+      }
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, DELAY_MS);
+    };
+    form.addEventListener('input', schedule);
+    form.addEventListener('change', schedule);
+    return () => {
+      clearTimeout(timer);
+      form.removeEventListener('input', schedule);
+      form.removeEventListener('change', schedule);
+    };
+  }, [formId, action]);
+
+  const current = live && live.over === initial ? live : null;
+  return (
+    <div className="live-preview" aria-busy={busy}>
+      {current?.error ? <p className="form-status form-status--error">{current.error}</p> : null}
+      {current?.view ?? initial}
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
+import { people, storageState, type RoleName } from './helpers/newsroom';
+
+// One story through the newsroom: a contributor writes and submits it, the desk finds it in the
+// review queue, two editors save it at once, and its history brings an old version back.
+
+test.describe.configure({ mode: 'serial' });
+
+const title = `Lido reopens after the winter ${Date.now()}`;
+let draftUrl = '';
+
+async function pageAs(browser: Browser, role: RoleName, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageState(role), javaScriptEnabled });
+  return context.newPage();
+}
+
+const preview = (page: Page) => page.getByRole('region', { name: 'Live preview' });
+
+test('a contributor starts a draft, writes it with a hero image and sees the live preview', async ({ browser }) => {
+  const page = await pageAs(browser, 'contributor');
+  await page.goto('/editor/drafts');
+  await page.getByRole('link', { name: 'New draft' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Start draft' }).click();
+  await expect(page).toHaveURL(/\/editor\/drafts\/[0-9a-f-]{36}$/);
+  draftUrl = new URL(page.url()).pathname;
+  await expect(page.getByLabel('Address')).toHaveValue(/^lido-reopens-after-the-winter-\d+$/);
+
+  await page.getByLabel('Standfirst').fill('The open-air pool welcomes swimmers back after a winter of repairs.');
+  await page.getByLabel('Category').selectOption('sport');
+  await page.getByLabel('Tags').fill('Lido, Summer Swimming');
+  await page.getByLabel('Hero image', { exact: true }).setInputFiles(path.resolve('public/images/articles/lido.jpg'));
+  await page.getByLabel('Hero image alt text').fill('The lido’s blue pool under a clear sky');
+  await page.getByLabel('Hero image credit').fill('Photo: Ledger staff');
+  await page.getByLabel('Body (MDX)').fill('## First swim\n\nThe water was **cold** but nobody minded.');
+
+  // The preview is rendered on the server from what is typed, before anything is saved.
+  await expect(preview(page).getByRole('heading', { name: 'First swim' })).toBeVisible();
+  await expect(preview(page)).toContainText('Before this can be published');
+  await page.getByLabel('Body (MDX)').fill('## First swim\n\nThe water was **cold** and the queue was long.');
+  await expect(preview(page)).toContainText('the queue was long');
+
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.locator('#draft-form-status')).toHaveText('Saved as version 2.');
+  await expect(page.getByRole('img', { name: 'The lido’s blue pool under a clear sky' }).first()).toHaveAttribute('src', /^\/media\/[0-9a-f-]{36}$/);
+  await expect(page.getByLabel('Tags')).toHaveValue('lido, summer-swimming');
+  await expectNoAxeViolations(page);
+  await page.context().close();
+});
+
+test('hostile MDX is refused with its line and column, and the typed text stays', async ({ browser }) => {
+  const page = await pageAs(browser, 'contributor');
+  await page.goto(draftUrl);
+  const hostile = 'Hello\n\n{process.env.APP_SECRET}\n\n<script>alert(1)</script>';
+  await page.getByLabel('Body (MDX)').fill(hostile);
+  await page.getByLabel('Title').fill(`${title} (edited)`);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.locator('#draft-form-status')).toContainText('Not saved');
+  const problems = page.locator('#draft-body-errors');
+  await expect(problems).toContainText('Line 3, column 1: Expressions');
+  await expect(problems).toContainText('Line 5, column 1: ');
+  await expect(page.getByLabel('Body (MDX)')).toHaveValue(hostile);
+  await expect(page.getByLabel('Title')).toHaveValue(`${title} (edited)`);
+  await page.context().close();
+});
+
+test('leaving with unsaved changes asks first', async ({ browser }) => {
+  const page = await pageAs(browser, 'contributor');
+  await page.goto(draftUrl);
+  await page.getByLabel('Standfirst').pressSequentially(' More.');
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.type());
+    await dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
+  await expect(page).toHaveURL(draftUrl);
+  await page.context().close();
+});
+
+test('without JavaScript, Preview renders what is typed and a refused save keeps it', async ({ browser }) => {
+  const page = await pageAs(browser, 'contributor', false);
+  await page.goto(draftUrl);
+  await page.getByLabel('Body (MDX)').fill('## Previewed without scripts\n\nPlain words.');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(preview(page).getByRole('heading', { name: 'Previewed without scripts' })).toBeVisible();
+  await expect(page.getByLabel('Body (MDX)')).toHaveValue('## Previewed without scripts\n\nPlain words.');
+  await page.getByLabel('Title').fill('A title typed without scripts');
+  await page.getByLabel('Body (MDX)').fill('Plain words {1 + 1}.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.locator('#draft-body-errors')).toContainText('Line 1, column 13: Expressions');
+  await expect(page.getByLabel('Body (MDX)')).toHaveValue('Plain words {1 + 1}.');
+  await expect(page.getByLabel('Title')).toHaveValue('A title typed without scripts');
+  await page.context().close();
+});
+
+test('the contributor submits it for review and can no longer change it', async ({ browser }) => {
+  const page = await pageAs(browser, 'contributor');
+  await page.goto(draftUrl);
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  // The page redraws at once without the form: the draft is now the editors'.
+  await expect(page.getByText('This draft is with the editors for review, so you cannot change it now.')).toBeVisible();
+  await page.goto(draftUrl);
+  await expect(page.getByText('This draft is with the editors for review, so you cannot change it now.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save draft' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Withdraw from review' })).toBeVisible();
+  await page.context().close();
+});
+
+test('the editor finds it in the review queue', async ({ browser }) => {
+  const page = await pageAs(browser, 'editor');
+  await page.goto('/editor');
+  await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Review' }).click();
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await expect(row).toContainText(people.contributor.name);
+  await row.getByRole('link', { name: title }).click();
+  await expect(page).toHaveURL(draftUrl);
+  await expect(page.getByRole('button', { name: 'Return to writer' })).toBeVisible();
+  await page.context().close();
+});
+
+test('two editors save at once: the second sees the conflict, keeps the text, and can save over', async ({ browser }) => {
+  const editor = await pageAs(browser, 'editor');
+  const admin = await pageAs(browser, 'admin');
+  await editor.goto(draftUrl);
+  await admin.goto(draftUrl);
+
+  await editor.getByLabel('Standfirst').fill('The editor’s standfirst, saved first and in full.');
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(editor.locator('#draft-form-status')).toHaveText('Saved as version 3.');
+
+  const mine = '## First swim\n\nThe admin’s rewrite of the body.';
+  await admin.getByLabel('Body (MDX)').fill(mine);
+  await admin.getByRole('button', { name: 'Save draft' }).click();
+  await expect(admin.locator('#draft-form-status')).toHaveText(`This draft was changed by ${people.editor.name} since you opened it. Your changes have not been saved.`);
+  await expect(admin.getByLabel('Body (MDX)')).toHaveValue(mine);
+  const sides = admin.getByRole('table', { name: 'Fields that differ between your version and the current version' });
+  await expect(sides.getByRole('row', { name: /Standfirst/ })).toContainText('The editor’s standfirst, saved first and in full.');
+  await expect(sides.getByRole('row', { name: /Body/ })).toContainText('The admin’s rewrite of the body.');
+  await expect(admin.getByRole('link', { name: /Load the current version/ })).toHaveAttribute('href', draftUrl);
+
+  await admin.getByRole('button', { name: 'Save mine over theirs' }).click();
+  await expect(admin.locator('#draft-form-status')).toHaveText('Saved as version 4.');
+  await admin.goto(draftUrl);
+  await expect(admin.getByLabel('Body (MDX)')).toHaveValue(mine);
+  await editor.context().close();
+  await admin.context().close();
+});
+
+test('the history lists every version and restores one', async ({ browser }) => {
+  const page = await pageAs(browser, 'editor');
+  await page.goto(draftUrl);
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page).toHaveURL(`${draftUrl}/history`);
+  for (const version of [4, 3, 2, 1]) await expect(page.getByRole('heading', { name: new RegExp(`^Version ${version}`) })).toBeVisible();
+  await expect(page.getByText(`Saved by ${people.admin.name}`)).toBeVisible();
+  await expect(page.getByText('Changed: Standfirst, Body (MDX).')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const second = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Version 2/ }) });
+  await second.getByText('Show version 2').click();
+  await expect(second.getByText('The water was **cold** and the queue was long.')).toBeVisible();
+  await second.getByRole('button', { name: 'Restore version 2' }).click();
+  await expect(second.getByRole('status')).toHaveText('Version 2 is restored as version 5.');
+  await page.goto(draftUrl);
+  await expect(page.getByLabel('Body (MDX)')).toHaveValue('## First swim\n\nThe water was **cold** and the queue was long.');
+  await page.goto(`${draftUrl}/history`);
+  await expect(page.getByText('Restored version 2 by')).toBeVisible();
+  await page.context().close();
+});

@@ -1,0 +1,30 @@
+import type { DraftContent } from '@/db/schema';
+
+export const FIELD_LABELS: Record<keyof DraftContent, string> = {
+  title: 'Title',
+  slug: 'Address',
+  standfirst: 'Standfirst',
+  category: 'Category',
+  tags: 'Tags',
+  authorId: 'Author',
+  heroImageId: 'Hero image',
+  heroAlt: 'Hero image alt text',
+  heroCredit: 'Hero image credit',
+  body: 'Body (MDX)',
+  featured: 'Featured on the home page',
+};
+
+/** The fields in which two versions of a draft differ, in form order. */
+export function changedFields(before: DraftContent, after: DraftContent): (keyof DraftContent)[] {
+  return (Object.keys(FIELD_LABELS) as (keyof DraftContent)[]).filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+/** A field's value as text, for showing two versions side by side. */
+export function fieldText(content: DraftContent, field: keyof DraftContent, names: Map<string, string>): string {
+  const value = content[field];
+  if (field === 'authorId') return names.get(String(value)) ?? 'Unknown account';
+  if (field === 'heroImageId') return value ? `Picture ${String(value).slice(0, 8)}` : 'None';
+  if (field === 'featured') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value ?? '');
+}

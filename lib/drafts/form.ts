@@ -1,0 +1,75 @@
+import 'server-only';
+import { z } from 'zod';
+import type { DraftRecord } from '@/db/queries/drafts';
+import type { DraftContent } from '@/db/schema';
+import { MAX_BODY, parseTags } from './schema';
+
+/** What the edit form posts besides the draft's fields; the fields are checked inside the action, so a refusal can hand them back. */
+export const draftFormSchema = z.looseObject({
+  id: z.uuid('Unknown draft.'),
+  version: z.coerce.number().int().positive(),
+  overwriteVersion: z.coerce.number().int().positive().optional(),
+  intent: z.enum(['save', 'preview', 'overwrite']).default('save'),
+});
+
+export const draftIdSchema = z.object({ id: z.uuid('Unknown draft.') });
+
+export const restoreSchema = z.object({
+  id: z.uuid('Unknown draft.'),
+  version: z.coerce.number().int().positive(),
+  baseVersion: z.coerce.number().int().positive(),
+});
+
+export const newDraftSchema = z.looseObject({});
+
+/** The form's text fields, as strings, to hand back to the form. */
+export function formValuesOf(input: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (typeof value === 'string' && !key.startsWith('$')) values[key] = value;
+  }
+  return values;
+}
+
+/** A saved draft as the form shows it. */
+export function formValuesOfDraft(draft: DraftRecord): Record<string, string> {
+  return {
+    title: draft.title,
+    slug: draft.slug,
+    standfirst: draft.standfirst,
+    category: draft.category,
+    tags: draft.tags.join(', '),
+    authorId: draft.authorId,
+    heroImageId: draft.heroImageId ?? '',
+    heroAlt: draft.heroAlt,
+    heroCredit: draft.heroCredit,
+    body: draft.body,
+    ...(draft.featured ? { featured: 'on' } : {}),
+    version: String(draft.version),
+  };
+}
+
+const UUID = z.uuid();
+
+/**
+ * Whatever is in the form, made into something the preview can render, even when it could not be
+ * saved yet: the preview shows the problems rather than refusing.
+ */
+export function previewContentOf(values: Record<string, string>, draft: DraftRecord, authorIds: string[]): DraftContent {
+  const pick = (key: string, fallback: string) => values[key] ?? fallback;
+  const authorId = pick('authorId', draft.authorId);
+  const heroImageId = pick('heroImageId', draft.heroImageId ?? '');
+  return {
+    title: pick('title', draft.title).trim(),
+    slug: draft.slug,
+    standfirst: pick('standfirst', draft.standfirst).trim(),
+    category: pick('category', draft.category),
+    tags: parseTags(pick('tags', draft.tags.join(','))).slice(0, 8),
+    authorId: authorIds.includes(authorId) ? authorId : draft.authorId,
+    heroImageId: UUID.safeParse(heroImageId).success ? heroImageId : null,
+    heroAlt: pick('heroAlt', draft.heroAlt).trim(),
+    heroCredit: pick('heroCredit', draft.heroCredit).trim(),
+    body: pick('body', draft.body).slice(0, MAX_BODY),
+    featured: values.featured === 'on',
+  };
+}

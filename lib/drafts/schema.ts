@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { slugify, SLUG_FORMAT } from './slug';
+
+export const MAX_TAGS = 8;
+export const MAX_BODY = 100_000;
+
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} can have at most ${max} characters.`);
+
+/** "Local News, budget ,Parking" → ["local-news", "budget", "parking"], without duplicates. */
+export function parseTags(input: string): string[] {
+  return [...new Set(input.split(',').map(slugify).filter(Boolean))];
+}
+
+/**
+ * The editable fields of a draft as the edit form sends them. A draft may be unfinished (publishing
+ * checks readiness), so only limits and formats are enforced here.
+ */
+export const draftFieldsSchema = z.object({
+  title: z.string().trim().min(1, 'Give the draft a title.').max(140, 'The title can have at most 140 characters.'),
+  slug: z
+    .string()
+    .trim()
+    .max(80, 'The address can have at most 80 characters.')
+    .refine((slug) => slug === '' || SLUG_FORMAT.test(slug), 'The address may only use lower-case letters, digits and single hyphens, like “council-budget-2027”.'),
+  standfirst: text(320, 'The standfirst'),
+  category: z.string().trim().max(80),
+  tags: z
+    .string()
+    .max(1000, 'Too many tags.')
+    .transform(parseTags)
+    .refine((tags) => tags.length <= MAX_TAGS, `A draft can have at most ${MAX_TAGS} tags.`),
+  authorId: z.uuid('Choose an author.'),
+  heroImageId: z.union([z.uuid(), z.literal('')]).transform((id) => id || null),
+  heroAlt: text(250, 'The hero image alt text'),
+  heroCredit: text(160, 'The hero image credit'),
+  body: z.string().max(MAX_BODY, `The body can have at most ${MAX_BODY.toLocaleString('en-GB')} characters.`),
+  featured: z
+    .string()
+    .optional()
+    .transform((value) => value === 'on'),
+});
+
+export type DraftFields = z.infer<typeof draftFieldsSchema>;

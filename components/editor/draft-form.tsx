@@ -8,6 +8,7 @@ import { DraftConflict } from './draft-conflict';
 import { DraftField } from './draft-field';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
+import { ACCEPTED_IMAGE_TYPES, UPLOAD_HINT } from '@/lib/media/limits';
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
@@ -93,8 +94,8 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
             </figcaption>
           </figure>
         ) : null}
-        <DraftField id="draft-hero" label="Hero image" hint="JPEG, PNG, WebP, AVIF or GIF, at least 200 pixels on each side. Choosing one replaces the current picture when you save." errors={errors.heroImage}>
-          {(props) => <input {...props} name="heroImage" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" />}
+        <DraftField id="draft-hero" label="Hero image" hint={`${UPLOAD_HINT} Choosing one replaces the current picture when you save.`} errors={errors.heroImage}>
+          {(props) => <input {...props} name="heroImage" type="file" accept={ACCEPTED_IMAGE_TYPES} />}
         </DraftField>
         <DraftField id="draft-hero-alt" label="Hero image alt text" hint="What the picture shows, for readers who cannot see it." errors={errors.heroAlt}>
           {(props) => <input {...props} name="heroAlt" defaultValue={values.heroAlt} maxLength={250} />}

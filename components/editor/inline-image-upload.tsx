@@ -18,6 +18,9 @@ export function InlineImageUpload() {
   return (
     <section aria-labelledby={`${id}-heading`} className="inline-image-upload">
       <h2 id={`${id}-heading`}>Add an image to the body</h2>
+      <p className="field__hint">
+        Upload a picture here, then paste the MDX it gives you into the body. Without JavaScript the upload reloads the page, so save the draft first.
+      </p>
       <form action={formAction} className="editor-form" aria-describedby={`${id}-status`}>
         <ImageField name="image" label="Image" error={errors.image?.[0]} />
         <TextField id={`${id}-alt`} name="alt" label="Alt text" hint="Describe what the picture shows, in at least 10 characters." defaultValue={result?.values?.alt} error={errors.alt?.[0]} />

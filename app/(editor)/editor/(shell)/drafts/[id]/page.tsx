@@ -1,5 +1,6 @@
 import { ActionForm } from '@/components/editor/action-form';
 import { DraftForm } from '@/components/editor/draft-form';
+import { InlineImageUpload } from '@/components/editor/inline-image-upload';
 import { contentOf } from '@/db/queries/drafts';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -77,6 +78,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
           preview={preview}
         />
       )}
+      {locked ? null : <InlineImageUpload />}
     </>
   );
 }

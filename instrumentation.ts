@@ -1,5 +1,6 @@
 // Runs once when a server starts: applies pending database migrations before the first request,
-// so deploying a new version needs no separate step. Builds skip it: they never need a database.
+// so deploying a new version needs no separate step, then starts the publishing scheduler. Builds
+// skip it: they never need a database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { assertRuntimeEnv, env } = await import('./lib/env.mjs');
@@ -10,4 +11,20 @@ export async function register() {
   }
   const { runMigrations } = await import('./db/migrate.mjs');
   await runMigrations(env.DATABASE_URL);
+  await startPublishing();
+}
+
+async function startPublishing() {
+  const { DATABASE_TAG } = await import('./lib/content/cache-tags');
+  const { requestRevalidation, requestRevalidationWhenListening } = await import('./lib/publishing/revalidate');
+  const { startWorker } = await import('./lib/publishing/worker');
+  const { broadcastRevalidation, listenForRevalidation } = await import('./lib/publishing/broadcast');
+  // Pages were prerendered without the database (see lib/content/published.ts): expire them once
+  // the server listens, so the first request after start renders with the newsroom's articles.
+  requestRevalidationWhenListening([DATABASE_TAG]).catch((error) => console.error('Could not refresh pages at start:', error));
+  await listenForRevalidation().catch((error) => console.error('Pages published by other app servers will not refresh here:', error));
+  startWorker(async (tags) => {
+    await requestRevalidation(tags);
+    await broadcastRevalidation(tags);
+  });
 }

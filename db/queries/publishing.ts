@@ -48,8 +48,10 @@ export type DraftForPublishing = {
   published: DraftContent | null;
 };
 
-const current = sql<DraftContent | null>`(select r.content from ${draftRevisions} r where r.draft_id = ${drafts.id} and r.version = ${drafts.version})`;
-const published = sql<DraftContent | null>`(select r.content from ${draftRevisions} r where r.id = ${drafts.publishedRevisionId})`;
+// Written out in full: drizzle leaves column references unqualified here, which the subquery would
+// resolve against draft_revisions.
+const current = sql<DraftContent | null>`(select r.content from draft_revisions r where r.draft_id = "drafts"."id" and r.version = "drafts"."version")`;
+const published = sql<DraftContent | null>`(select r.content from draft_revisions r where r.id = "drafts"."published_revision_id")`;
 
 const draftColumns = {
   id: drafts.id,

@@ -53,6 +53,7 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
             id={`publish-at-${draft.id}`}
             name="publishAt"
             type="datetime-local"
+            step={1}
             required
             defaultValue={draft.scheduledFor ? toLocalDateTime(draft.scheduledFor, site.timeZone) : undefined}
             aria-describedby={`publish-at-${draft.id}-hint`}

@@ -6,8 +6,6 @@ import type { PublishJob } from '@/db/schema';
 import { changed, readinessProblems } from './service';
 import { neighboursOf } from './tags';
 
-export const POLL_MS = 5_000;
-
 export type JobResult = { job: PublishJob; outcome: 'published' | 'retry' | 'failed' | 'lost'; tags?: string[] };
 
 /** Publishes one claimed job, or records why it could not. Never throws: a job's error is its own. */
@@ -33,30 +31,4 @@ export async function runDueJobs(db?: Database): Promise<JobResult[]> {
   const results: JobResult[] = [];
   for (let job = await claimDueJob(db); job; job = await claimDueJob(db)) results.push(await runJob(job, db));
   return results;
-}
-
-/**
- * Polls the queue for the life of the server. `onPublished` expires the pages' tags (through a
- * request: revalidateTag does not work outside one). The state lives in publish_jobs, so a
- * restart loses nothing: a job claimed by a server that died is taken over when its lease ends.
- */
-export function startWorker(onPublished: (tags: string[]) => Promise<void>): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      for (const result of await runDueJobs()) {
-        if (result.outcome === 'published' && result.tags) await onPublished(result.tags).catch((error) => console.error('Revalidating after a scheduled publication failed:', error));
-        else if (result.outcome !== 'lost') console.warn(`Scheduled publication ${result.job.id} did not run (${result.outcome}).`);
-      }
-    } catch (error) {
-      console.error('The publishing scheduler could not poll the queue:', error);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(tick, POLL_MS);
-  void tick();
-  return () => clearInterval(timer);
 }

@@ -37,11 +37,10 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
       <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className="inline-form">
         {hidden}
       </ActionForm>
-      {published ? (
-        <ActionForm action={unpublishAction} submitLabel="Unpublish" pendingLabel="Unpublishing…" className="inline-form">
-          {hidden}
-        </ActionForm>
-      ) : null}
+      {/* Always shown, so the answer of the last press stays on the page after the state changes. */}
+      <ActionForm action={unpublishAction} submitLabel="Unpublish" pendingLabel="Unpublishing…" className="inline-form">
+        {hidden}
+      </ActionForm>
       <ActionForm action={scheduleAction} submitLabel="Schedule" pendingLabel="Scheduling…">
         {hidden}
         <div className="field">
@@ -60,11 +59,9 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
           />
         </div>
       </ActionForm>
-      {draft.status === 'scheduled' || schedules.length > 0 ? (
-        <ActionForm action={cancelScheduleAction} submitLabel="Cancel schedule" pendingLabel="Cancelling…" className="inline-form">
-          {hidden}
-        </ActionForm>
-      ) : null}
+      <ActionForm action={cancelScheduleAction} submitLabel="Cancel schedule" pendingLabel="Cancelling…" className="inline-form">
+        {hidden}
+      </ActionForm>
     </section>
   );
 }

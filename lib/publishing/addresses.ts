@@ -70,6 +70,14 @@ function pageFits(segment: string | undefined, count: number, perPage: number): 
   return page !== null && page > 1 && page <= pages(count, perPage);
 }
 
+/** Pages content/ alone makes exist: no database question needed. */
+function existsInContent(content: ContentIndex, kind: string, slug: string, segment: string | undefined): boolean {
+  if (kind === 'articles') return content.slugs.has(slug);
+  if (kind === 'tag' && segment === undefined) return content.articles.some((article) => article.tags.includes(slug));
+  if (kind === 'authors' && segment === undefined) return content.authors.has(slug);
+  return false;
+}
+
 /**
  * Whether the address is a page that exists: true, false, or null when it is not one this module
  * judges (or the database cannot answer: then the page decides, rather than a reader seeing a 404).
@@ -83,7 +91,7 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
   if (!match) return null;
   const [, kind, slug = '', segment] = match;
   const content = await loadContentIndex();
-  if (kind === 'articles' && content.slugs.has(slug)) return true;
+  if (existsInContent(content, kind!, slug, segment)) return true;
   if (!env.DATABASE_URL) return kind === 'articles' ? false : null;
   let articles: Summary[];
   try {

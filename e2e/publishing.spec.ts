@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
 import { draftRow, seedReadyDraft, type SeededDraft } from './helpers/drafts';
 import { storageState } from './helpers/newsroom';
 
@@ -15,8 +16,8 @@ async function publishPage(browser: Browser) {
 
 async function press(page: Page, draft: SeededDraft, button: string, expected: RegExp) {
   await page.goto(`/editor/drafts/${draft.id}/publish`);
-  const form = page.locator('form', { has: page.getByRole('button', { name: button }) });
-  await form.getByRole('button', { name: button }).click();
+  const form = page.locator('form', { has: page.getByRole('button', { name: button, exact: true }) });
+  await form.getByRole('button', { name: button, exact: true }).click();
   await expect(form.getByRole('status')).toContainText(expected);
 }
 
@@ -77,10 +78,12 @@ test.describe('publishing', () => {
       timeStyle: 'medium',
     }).format(new Date(Date.now() + 10_000));
     await editor.page.getByLabel('Publish at').fill(when.replace(' ', 'T'));
-    await editor.page.getByRole('button', { name: 'Schedule' }).click();
+    await editor.page.getByRole('button', { name: 'Schedule', exact: true }).click();
     await expect(editor.page.locator('form', { has: editor.page.getByLabel('Publish at') }).getByRole('status')).toContainText('Scheduled for');
+    await expectNoAxeViolations(editor.page);
     await editor.page.goto('/editor');
     await expect(editor.page.getByRole('region', { name: 'Scheduled' })).toContainText(draft.title);
+    await expectNoAxeViolations(editor.page);
     await editor.context.close();
 
     await expect

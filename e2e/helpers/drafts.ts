@@ -35,9 +35,11 @@ export async function ensureAuthorProfile(email: string = people.editor.email): 
   return { id: user.id, slug: after!.profile_slug, name: user.name };
 }
 
-/** A draft that is ready to publish, written by the editor. */
-export async function seedReadyDraft(overrides: { title?: string; category?: string; tags?: string[]; body?: string } = {}): Promise<SeededDraft> {
-  const author = await ensureAuthorProfile();
+/** A draft that is ready to publish, written by the editor (or the account with `authorEmail`). */
+export async function seedReadyDraft(
+  overrides: { title?: string; category?: string; tags?: string[]; body?: string; authorEmail?: string } = {},
+): Promise<SeededDraft> {
+  const author = await ensureAuthorProfile(overrides.authorEmail);
   const unique = randomUUID().slice(0, 8);
   const title = overrides.title ?? `Newsroom story ${unique}`;
   const slug = `newsroom-story-${unique}`;

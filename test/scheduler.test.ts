@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db';
 import { claimDueJob, completeJob } from '@/db/queries/publish-jobs';
+import { cancelSchedule, scheduleDraft } from '@/db/queries/publishing';
 import { drafts, publishJobs } from '@/db/schema';
 import * as schema from '@/db/schema';
 import { runDueJobs } from '@/lib/publishing/worker';
@@ -75,5 +76,15 @@ describe('the publishing scheduler', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 5 });
     expect(failed?.lastError).toMatch(/standfirst/);
     expect((await getDb().select().from(drafts).where(eq(drafts.id, draft.id)))[0]?.publishedRevisionId).toBeNull();
+  });
+
+  it('a cancelled schedule never runs, and the draft returns to its earlier state', async () => {
+    const draft = await seedDraft();
+    expect(await scheduleDraft(draft.id, new Date(Date.now() - 1000), draft.authorId)).toBe(true);
+    expect((await getDb().select().from(drafts).where(eq(drafts.id, draft.id)))[0]).toMatchObject({ status: 'scheduled' });
+    expect(await cancelSchedule(draft.id)).toBe(true);
+    expect(await cancelSchedule(draft.id)).toBe('none');
+    expect(await claimDueJob(servers[0])).toBeUndefined();
+    expect((await getDb().select().from(drafts).where(eq(drafts.id, draft.id)))[0]).toMatchObject({ status: 'draft', scheduledFor: null });
   });
 });

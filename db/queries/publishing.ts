@@ -160,14 +160,21 @@ export async function scheduleDraft(draftId: string, runAt: Date, userId: string
   });
 }
 
-export async function cancelSchedule(draftId: string): Promise<boolean> {
+/** Cancels the draft's schedule: 'none' when nothing was scheduled. */
+export async function cancelSchedule(draftId: string): Promise<boolean | 'none'> {
   return getDb().transaction(async (tx) => {
-    const [row] = await tx.select({ publishedRevisionId: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, draftId)).for('update');
+    const [row] = await tx
+      .select({ status: drafts.status, publishedRevisionId: drafts.publishedRevisionId })
+      .from(drafts)
+      .where(eq(drafts.id, draftId))
+      .for('update');
     if (!row) return false;
-    await tx
+    const cancelled = await tx
       .update(publishJobs)
       .set({ status: 'cancelled', finishedAt: new Date() })
-      .where(and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'failed'))));
+      .where(and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'failed'))))
+      .returning({ id: publishJobs.id });
+    if (cancelled.length === 0 && row.status !== 'scheduled') return 'none';
     await tx
       .update(drafts)
       .set({ status: row.publishedRevisionId ? 'published' : 'draft', scheduledFor: null })

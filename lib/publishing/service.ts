@@ -70,5 +70,7 @@ export async function schedule(draftId: string, runAt: Date, userId: string): Pr
 }
 
 export async function cancel(draftId: string): Promise<ScheduleOutcome> {
-  return (await cancelSchedule(draftId)) ? { ok: true } : NO_DRAFT;
+  const outcome = await cancelSchedule(draftId);
+  if (outcome === 'none') return { ok: false, problems: ['Nothing is scheduled for this draft.'] };
+  return outcome ? { ok: true } : NO_DRAFT;
 }

@@ -1,5 +1,6 @@
 // Runs once when a server starts: applies pending database migrations before the first request,
-// so deploying a new version needs no separate step. Builds skip it: they never need a database.
+// so deploying a new version needs no separate step, then starts the publishing scheduler. Builds
+// skip it: they never need a database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { assertRuntimeEnv, env } = await import('./lib/env.mjs');
@@ -10,4 +11,17 @@ export async function register() {
   }
   const { runMigrations } = await import('./db/migrate.mjs');
   await runMigrations(env.DATABASE_URL);
+  await startPublishing();
+}
+
+async function startPublishing() {
+  // Only light modules here: the publishing code itself runs in routes, reached over loopback.
+  const { DATABASE_TAG } = await import('./lib/content/cache-tags');
+  const { requestRevalidationWhenListening, startScheduler } = await import('./lib/publishing/revalidate');
+  const { listenForRevalidation } = await import('./lib/publishing/listen');
+  // Pages were prerendered without the database (see lib/content/published.ts): expire them once
+  // the server listens, so the first request after start renders with the newsroom's articles.
+  requestRevalidationWhenListening([DATABASE_TAG]).catch((error) => console.error('Could not refresh pages at start:', error));
+  await listenForRevalidation().catch((error) => console.error('Pages published by other app servers will not refresh here:', error));
+  startScheduler();
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
+import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from './cache-tags';
 import { loadContent } from './load';
 import { compileMdxCached } from './mdx';
+import { publishedArticles } from './published';
 import {
   adjacentArticles,
   homeLayout,
@@ -12,7 +14,8 @@ import {
   relatedArticles,
   yearMonthIn,
 } from './queries';
-import type { Article, Content } from './types';
+import { checkUntrustedMdx } from './safe-mdx';
+import type { Article, Author, Content } from './types';
 
 export type { Article, ArchiveMonth, Author, Category, Page, Site, Tag } from './types';
 export { parsePageNumber, tagName } from './queries';
@@ -41,29 +44,58 @@ export async function getCategory(slug: string) {
   return (await getCategories()).find((category) => category.slug === slug);
 }
 
+/**
+ * content/ articles and published newsroom articles as one list, newest first. `scope` is the cache
+ * tag of the page reading it (see cache-tags.ts). A newsroom article never takes a content/ address.
+ */
+async function articlesFor(scope: string): Promise<Article[]> {
+  const content = await getContent();
+  const fromDatabase = await publishedArticles(scope, content.categories);
+  if (fromDatabase.length === 0) return content.articles;
+  const taken = new Set(content.articles.map((article) => article.slug));
+  return [...content.articles, ...fromDatabase.filter((article) => !taken.has(article.slug))].sort(
+    (a, b) => b.published.getTime() - a.published.getTime() || a.slug.localeCompare(b.slug),
+  );
+}
+
+/** Authors of content/, and newsroom accounts with a public profile who have published. */
+function authorsOf(content: Content, articles: Article[]): Map<string, Author> {
+  const authors = new Map(content.authors);
+  for (const article of articles) if (!authors.has(article.author.slug)) authors.set(article.author.slug, article.author);
+  return authors;
+}
+
 export async function getAuthors() {
-  return [...(await getContent()).authors.values()];
+  return [...authorsOf(await getContent(), await getArticles()).values()];
 }
 
 export async function getAuthor(slug: string) {
-  return (await getContent()).authors.get(slug);
+  return authorsOf(await getContent(), await articlesFor(authorTag(slug))).get(slug);
 }
 
+/** Every article: for feeds, sitemaps and static params, which show (or list) any of them. */
 export async function getArticles(): Promise<Article[]> {
-  return (await getContent()).articles;
+  return articlesFor(ARTICLES_TAG);
 }
 
 export const getArticle = cache(async (slug: string): Promise<Article | undefined> => {
-  return (await getArticles()).find((article) => article.slug === slug);
+  return (await articlesFor(articleTag(slug))).find((article) => article.slug === slug);
 });
 
 /** Compiled MDX of the article body, ready for `getMDXComponent`. */
 export async function getArticleCode(article: Article): Promise<string> {
+  // Newsroom bodies were written in a browser: only the restricted MDX is ever compiled.
+  if (isNewsroomArticle(article)) {
+    const problems = checkUntrustedMdx(article.body);
+    if (problems.length > 0) throw new Error(`The body of ${article.file} is not allowed MDX: ${problems[0]?.reason}`);
+  }
   return compileMdxCached(article.body, article.file);
 }
 
+const isNewsroomArticle = (article: Article) => article.file.startsWith('draft ');
+
 export async function getHomePage(page: number) {
-  const layout = homeLayout(await getArticles());
+  const layout = homeLayout(await articlesFor(HOME_TAG));
   const latest = paginate(layout.latest, page, HOME_LATEST_PER_PAGE);
   return latest && { ...layout, latest };
 }
@@ -71,7 +103,7 @@ export async function getHomePage(page: number) {
 export async function getCategoryPage(slug: string, page: number) {
   const category = await getCategory(slug);
   if (!category) return null;
-  const articles = (await getArticles()).filter((article) => article.category.slug === slug);
+  const articles = (await articlesFor(categoryTag(slug))).filter((article) => article.category.slug === slug);
   const listing = paginate(articles, page, PER_PAGE);
   return listing && { category, listing };
 }
@@ -81,39 +113,44 @@ export async function getTags() {
 }
 
 export async function getTagPage(slug: string, page: number) {
-  const tag = (await getTags()).find((candidate) => candidate.slug === slug);
+  const articles = (await articlesFor(tagTag(slug))).filter((article) => article.tags.includes(slug));
+  const tag = listTags(articles).find((candidate) => candidate.slug === slug);
   if (!tag) return null;
-  const articles = (await getArticles()).filter((article) => article.tags.includes(slug));
   const listing = paginate(articles, page, PER_PAGE);
   return listing && { tag, listing };
 }
 
 export async function getAuthorPage(slug: string, page: number) {
-  const author = await getAuthor(slug);
+  const articles = await articlesFor(authorTag(slug));
+  const author = authorsOf(await getContent(), articles).get(slug);
   if (!author) return null;
-  const articles = (await getArticles()).filter((article) => article.author.slug === slug);
-  const listing = paginate(articles, page, PER_PAGE);
+  const listing = paginate(
+    articles.filter((article) => article.author.slug === slug),
+    page,
+    PER_PAGE,
+  );
   return listing && { author, listing };
 }
 
 export async function getArchiveMonths() {
-  return listArchiveMonths(await getArticles(), (await getSite()).timeZone);
+  return listArchiveMonths(await articlesFor(ARCHIVE_TAG), (await getSite()).timeZone);
 }
 
 export async function getMonthArticles(year: number, month: number) {
   const { timeZone } = await getSite();
-  return (await getArticles()).filter((article) => {
+  return (await articlesFor(ARCHIVE_TAG)).filter((article) => {
     const when = yearMonthIn(article.published, timeZone);
     return when.year === year && when.month === month;
   });
 }
 
+/** Related stories and neighbours are part of the article's own page. */
 export async function getRelatedArticles(article: Article) {
-  return relatedArticles(article, await getArticles());
+  return relatedArticles(article, await articlesFor(articleTag(article.slug)));
 }
 
 export async function getAdjacentArticles(article: Article) {
-  return adjacentArticles(article, await getArticles());
+  return adjacentArticles(article, await articlesFor(articleTag(article.slug)));
 }
 
 export async function getRecentArticles(now: Date) {

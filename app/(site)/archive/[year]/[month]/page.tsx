@@ -6,9 +6,9 @@ import { formatMonth } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { listingMetadata } from '@/lib/seo/metadata';
 
-// Only prerendered pages exist: an unknown address gets the static 404 page, which (unlike a 404
-// rendered on demand) is complete HTML that reads without JavaScript.
-export const dynamicParams = false;
+// Newsroom articles bring new pages after the build. Unknown addresses never render here: proxy.ts
+// sends them to the static 404 page, complete HTML that reads without JavaScript.
+export const dynamicParams = true;
 
 type Props = { params: Promise<{ year: string; month: string }> };
 

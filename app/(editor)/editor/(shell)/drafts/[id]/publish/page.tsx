@@ -1,0 +1,31 @@
+import { PublishPanel } from '@/components/editor/publish-panel';
+import { getDraftForPublishing } from '@/db/queries/publishing';
+import { requireUser } from '@/lib/auth/session';
+import { draftIdSchema } from '@/lib/publishing/schema';
+
+export const metadata = { title: 'Publish' };
+
+export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser('drafts:publish');
+  const parsed = draftIdSchema.safeParse({ draftId: (await params).id });
+  const draft = parsed.success ? await getDraftForPublishing(parsed.data.draftId) : undefined;
+  if (!draft) {
+    return (
+      <>
+        <h1>No such draft</h1>
+        <p>
+          It may have been deleted. <a href="/editor">Back to the newsroom</a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Publish “{draft.title}”</h1>
+      <p>
+        <a href={`/editor/drafts/${draft.id}`}>Back to the draft</a> · <a href={`/editor/drafts/${draft.id}/preview`}>Open full-page preview</a>
+      </p>
+      <PublishPanel draft={draft} />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+// How long after an editor presses "Publish now" can an anonymous reader read the article?
+// Expects a production build (`npm run build`); starts `next start` itself on a fresh database
+// (a new database on the PostgreSQL in DATABASE_URL, or an embedded one), creates an admin through
+// the first-run page, seeds 20 ready drafts, publishes each through the real publishing form in
+// Chromium, and polls the article URL anonymously every 25 ms from the moment the form's answer
+// arrives until it returns 200 with the headline.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:publish
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { createTestDatabase } from '../scripts/test-database.mjs';
+import { chromiumOptions, startServer } from './server';
+
+const DRAFTS = 20;
+const POLL_MS = 25;
+const admin = { name: 'Bench Admin', email: 'bench.admin@newsroom.example', password: 'correct horse battery bench' };
+
+const database = await createTestDatabase('bench');
+process.env.DATABASE_URL = database.url;
+if (database.embedded) process.env.DATABASE_EMBEDDED = '1';
+// The e2e seeding helpers find the database through this file.
+process.env.E2E_DB_URL_FILE = path.join(tmpdir(), `broadsheet-bench-${process.pid}.database-url`);
+writeFileSync(process.env.E2E_DB_URL_FILE, database.url);
+const { ensureAuthorProfile, seedReadyDraft } = await import('../e2e/helpers/drafts');
+const { database: seedConnection } = await import('../e2e/helpers/database');
+
+// next-auth trusts only hosts it is told to: here, our own loopback.
+process.env.AUTH_TRUST_HOST = 'true';
+const server = await startServer(Number(process.env.BENCH_PORT ?? 3390));
+const browser = await chromium.launch(chromiumOptions);
+try {
+  const page = await browser.newPage({ baseURL: server.url });
+  page.setDefaultTimeout(60_000);
+  await page.goto('/editor/setup');
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Email address').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await page.getByRole('heading', { level: 1, name: `Welcome, ${admin.name}` }).waitFor();
+  await ensureAuthorProfile(admin.email);
+
+  const timings: number[] = [];
+  for (let index = 0; index < DRAFTS; index += 1) {
+    const draft = await seedReadyDraft({ title: `Bench story number ${index + 1} of the day`, authorEmail: admin.email });
+    await page.goto(`/editor/drafts/${draft.id}/publish`);
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Publish now' }) });
+    await form.getByRole('button', { name: 'Publish now' }).click();
+    await form.getByRole('status').filter({ hasText: 'Published' }).waitFor();
+    const published = performance.now();
+    for (;;) {
+      const response = await fetch(`${server.url}/articles/${draft.slug}`);
+      const body = await response.text();
+      if (response.status === 200 && body.includes(draft.title)) break;
+      if (performance.now() - published > 30_000) throw new Error(`${draft.slug} was not readable 30 s after publishing`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    timings.push(performance.now() - published);
+  }
+  timings.sort((a, b) => a - b);
+  const median = (timings[(DRAFTS - 1) >> 1]! + timings[DRAFTS >> 1]!) / 2;
+  console.log(`Publish → first anonymous 200 with the headline, ${DRAFTS} articles (${database.embedded ? 'embedded' : 'PostgreSQL'} database):`);
+  console.log(`  median ${median.toFixed(0)} ms, worst ${timings.at(-1)!.toFixed(0)} ms, best ${timings[0]!.toFixed(0)} ms`);
+} finally {
+  await browser.close();
+  server.stop();
+  await seedConnection().end();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await database.drop();
+}

@@ -1,0 +1,67 @@
+import { listSchedules } from '@/db/queries/publishing';
+import type { Draft } from '@/db/schema';
+import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '@/app/(editor)/editor/(shell)/actions/publishing';
+import { getSite } from '@/lib/content';
+import { routes } from '@/lib/routes';
+import { formatScheduleTime, toLocalDateTime } from '@/lib/publishing/zoned-time';
+import { ActionForm } from './action-form';
+import { ScheduleList } from './schedule-list';
+
+type PublishPanelProps = {
+  draft: Pick<Draft, 'id' | 'slug' | 'title' | 'status' | 'publishedRevisionId' | 'publishedAt' | 'scheduledFor'>;
+  /** Heading level of "Publishing", to fit the page it is placed on. */
+  headingLevel?: 2 | 3;
+};
+
+/** Publish now, unpublish, schedule and cancel, for one draft. Every form works without JavaScript. */
+export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProps) {
+  const [site, schedules] = await Promise.all([getSite(), listSchedules(draft.id)]);
+  const Heading = `h${headingLevel}` as const;
+  const published = draft.publishedRevisionId !== null;
+  const hidden = <input type="hidden" name="draftId" value={draft.id} />;
+  return (
+    <section aria-labelledby={`publishing-${draft.id}`} className="publish-panel">
+      <Heading id={`publishing-${draft.id}`}>Publishing</Heading>
+      <p>
+        {published && draft.publishedAt ? (
+          <>
+            Published since {formatScheduleTime(draft.publishedAt, site)} at <a href={routes.article(draft.slug)}>{routes.article(draft.slug)}</a>.
+            Publishing again shows readers the latest saved version.
+          </>
+        ) : (
+          'Not published: readers cannot see it.'
+        )}
+      </p>
+      {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
+
+      <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className="inline-form">
+        {hidden}
+      </ActionForm>
+      {/* Always shown, so the answer of the last press stays on the page after the state changes. */}
+      <ActionForm action={unpublishAction} submitLabel="Unpublish" pendingLabel="Unpublishing…" className="inline-form">
+        {hidden}
+      </ActionForm>
+      <ActionForm action={scheduleAction} submitLabel="Schedule" pendingLabel="Scheduling…">
+        {hidden}
+        <div className="field">
+          <label htmlFor={`publish-at-${draft.id}`}>Publish at</label>
+          <p className="field__hint" id={`publish-at-${draft.id}-hint`}>
+            Newsroom time ({site.timeZone}).
+          </p>
+          <input
+            id={`publish-at-${draft.id}`}
+            name="publishAt"
+            type="datetime-local"
+            step={1}
+            required
+            defaultValue={draft.scheduledFor ? toLocalDateTime(draft.scheduledFor, site.timeZone) : undefined}
+            aria-describedby={`publish-at-${draft.id}-hint`}
+          />
+        </div>
+      </ActionForm>
+      <ActionForm action={cancelScheduleAction} submitLabel="Cancel schedule" pendingLabel="Cancelling…" className="inline-form">
+        {hidden}
+      </ActionForm>
+    </section>
+  );
+}

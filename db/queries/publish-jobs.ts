@@ -1,0 +1,85 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, type Database } from '../index';
+import { drafts, publishJobs, type PublishJob } from '../schema';
+import { publishVersion, type PublishChange } from './publishing';
+
+/** How long a claimed job is ours; a server that dies mid-job loses it to another after this. */
+export const LEASE_SECONDS = 60;
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Claims the oldest due job, or a job whose claimant's lease ran out. One statement: two servers
+ * polling at once never get the same job (SKIP LOCKED makes the second take the next one).
+ */
+export async function claimDueJob(db: Database = getDb()): Promise<PublishJob | undefined> {
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    update ${publishJobs}
+       set status = 'running', attempts = attempts + 1, locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+     where id = (
+       select id from ${publishJobs}
+        where (status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now())
+        order by run_at
+        for update skip locked
+        limit 1)
+    returning id`);
+  const id = rows[0]?.id as string | undefined;
+  if (!id) return undefined;
+  const [job] = await db.select().from(publishJobs).where(eq(publishJobs.id, id));
+  return job;
+}
+
+/** Our claim is still ours: same attempt, still running (a taken-over job has a higher attempt count). */
+const stillOurs = (job: PublishJob) =>
+  and(eq(publishJobs.id, job.id), eq(publishJobs.status, 'running'), eq(publishJobs.attempts, job.attempts));
+
+/**
+ * Publishes the draft's current version and completes the job in one transaction: either both
+ * happen or neither. 'lost' when another server took the job over meanwhile (nothing is changed).
+ */
+export async function completeJob(job: PublishJob, version: number, db: Database = getDb()): Promise<PublishChange | 'lost' | 'changed'> {
+  return db
+    .transaction(async (tx) => {
+      const done = await tx
+        .update(publishJobs)
+        .set({ status: 'done', finishedAt: new Date(), lockedUntil: null, lastError: null })
+        .where(stillOurs(job))
+        .returning({ id: publishJobs.id });
+      if (done.length === 0) throw new Rollback('lost');
+      const change = await publishVersion(tx, job.draftId, version);
+      if (!change) throw new Rollback('changed');
+      return change;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Rollback) return error.outcome;
+      throw error;
+    });
+}
+
+class Rollback extends Error {
+  constructor(readonly outcome: 'lost' | 'changed') {
+    super(outcome);
+  }
+}
+
+/** Records why the job failed; it is tried again later, with growing delays, then given up. */
+export async function failJob(job: PublishJob, reason: string, db: Database = getDb()): Promise<'retry' | 'failed'> {
+  const giveUp = job.attempts >= MAX_ATTEMPTS;
+  const delaySeconds = 30 * 2 ** (job.attempts - 1);
+  await db
+    .update(publishJobs)
+    .set({
+      status: giveUp ? 'failed' : 'pending',
+      lastError: reason.slice(0, 2000),
+      lockedUntil: null,
+      ...(giveUp ? { finishedAt: new Date() } : { runAt: sql`now() + make_interval(secs => ${delaySeconds})` }),
+    })
+    .where(stillOurs(job));
+  return giveUp ? 'failed' : 'retry';
+}
+
+/** The version the job would publish: the draft's current one. */
+export async function currentVersion(draftId: string, db: Database = getDb()): Promise<number | undefined> {
+  const [row] = await db.select({ version: drafts.version }).from(drafts).where(eq(drafts.id, draftId));
+  return row?.version;
+}

@@ -1,0 +1,221 @@
+import 'server-only';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { getDb, type Database } from '../index';
+import { draftRevisions, drafts, publishJobs, users, type DraftContent, type DraftStatus } from '../schema';
+import type { PublicUser } from './users';
+
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** What readers see of a published draft: the snapshot its published revision holds. */
+export type PublishedSnapshot = { id: string; content: DraftContent; publishedAt: Date; contentUpdatedAt: Date | null };
+
+export async function listPublishedSnapshots(db: Database = getDb()): Promise<PublishedSnapshot[]> {
+  const rows = await db
+    .select({ id: drafts.id, content: draftRevisions.content, publishedAt: drafts.publishedAt, contentUpdatedAt: drafts.contentUpdatedAt })
+    .from(drafts)
+    .innerJoin(draftRevisions, eq(draftRevisions.id, drafts.publishedRevisionId))
+    .where(isNotNull(drafts.publishedAt));
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt! }));
+}
+
+/** Slug, tags, author profile and date of every published article: what the proxy needs to answer 404s. */
+export async function listPublishedAddresses(db: Database = getDb()) {
+  const rows = await db.execute<{ slug: string; tags: string[] | null; author: string | null; published_at: string }>(sql`
+    select r.content->>'slug' as slug,
+           array(select jsonb_array_elements_text(r.content->'tags')) as tags,
+           u.profile_slug as author,
+           d.published_at
+      from ${drafts} d
+      join ${draftRevisions} r on r.id = d.published_revision_id
+      left join ${users} u on u.id::text = r.content->>'authorId'`);
+  return rows.map((row) => ({ slug: row.slug, tags: row.tags ?? [], author: row.author, published: new Date(row.published_at) }));
+}
+
+export type DraftForPublishing = {
+  id: string;
+  title: string;
+  slug: string;
+  status: DraftStatus;
+  version: number;
+  createdBy: string;
+  authorId: string;
+  publishedAt: Date | null;
+  scheduledFor: Date | null;
+  publishedRevisionId: string | null;
+  /** The snapshot of the current version: what publishing would show. */
+  current: DraftContent | null;
+  /** The snapshot readers see now, if any. */
+  published: DraftContent | null;
+};
+
+// Written out in full: drizzle leaves column references unqualified here, which the subquery would
+// resolve against draft_revisions.
+const current = sql<DraftContent | null>`(select r.content from draft_revisions r where r.draft_id = "drafts"."id" and r.version = "drafts"."version")`;
+const published = sql<DraftContent | null>`(select r.content from draft_revisions r where r.id = "drafts"."published_revision_id")`;
+
+const draftColumns = {
+  id: drafts.id,
+  title: drafts.title,
+  slug: drafts.slug,
+  status: drafts.status,
+  version: drafts.version,
+  createdBy: drafts.createdBy,
+  authorId: drafts.authorId,
+  publishedAt: drafts.publishedAt,
+  scheduledFor: drafts.scheduledFor,
+  publishedRevisionId: drafts.publishedRevisionId,
+  current,
+  published,
+};
+
+/** Contributors see only drafts they created or write; editors and admins see all. */
+function visibleTo(user: PublicUser) {
+  return user.role === 'contributor' ? or(eq(drafts.createdBy, user.id), eq(drafts.authorId, user.id)) : undefined;
+}
+
+export async function getDraftForPublishing(id: string): Promise<DraftForPublishing | undefined> {
+  const [row] = await getDb().select(draftColumns).from(drafts).where(eq(drafts.id, id));
+  return row;
+}
+
+/** A draft the user may see, by id: for the preview route. */
+export async function getVisibleDraft(id: string, user: PublicUser): Promise<DraftForPublishing | undefined> {
+  const [row] = await getDb().select(draftColumns).from(drafts).where(and(eq(drafts.id, id), visibleTo(user)));
+  return row;
+}
+
+/** The latest saved version of the draft with this address, if the user may see it: the preview. */
+export async function getVisibleDraftBySlug(slug: string, user: PublicUser) {
+  const [row] = await getDb()
+    .select({ id: drafts.id, content: current, publishedAt: drafts.publishedAt, updatedAt: drafts.updatedAt })
+    .from(drafts)
+    .where(and(eq(drafts.slug, slug), visibleTo(user)));
+  return row?.content ? { ...row, content: row.content } : undefined;
+}
+
+export type PublishChange = { before: DraftContent | null; after: DraftContent | null };
+
+/**
+ * Points readers at the revision of `version`, inside the caller's transaction. Null when the draft
+ * is gone or has been saved again since it was checked (the checked version is what gets published).
+ */
+export async function publishVersion(tx: Transaction, draftId: string, version: number): Promise<PublishChange | null> {
+  const [row] = await tx
+    .select({ version: drafts.version, publishedAt: drafts.publishedAt, published })
+    .from(drafts)
+    .where(eq(drafts.id, draftId))
+    .for('update');
+  if (!row || row.version !== version) return null;
+  const [revision] = await tx
+    .select({ id: draftRevisions.id, content: draftRevisions.content })
+    .from(draftRevisions)
+    .where(and(eq(draftRevisions.draftId, draftId), eq(draftRevisions.version, version)));
+  if (!revision) return null;
+  const now = new Date();
+  await tx
+    .update(drafts)
+    .set({
+      publishedRevisionId: revision.id,
+      status: 'published',
+      scheduledFor: null,
+      // The date line keeps the first publication; later ones are updates.
+      publishedAt: row.publishedAt ?? now,
+      ...(row.publishedAt ? { contentUpdatedAt: now } : {}),
+    })
+    .where(eq(drafts.id, draftId));
+  await tx
+    .update(publishJobs)
+    .set({ status: 'cancelled', finishedAt: now, lockedUntil: null })
+    .where(and(eq(publishJobs.draftId, draftId), eq(publishJobs.status, 'pending')));
+  return { before: row.published, after: revision.content };
+}
+
+export async function publishDraft(draftId: string, version: number): Promise<PublishChange | null> {
+  return getDb().transaction((tx) => publishVersion(tx, draftId, version));
+}
+
+/** Takes the article off the site; the draft and its history stay. */
+export async function unpublishDraft(draftId: string): Promise<PublishChange | null> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx.select({ published }).from(drafts).where(eq(drafts.id, draftId)).for('update');
+    if (!row?.published) return null;
+    await tx.update(drafts).set({ publishedRevisionId: null, status: 'draft' }).where(eq(drafts.id, draftId));
+    return { before: row.published, after: null };
+  });
+}
+
+/** Schedules (or moves) the draft's one live publication. */
+export async function scheduleDraft(draftId: string, runAt: Date, userId: string): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).for('update');
+    if (!row) return false;
+    // A running job is being published right now: it finishes, and this schedule becomes the next one.
+    await tx
+      .update(publishJobs)
+      .set({ status: 'cancelled', finishedAt: new Date() })
+      .where(and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'failed'))));
+    await tx.insert(publishJobs).values({ draftId, runAt, createdBy: userId });
+    await tx.update(drafts).set({ status: 'scheduled', scheduledFor: runAt }).where(eq(drafts.id, draftId));
+    return true;
+  });
+}
+
+/** Cancels the draft's schedule: 'none' when nothing was scheduled. */
+export async function cancelSchedule(draftId: string): Promise<boolean | 'none'> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: drafts.status, publishedRevisionId: drafts.publishedRevisionId })
+      .from(drafts)
+      .where(eq(drafts.id, draftId))
+      .for('update');
+    if (!row) return false;
+    const cancelled = await tx
+      .update(publishJobs)
+      .set({ status: 'cancelled', finishedAt: new Date() })
+      .where(and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'failed'))))
+      .returning({ id: publishJobs.id });
+    if (cancelled.length === 0 && row.status !== 'scheduled') return 'none';
+    await tx
+      .update(drafts)
+      .set({ status: row.publishedRevisionId ? 'published' : 'draft', scheduledFor: null })
+      .where(eq(drafts.id, draftId));
+    return true;
+  });
+}
+
+export type ScheduleRow = {
+  jobId: string;
+  draftId: string;
+  title: string;
+  runAt: Date;
+  status: 'pending' | 'running' | 'failed';
+  attempts: number;
+  lastError: string | null;
+};
+
+/** Schedules still to run, and those that gave up: what editors must see. */
+export async function listSchedules(draftId?: string): Promise<ScheduleRow[]> {
+  const rows = await getDb()
+    .select({
+      jobId: publishJobs.id,
+      draftId: publishJobs.draftId,
+      title: drafts.title,
+      runAt: drafts.scheduledFor,
+      jobRunAt: publishJobs.runAt,
+      status: publishJobs.status,
+      attempts: publishJobs.attempts,
+      lastError: publishJobs.lastError,
+    })
+    .from(publishJobs)
+    .innerJoin(drafts, eq(drafts.id, publishJobs.draftId))
+    .where(
+      and(
+        sql`${publishJobs.status} in ('pending', 'running', 'failed')`,
+        // A failed job matters until the draft is scheduled again, published or the schedule cancelled.
+        sql`(${publishJobs.status} <> 'failed' or ${drafts.status} = 'scheduled')`,
+        draftId ? eq(publishJobs.draftId, draftId) : undefined,
+      ),
+    )
+    .orderBy(desc(publishJobs.status), publishJobs.runAt);
+  return rows.map(({ jobRunAt, ...row }) => ({ ...row, runAt: row.runAt ?? jobRunAt, status: row.status as ScheduleRow['status'] }));
+}

@@ -1,0 +1,20 @@
+// Cache tags of the pages that read newsroom articles from the database. Every such read is an
+// `unstable_cache` entry carrying the umbrella tag plus the tag of the page kind that asked, and the
+// entry's tags become the tags of the ISR page that read it: publishing expires exactly these.
+
+/** Everything that reads the database: expired once when a server starts (builds never read it). */
+export const DATABASE_TAG = 'db';
+/** Whatever reads the whole list: feeds, sitemaps, the not-found suggestions. */
+export const ARTICLES_TAG = 'articles';
+export const HOME_TAG = 'home';
+export const ARCHIVE_TAG = 'archive';
+
+export const articleTag = (slug: string) => `article:${slug}`;
+export const categoryTag = (slug: string) => `category:${slug}`;
+export const tagTag = (slug: string) => `tag:${slug}`;
+export const authorTag = (slug: string) => `author:${slug}`;
+
+/** What a revalidation request may name: anything else is refused. */
+export function isCacheTag(tag: string): boolean {
+  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG].includes(tag) || /^(article|category|tag|author):[a-z0-9-]{1,200}$/.test(tag);
+}

@@ -1,0 +1,59 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
+import { listPublishedSnapshots } from '@/db/queries/publishing';
+import { env } from '../env.mjs';
+import { DATABASE_TAG } from './cache-tags';
+import { draftToArticle } from './draft-article';
+import type { Article, Category } from './types';
+
+// `next build` never reads the database (it may not even be migrated): pages prerender with
+// content/ only, and the server expires DATABASE_TAG when it starts, so its first request re-reads.
+const building = () => process.env.NEXT_PHASE === 'phase-production-build';
+
+/** Every published newsroom article, as the Article every page renders. */
+export async function readPublishedArticles(categories: Category[]): Promise<Article[]> {
+  if (building() || !env.DATABASE_URL) return [];
+  const articles: Article[] = [];
+  for (const snapshot of await listPublishedSnapshots()) {
+    const result = await draftToArticle(
+      { id: snapshot.id, content: snapshot.content, publishedAt: snapshot.publishedAt, updatedAt: snapshot.contentUpdatedAt },
+      categories,
+    );
+    // Something it depends on changed after publication (a category removed, a profile emptied):
+    // the article is left out and the newsroom told, rather than the page failing.
+    if (result.ok) articles.push(result.article);
+    else console.error(`Published draft ${snapshot.id} (${snapshot.content.slug}) cannot be shown: ${result.problems.join(' ')}`);
+  }
+  return articles;
+}
+
+type Cached = Omit<Article, 'published' | 'updated'> & { published: string; updated?: string };
+
+// unstable_cache stores JSON, so dates come back as strings.
+function revive({ published, updated, ...article }: Cached): Article {
+  return { ...article, published: new Date(published), ...(updated ? { updated: new Date(updated) } : {}) };
+}
+
+const readers = new Map<string, (categories: Category[]) => Promise<Cached[]>>();
+
+function readerFor(scope: string) {
+  let reader = readers.get(scope);
+  if (!reader) {
+    reader = unstable_cache(
+      async (categories: Category[]) => (await readPublishedArticles(categories)) as unknown as Cached[],
+      ['published-articles', building() ? 'build' : 'run', scope],
+      { tags: [DATABASE_TAG, scope] },
+    );
+    readers.set(scope, reader);
+  }
+  return reader;
+}
+
+/**
+ * Published newsroom articles, read under `scope`, the cache tag of the page asking: the entry's tags
+ * become the page's, so publishing re-renders exactly the pages whose scope it expires.
+ */
+export const publishedArticles = cache(async (scope: string, categories: Category[]): Promise<Article[]> => {
+  return (await readerFor(scope)(categories)).map(revive);
+});

@@ -1,0 +1,18 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { env } from '../env.mjs';
+import { CHANNEL, serverId } from './channel';
+
+// Each app server keeps expired tags in its own memory, so a publication on one must reach the
+// others: through PostgreSQL's LISTEN/NOTIFY (see listen.ts), which every server already has.
+
+/** Tells the other app servers to expire these tags (this one has already done it). */
+export async function broadcastRevalidation(tags: string[]): Promise<void> {
+  if (!env.DATABASE_URL || env.DATABASE_EMBEDDED) return;
+  try {
+    await getDb().execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: serverId, tags })})`);
+  } catch (error) {
+    console.error('Could not tell the other app servers to refresh their pages:', error);
+  }
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import { draftMode } from 'next/headers';
+import { getVisibleDraftBySlug } from '@/db/queries/publishing';
+import { can } from '../auth/roles';
+import { getCurrentUser } from '../auth/session';
+import { getCategories } from '../content';
+import { compileDraftMdx, describeMdxProblem } from '../content/draft-mdx';
+import { draftToArticle } from '../content/draft-article';
+import type { Article } from '../content';
+
+export type Preview = { article: Article; code: string } | { slug: string; problems: string[] };
+
+/**
+ * The latest saved version of the draft at this address, when draft mode is on AND the signed-in
+ * person may see that draft. A draft-mode cookie alone (copied, or left behind after signing out)
+ * shows nothing: the session is checked on every request. Without draft mode nothing dynamic is
+ * read, so the page stays static for readers.
+ */
+export async function getPreview(slug: string): Promise<Preview | null> {
+  if (!(await draftMode()).isEnabled) return null;
+  const user = await getCurrentUser();
+  if (!user || !can(user.role, 'drafts:write-own')) return null;
+  const draft = await getVisibleDraftBySlug(slug, user);
+  if (!draft) return null;
+  const converted = await draftToArticle(
+    { id: draft.id, content: draft.content, publishedAt: draft.publishedAt ?? new Date(), updatedAt: draft.updatedAt },
+    await getCategories(),
+  );
+  if (!converted.ok) return { slug, problems: converted.problems };
+  const compiled = await compileDraftMdx(draft.content.body);
+  if (!compiled.ok) return { slug, problems: compiled.problems.map(describeMdxProblem) };
+  return { article: converted.article, code: compiled.code };
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import {
+  cancelSchedule,
+  getDraftForPublishing,
+  publishDraft,
+  scheduleDraft,
+  unpublishDraft,
+  type DraftForPublishing,
+  type PublishChange,
+} from '@/db/queries/publishing';
+import { getCategories, isContentArticleSlug } from '../content';
+import { compileDraftMdx, describeMdxProblem } from '../content/draft-mdx';
+import { draftToArticle } from '../content/draft-article';
+import { neighboursOf, tagsForChange } from './tags';
+
+export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
+
+/** What stops the draft's current version from being published, if anything. */
+export async function readinessProblems(draft: DraftForPublishing): Promise<string[]> {
+  if (!draft.current) return ['This draft has no saved version.'];
+  const problems: string[] = [];
+  if (await isContentArticleSlug(draft.current.slug)) problems.push(`The address “${draft.current.slug}” belongs to another article.`);
+  const converted = await draftToArticle({ id: draft.id, content: draft.current, publishedAt: new Date() }, await getCategories());
+  if (!converted.ok) problems.push(...converted.problems);
+  const compiled = await compileDraftMdx(draft.current.body);
+  if (!compiled.ok) problems.push(...compiled.problems.map(describeMdxProblem));
+  return problems;
+}
+
+const NO_DRAFT = { ok: false as const, problems: ['This draft no longer exists.'] };
+
+/** Publishes the current version now. `tags` are those to expire; the caller does (it needs a request). */
+export async function publishNow(draftId: string): Promise<PublishOutcome> {
+  const draft = await getDraftForPublishing(draftId);
+  if (!draft) return NO_DRAFT;
+  const problems = await readinessProblems(draft);
+  if (problems.length > 0) return { ok: false, problems };
+  const before = await neighboursOf(draft.published?.slug);
+  const change = await publishDraft(draft.id, draft.version);
+  if (!change) return { ok: false, problems: ['The draft was saved again while it was being checked. Please publish again.'] };
+  return changed(change, before);
+}
+
+export async function unpublish(draftId: string): Promise<PublishOutcome> {
+  const draft = await getDraftForPublishing(draftId);
+  if (!draft) return NO_DRAFT;
+  const before = await neighboursOf(draft.published?.slug);
+  const change = await unpublishDraft(draft.id);
+  if (!change) return { ok: false, problems: ['This article is not published.'] };
+  return changed(change, before);
+}
+
+/** The tags of a change made elsewhere (the scheduler), given the neighbours before it. */
+export async function changed(change: PublishChange, before: string[]): Promise<PublishOutcome & { ok: true }> {
+  const after = await neighboursOf(change.after?.slug);
+  const slug = change.after?.slug ?? change.before?.slug ?? '';
+  return { ok: true, slug, tags: await tagsForChange(change, { before, after }) };
+}
+
+export type ScheduleOutcome = { ok: true } | { ok: false; problems: string[] };
+
+export async function schedule(draftId: string, runAt: Date, userId: string): Promise<ScheduleOutcome> {
+  if (runAt.getTime() <= Date.now()) return { ok: false, problems: ['Choose a time in the future, or publish now.'] };
+  const draft = await getDraftForPublishing(draftId);
+  if (!draft) return NO_DRAFT;
+  // Checked now so the newsroom hears about problems today, and again when the time comes.
+  const problems = await readinessProblems(draft);
+  if (problems.length > 0) return { ok: false, problems };
+  return (await scheduleDraft(draft.id, runAt, userId)) ? { ok: true } : NO_DRAFT;
+}
+
+export async function cancel(draftId: string): Promise<ScheduleOutcome> {
+  const outcome = await cancelSchedule(draftId);
+  if (outcome === 'none') return { ok: false, problems: ['Nothing is scheduled for this draft.'] };
+  return outcome ? { ok: true } : NO_DRAFT;
+}

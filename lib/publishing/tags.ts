@@ -1,0 +1,34 @@
+import 'server-only';
+import type { PublishChange } from '@/db/queries/publishing';
+import { getUser } from '@/db/queries/users';
+import type { DraftContent } from '@/db/schema';
+import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from '../content/cache-tags';
+import { neighbourSlugs } from './addresses';
+
+async function tagsOf(content: DraftContent, neighbours: string[]): Promise<string[]> {
+  const author = await getUser(content.authorId);
+  return [
+    articleTag(content.slug),
+    ...neighbours.map(articleTag),
+    categoryTag(content.category),
+    ...content.tags.map(tagTag),
+    ...(author?.profileSlug ? [authorTag(author.profileSlug)] : []),
+  ];
+}
+
+/**
+ * The tags of every page that shows the article before or after the change: its page, its
+ * neighbours' pages (which link to it), home, its category, tags and author, the archive, and the
+ * whole-list readers (feeds, sitemaps). Neighbours are taken before and after, by the caller.
+ */
+export async function tagsForChange(change: PublishChange, neighbours: { before: string[]; after: string[] }): Promise<string[]> {
+  const tags = new Set([HOME_TAG, ARCHIVE_TAG, ARTICLES_TAG]);
+  if (change.before) for (const tag of await tagsOf(change.before, neighbours.before)) tags.add(tag);
+  if (change.after) for (const tag of await tagsOf(change.after, neighbours.after)) tags.add(tag);
+  return [...tags];
+}
+
+/** Neighbours of the article's address, or none when it has no address yet. */
+export async function neighboursOf(slug: string | undefined): Promise<string[]> {
+  return slug ? neighbourSlugs(slug) : [];
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { getDb } from '@/db';
+import { createUser } from '@/db/queries/users';
+import { draftRevisions, drafts, images, users, type DraftContent } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+
+async function image(uploadedBy: string | null) {
+  const [row] = await getDb()
+    .insert(images)
+    .values({ sha256: randomUUID(), contentType: 'image/png', width: 1200, height: 800, byteSize: 4, data: Buffer.from('test'), uploadedBy })
+    .returning({ id: images.id });
+  return row!.id;
+}
+
+/** An author with a public profile, as draftToArticle requires. */
+export async function seedAuthor() {
+  const unique = randomUUID().slice(0, 8);
+  const user = (await createUser({ email: `author-${unique}@newsroom.example`, name: `Author ${unique}`, role: 'editor', passwordHash: 'x' }))!;
+  const slug = `author-${unique}`;
+  await getDb()
+    .update(users)
+    .set({ profileSlug: slug, bio: 'Writes about the harbour and the town council.', pictureImageId: await image(user.id), pictureAlt: 'Portrait' })
+    .where(eq(users.id, user.id));
+  return { id: user.id, slug, name: user.name };
+}
+
+/** A ready draft at version 1, with its revision, as the drafts editor would have saved it. */
+export async function seedDraft(overrides: Partial<DraftContent> = {}) {
+  const author = await seedAuthor();
+  const unique = randomUUID().slice(0, 8);
+  const content: DraftContent = {
+    title: `Story ${unique}`,
+    slug: `story-${unique}`,
+    standfirst: 'A standfirst that is long enough to publish.',
+    category: 'business',
+    tags: ['harbour'],
+    authorId: author.id,
+    heroImageId: await image(author.id),
+    heroAlt: 'A harbour at dawn',
+    heroCredit: '',
+    body: 'Some **text**.',
+    featured: false,
+    ...overrides,
+  };
+  const id = randomUUID();
+  await getDb().transaction(async (tx) => {
+    const { slug, title, standfirst, category, tags, authorId, heroImageId, heroAlt, heroCredit, body, featured } = content;
+    await tx.insert(drafts).values({ id, slug, title, standfirst, category, tags, authorId, heroImageId, heroAlt, heroCredit, body, featured, createdBy: author.id, updatedBy: author.id });
+    await tx.insert(draftRevisions).values({ draftId: id, version: 1, content, summary: 'Saved', savedBy: author.id });
+  });
+  return { id, ...content, authorSlug: author.slug, authorName: author.name };
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '@/db';
+import { getDraftForPublishing, publishDraft, unpublishDraft } from '@/db/queries/publishing';
+import { getCategories } from '@/lib/content';
+import { readPublishedArticles } from '@/lib/content/published';
+import { publishNow, readinessProblems } from '@/lib/publishing/service';
+import { seedDraft } from './helpers/drafts';
+
+afterAll(closeDb);
+
+describe('publishing a draft', () => {
+  it('keeps the first publication date through unpublishing and publishing again', async () => {
+    const draft = await seedDraft();
+    const first = await publishDraft(draft.id, 1);
+    expect(first?.before).toBeNull();
+    expect(first?.after?.slug).toBe(draft.slug);
+    const published = await getDraftForPublishing(draft.id);
+    expect(published).toMatchObject({ status: 'published' });
+    expect(published?.publishedAt).toBeInstanceOf(Date);
+    const publishedAt = published!.publishedAt!;
+
+    expect(await unpublishDraft(draft.id)).toMatchObject({ after: null });
+    expect(await getDraftForPublishing(draft.id)).toMatchObject({ status: 'draft', publishedRevisionId: null, publishedAt });
+
+    await publishDraft(draft.id, 1);
+    const again = await getDraftForPublishing(draft.id);
+    expect(again).toMatchObject({ status: 'published', publishedAt });
+    expect(again?.publishedRevisionId).not.toBeNull();
+  });
+
+  it('publishes only the version that was checked', async () => {
+    const draft = await seedDraft();
+    expect(await publishDraft(draft.id, 2)).toBeNull();
+    expect(await getDraftForPublishing(draft.id)).toMatchObject({ status: 'draft', publishedRevisionId: null });
+  });
+
+  it('shows a published draft in the article list as an Article, and drops it when unpublished', async () => {
+    const draft = await seedDraft({ tags: ['harbour', 'ferries'] });
+    await publishDraft(draft.id, 1);
+    const articles = await readPublishedArticles(await getCategories());
+    const article = articles.find((candidate) => candidate.slug === draft.slug);
+    expect(article).toMatchObject({
+      slug: draft.slug,
+      title: draft.title,
+      category: { slug: 'business' },
+      tags: ['harbour', 'ferries'],
+      author: { slug: draft.authorSlug, name: draft.authorName },
+      hero: { src: `/media/${draft.heroImageId}`, width: 1200, height: 800 },
+      file: `draft ${draft.id}`,
+    });
+    expect(article?.published).toBeInstanceOf(Date);
+    expect(article?.updated).toBeUndefined();
+    await unpublishDraft(draft.id);
+    expect((await readPublishedArticles(await getCategories())).some((candidate) => candidate.slug === draft.slug)).toBe(false);
+  });
+
+  it('refuses a draft that is not ready, naming every problem', async () => {
+    const draft = await seedDraft({ standfirst: 'Too short', heroAlt: '' });
+    const outcome = await publishNow(draft.id);
+    expect(outcome.ok).toBe(false);
+    const problems = outcome.ok ? [] : outcome.problems;
+    expect(problems.join(' ')).toMatch(/standfirst/);
+    expect(problems.join(' ')).toMatch(/alt text/);
+    expect(await getDraftForPublishing(draft.id)).toMatchObject({ publishedRevisionId: null });
+  });
+
+  it('refuses MDX the newsroom may not use', async () => {
+    const draft = await seedDraft({ body: 'Hello\n\nexport const x = 1\n' });
+    const problems = await readinessProblems((await getDraftForPublishing(draft.id))!);
+    expect(problems.length).toBeGreaterThan(0);
+  });
+
+  it('leaves out (and does not fail on) a published article that no longer converts', async () => {
+    const draft = await seedDraft();
+    await publishDraft(draft.id, 1);
+    await getDb().execute(sql`update draft_revisions set content = jsonb_set(content, '{category}', '"gone"') where draft_id = ${draft.id}`);
+    const articles = await readPublishedArticles(await getCategories());
+    expect(articles.some((candidate) => candidate.slug === draft.slug)).toBe(false);
+  });
+
+  it('gives an unknown draft a clear refusal', async () => {
+    expect(await publishNow(randomUUID())).toEqual({ ok: false, problems: ['This draft no longer exists.'] });
+  });
+});

@@ -30,5 +30,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/editor/:path*', '/articles/:slug', '/tag/:path*', '/authors/:path*', '/page/:page', '/archive/:year/:month'],
+  matcher: ['/editor/:path*', '/articles/:slug', '/tag/:path*', '/category/:slug/page/:page', '/authors/:path*', '/page/:page', '/archive/:year/:month'],
 };

@@ -30,7 +30,8 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
           </>
         ) : (
           'Not published: readers cannot see it.'
-        )}
+        )}{' '}
+        Publishing uses the last saved version, so save your changes first.
       </p>
       {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
 

@@ -216,9 +216,10 @@ export async function getRevision(viewer: DraftViewer, draftId: string, version:
 
 /** Brings back an old revision as a new version; like any save, it is refused over a newer version. */
 export async function restoreRevision(viewer: DraftViewer, draftId: string, version: number, baseVersion: number): Promise<SaveResult> {
-  const revision = await getRevision(viewer, draftId, version);
-  if (!revision) return { ok: false, reason: 'not-found' };
-  return saveDraft(viewer, draftId, baseVersion, revision.content, `Restored version ${version}`);
+  const [revision, current] = await Promise.all([getRevision(viewer, draftId, version), getDraft(viewer, draftId)]);
+  if (!revision || !current) return { ok: false, reason: 'not-found' };
+  // The address stays: another article may have taken the old one, and a published address never changes.
+  return saveDraft(viewer, draftId, baseVersion, { ...revision.content, slug: current.slug }, `Restored version ${version}`);
 }
 
 type StatusChange = { ok: true; draft: DraftRecord } | { ok: false; current: DraftRecord | undefined };

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { getImageMeta } from '@/db/queries/images';
-import { mediaIdFromSrc } from './media';
 import { publicRoot } from './paths';
 
 export type ImageSize = { width: number; height: number };
@@ -16,13 +14,6 @@ function readSize(file: string): Promise<ImageSize> {
       if (!width || !height) throw new Error(`Cannot read the dimensions of ${file}`);
       return { width, height };
     });
-}
-
-/** Dimensions of an uploaded image (/media/<id>), or undefined when there is no such upload. */
-export async function getMediaSize(src: string): Promise<ImageSize | undefined> {
-  const id = mediaIdFromSrc(src);
-  const meta = id ? await getImageMeta(id) : undefined;
-  return meta && { width: meta.width, height: meta.height };
 }
 
 /** Dimensions of a file under public/, so every image is rendered with a known size (no layout shift). */

@@ -9,7 +9,7 @@ import { parsePageNumber, yearMonthIn } from '../content/queries';
 // Which public addresses exist, answered cheaply for proxy.ts: it sends the others to the static
 // 404 page before a page renders one on demand (an empty shell that needs JavaScript, vercel/next.js#62228).
 
-type Summary = { slug: string; tags: string[]; author: string | null; published: Date; featured: boolean };
+type Summary = { slug: string; category: string; tags: string[]; author: string | null; published: Date; featured: boolean };
 type ContentIndex = { articles: Summary[]; slugs: Set<string>; authors: Set<string>; timeZone: string };
 
 const PER_PAGE = 10;
@@ -26,6 +26,7 @@ async function readContentIndex(): Promise<ContentIndex> {
       const data = matter(await readFile(path.join(dir, name), 'utf8')).data as Record<string, unknown>;
       return {
         slug: name.slice(0, -'.mdx'.length),
+        category: String(data.category ?? ''),
         tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
         author: typeof data.author === 'string' ? data.author : null,
         published: new Date(data.published as string),
@@ -86,6 +87,7 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
   const match =
     /^\/(articles)\/([^/]+)$/.exec(pathname) ??
     /^\/(tag|authors)\/([^/]+)(?:\/page\/([^/]+))?$/.exec(pathname) ??
+    /^\/(category)\/([^/]+)\/page\/([^/]+)$/.exec(pathname) ??
     /^\/(page)\/([^/]+)$/.exec(pathname) ??
     /^\/(archive)\/(\d{4})\/(\d{2})$/.exec(pathname);
   if (!match) return null;
@@ -105,6 +107,10 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
       return articles.some((article) => article.slug === slug);
     case 'tag': {
       const count = articles.filter((article) => article.tags.includes(slug)).length;
+      return count > 0 && pageFits(segment, count, PER_PAGE);
+    }
+    case 'category': {
+      const count = articles.filter((article) => article.category === slug).length;
       return count > 0 && pageFits(segment, count, PER_PAGE);
     }
     case 'authors': {

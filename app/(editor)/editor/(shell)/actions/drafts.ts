@@ -124,6 +124,15 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
     const fieldErrors = z.flattenError(fields.error).fieldErrors as Record<string, string[]>;
     return { ok: false, error: `Not saved: ${fields.error.issues[0]?.message ?? 'check the form.'}`, fieldErrors, values };
   }
+  // Readers and other sites link to a published address, and it must stay unique among published
+  // articles: it only changes while the article is unpublished.
+  if (draft.publishedRevisionId && fields.data.slug !== draft.slug) {
+    if (!fields.data.slug) fields.data.slug = draft.slug;
+    else {
+      const error = `This article is published at /articles/${draft.slug}, so its address cannot change. Unpublish it first to give it a new address.`;
+      return { ok: false, error: `Not saved: ${error}`, fieldErrors: { slug: [error] }, values };
+    }
+  }
   const checked = await checkDraft(fields.data, user, draft.id);
   if (!checked.ok) return { ...checked, values };
 

@@ -1,6 +1,7 @@
 import { ActionForm } from '@/components/editor/action-form';
 import { DraftForm } from '@/components/editor/draft-form';
 import { InlineImageUpload } from '@/components/editor/inline-image-upload';
+import { PublishPanel } from '@/components/editor/publish-panel';
 import { contentOf } from '@/db/queries/drafts';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -79,6 +80,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
         />
       )}
       {locked ? null : <InlineImageUpload />}
+      {can(user.role, 'drafts:publish') ? <PublishPanel draft={draft} /> : null}
     </>
   );
 }

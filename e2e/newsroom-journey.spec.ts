@@ -46,6 +46,7 @@ test.beforeAll(async () => {
 
 test('a contributor with a public profile writes a story with a hero image and submits it', async ({ page }) => {
   await signIn(page, writer.email, writer.password);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${writer.name}`);
   await page.goto('/editor/account');
   await page.getByLabel('Profile address').fill(`wren-writer-${unique}`);
   await page.getByLabel('Bio').fill('Wren covers transport and the valley’s villages for the Ledger.');

@@ -115,7 +115,8 @@ test('a person signs in, changes their password, and signs out', async ({ page }
   await page.getByLabel('New password', { exact: true }).fill('second password 456');
   await page.getByLabel('New password again').fill('second password 456');
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByRole('status')).toHaveText('Your current password is not right.');
+  const passwordForm = page.locator('form', { has: page.getByRole('button', { name: 'Change password' }) });
+  await expect(passwordForm.getByRole('status')).toHaveText('Your current password is not right.');
   await page.getByLabel('Current password').fill('first password 123');
   await page.getByLabel('New password', { exact: true }).fill('second password 456');
   await page.getByLabel('New password again').fill('second password 456');

@@ -30,6 +30,12 @@ const hostile: Record<string, string> = {
   'protocol-relative image prop': '<Image src="//evil.example/a.jpg" alt="x" />',
   'fragment': '<>text</>',
   'broken syntax': '<Figure src="/images/a.jpg"',
+  'JavaScript front matter': '---js\nrequire("child_process").execSync("id")\n---\n\nText',
+  'front matter after a byte-order mark': '\uFEFF---javascript\nprocess.exit(1)\n---\n\nText',
+  'component named after a prototype property': '<__proto__ />',
+  'constructor as a component': '<constructor x="1" />',
+  'image path to a folder': '<Figure src="/images/articles" alt="A folder, not a picture" />',
+  'image path climbing out': '![x](/images/../../etc/passwd.jpg)',
 };
 
 describe('untrusted MDX', () => {
@@ -85,5 +91,11 @@ describe('untrusted MDX', () => {
     const html = renderToStaticMarkup(createElement(getMDXComponent(await compileMdx(source, 'draft'))));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('never evaluates JavaScript front matter, even in a trusted file', async () => {
+    const marker = `broadsheet_${Date.now()}`;
+    await expect(compileMdx(`---js\nglobalThis.${marker} = true\n---\n\nText`, 'content/articles/x.mdx')).rejects.toThrow(/front matter/);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 });

@@ -21,7 +21,8 @@ export async function Figure({ src, alt, caption, credit }: FigureProps) {
 async function sizeOf(src: string | undefined) {
   if (!src || !src.startsWith('/')) return undefined;
   if (src.startsWith('/media/')) return getMediaSize(src);
-  return publicFileExists(src) ? getImageSize(src) : undefined;
+  // A file sharp cannot read shows as unavailable rather than failing the whole article.
+  return publicFileExists(src) ? getImageSize(src).catch(() => undefined) : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { publicRoot } from './paths';
@@ -23,11 +23,12 @@ export function getImageSize(src: string, root = publicRoot): Promise<ImageSize>
   if (!size) {
     size = readSize(file);
     sizes.set(file, size);
+    size.catch(() => sizes.delete(file));
   }
   return size;
 }
 
 export function publicFileExists(src: string, root = publicRoot): boolean {
   const file = path.join(root, src);
-  return file.startsWith(root) && existsSync(file);
+  return file.startsWith(root + path.sep) && (statSync(file, { throwIfNoEntry: false })?.isFile() ?? false);
 }

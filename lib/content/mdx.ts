@@ -16,9 +16,17 @@ function textOf(node: HastNode): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
+const refuseCode = {
+  parse(): never {
+    throw new Error('JavaScript front matter is not allowed.');
+  },
+};
+
 export async function compileMdx(source: string, file: string): Promise<string> {
   const result = await bundleMDX({
     source,
+    // gray-matter evaluates `---js` front matter with eval(): no source may run code that way.
+    grayMatterOptions: (options) => ({ ...options, engines: { ...options.engines, javascript: refuseCode, js: refuseCode } }),
     mdxOptions(options) {
       options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
       options.rehypePlugins = [

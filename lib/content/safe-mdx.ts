@@ -21,7 +21,8 @@ const COMPONENTS: Record<string, readonly string[]> = {
 
 const IMAGE_PROPS = new Set(['src']);
 const SAFE_LINK = /^(\/(?!\/)|#|https?:\/\/|mailto:)/i;
-const SITE_IMAGE = /^\/(?!\/)[\w./%-]+$/;
+// An upload, or a picture file under public/images (no climbing out of it).
+const SITE_IMAGE = /^\/(?:media\/[0-9a-f-]{36}|images\/(?:[\w-]+\/)*[\w-]+\.(?:jpe?g|png|webp|avif|gif))$/i;
 
 type Positioned = { position?: { start: { line: number; column: number } } };
 
@@ -31,6 +32,11 @@ function at(node: Positioned, reason: string): MdxProblem {
 
 /** Every reason to refuse an untrusted MDX source, with its line and column; empty when it is safe. */
 export function checkUntrustedMdx(source: string): MdxProblem[] {
+  // The compiler reads a block opening on the first line as front matter (some kinds of which it
+  // evaluates as JavaScript), before any of the checks below could see it.
+  if (/^\uFEFF?---/.test(source)) {
+    return [{ line: 1, column: 1, reason: 'A draft cannot start with “---” (front matter). To draw a line, start with some text.' }];
+  }
   let tree: Root;
   try {
     tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(source) as Root;
@@ -51,7 +57,7 @@ export function checkUntrustedMdx(source: string): MdxProblem[] {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
-        const allowed = COMPONENTS[name];
+        const allowed = Object.hasOwn(COMPONENTS, name) ? COMPONENTS[name] : undefined;
         if (!allowed) {
           const known = Object.keys(COMPONENTS).join(', ');
           problems.push(at(node, name ? `<${name}> is not allowed in drafts; use Markdown or one of: ${known}.` : 'Fragments (<>) are not allowed in drafts.'));

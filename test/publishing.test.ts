@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db';
-import { getDraftForPublishing, publishDraft, unpublishDraft } from '@/db/queries/publishing';
+import { getDraftForPublishing, publishDraft, scheduleDraft, unpublishDraft } from '@/db/queries/publishing';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
 import { publishNow, readinessProblems } from '@/lib/publishing/service';
@@ -58,7 +58,7 @@ describe('publishing a draft', () => {
 
   it('refuses a draft that is not ready, naming every problem', async () => {
     const draft = await seedDraft({ standfirst: 'Too short', heroAlt: '' });
-    const outcome = await publishNow(draft.id);
+    const outcome = await publishNow(draft.id, 1);
     expect(outcome.ok).toBe(false);
     const problems = outcome.ok ? [] : outcome.problems;
     expect(problems.join(' ')).toMatch(/standfirst/);
@@ -81,6 +81,28 @@ describe('publishing a draft', () => {
   });
 
   it('gives an unknown draft a clear refusal', async () => {
-    expect(await publishNow(randomUUID())).toEqual({ ok: false, problems: ['This draft no longer exists.'] });
+    expect(await publishNow(randomUUID(), 1)).toEqual({ ok: false, problems: ['This draft no longer exists.'] });
+  });
+
+  it('publishes only the version the editor looked at', async () => {
+    const draft = await seedDraft();
+    await getDb().execute(sql`update drafts set version = 2 where id = ${draft.id}`);
+    await getDb().execute(sql`insert into draft_revisions (draft_id, version, content, summary, saved_by)
+      select draft_id, 2, content, 'Saved', saved_by from draft_revisions where draft_id = ${draft.id} and version = 1`);
+    const outcome = await publishNow(draft.id, 1);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.problems.join(' ')).toMatch(/saved again \(version 2\)/);
+    expect(await getDraftForPublishing(draft.id)).toMatchObject({ publishedRevisionId: null });
+    expect((await publishNow(draft.id, 2)).ok).toBe(true);
+  });
+
+  it('unpublishing cancels a schedule, so it cannot come back by itself', async () => {
+    const draft = await seedDraft();
+    await publishDraft(draft.id, 1);
+    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId)).toBe(true);
+    await unpublishDraft(draft.id);
+    const live = await getDb().execute(sql`select 1 from publish_jobs where draft_id = ${draft.id} and status in ('pending', 'running', 'failed')`);
+    expect(live.length).toBe(0);
+    expect(await getDraftForPublishing(draft.id)).toMatchObject({ status: 'draft', scheduledFor: null });
   });
 });

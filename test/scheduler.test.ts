@@ -87,4 +87,15 @@ describe('the publishing scheduler', () => {
     expect(await claimDueJob(servers[0])).toBeUndefined();
     expect((await getDb().select().from(drafts).where(eq(drafts.id, draft.id)))[0]).toMatchObject({ status: 'draft', scheduledFor: null });
   });
+
+  it('a schedule cancelled while its job runs publishes nothing', async () => {
+    const draft = await seedDraft();
+    await dueJob(draft.id);
+    const claimed = await claimDueJob(getDb());
+    expect(claimed?.draftId).toBe(draft.id);
+    expect(await cancelSchedule(draft.id)).toBe(true);
+    expect(await completeJob(claimed!, 1)).toBe('lost');
+    const [row] = await getDb().select({ published: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, draft.id));
+    expect(row?.published).toBeNull();
+  });
 });

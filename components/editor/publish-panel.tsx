@@ -8,7 +8,7 @@ import { ActionForm } from './action-form';
 import { ScheduleList } from './schedule-list';
 
 type PublishPanelProps = {
-  draft: Pick<Draft, 'id' | 'slug' | 'title' | 'status' | 'publishedRevisionId' | 'publishedAt' | 'scheduledFor'>;
+  draft: Pick<Draft, 'id' | 'slug' | 'title' | 'status' | 'version' | 'publishedRevisionId' | 'publishedAt' | 'scheduledFor'>;
   /** Heading level of "Publishing", to fit the page it is placed on. */
   headingLevel?: 2 | 3;
 };
@@ -37,6 +37,7 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
 
       <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className="inline-form">
         {hidden}
+        <input type="hidden" name="version" value={draft.version} />
       </ActionForm>
       {/* Always shown, so the answer of the last press stays on the page after the state changes. */}
       <ActionForm action={unpublishAction} submitLabel="Unpublish" pendingLabel="Unpublishing…" className="inline-form">

@@ -40,6 +40,8 @@ const stillOurs = (job: PublishJob) =>
 export async function completeJob(job: PublishJob, version: number, db: Database = getDb()): Promise<PublishChange | 'lost' | 'changed'> {
   return db
     .transaction(async (tx) => {
+      // The draft row first, in the same order as cancelling and unpublishing, so they never deadlock.
+      await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, job.draftId)).for('update');
       const done = await tx
         .update(publishJobs)
         .set({ status: 'done', finishedAt: new Date(), lockedUntil: null, lastError: null })

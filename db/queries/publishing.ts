@@ -140,21 +140,24 @@ export async function unpublishDraft(draftId: string): Promise<PublishChange | n
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ published }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row?.published) return null;
-    await tx.update(drafts).set({ publishedRevisionId: null, status: 'draft' }).where(eq(drafts.id, draftId));
+    await tx.update(drafts).set({ publishedRevisionId: null, status: 'draft', scheduledFor: null }).where(eq(drafts.id, draftId));
+    // Taken off the site means off: a schedule set earlier must not bring it back.
+    await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
     return { before: row.published, after: null };
   });
 }
+
+/** Every job of the draft that could still publish it, a running one included (its completion then fails). */
+const liveJobsOf = (draftId: string) =>
+  and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'running'), eq(publishJobs.status, 'failed')));
 
 /** Schedules (or moves) the draft's one live publication. */
 export async function scheduleDraft(draftId: string, runAt: Date, userId: string): Promise<boolean> {
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row) return false;
-    // A running job is being published right now: it finishes, and this schedule becomes the next one.
-    await tx
-      .update(publishJobs)
-      .set({ status: 'cancelled', finishedAt: new Date() })
-      .where(and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'failed'))));
+    // The new time replaces the old one, even one being run right now: that run then completes nothing.
+    await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
     await tx.insert(publishJobs).values({ draftId, runAt, createdBy: userId });
     await tx.update(drafts).set({ status: 'scheduled', scheduledFor: runAt }).where(eq(drafts.id, draftId));
     return true;
@@ -172,8 +175,8 @@ export async function cancelSchedule(draftId: string): Promise<boolean | 'none'>
     if (!row) return false;
     const cancelled = await tx
       .update(publishJobs)
-      .set({ status: 'cancelled', finishedAt: new Date() })
-      .where(and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'failed'))))
+      .set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null })
+      .where(liveJobsOf(draftId))
       .returning({ id: publishJobs.id });
     if (cancelled.length === 0 && row.status !== 'scheduled') return 'none';
     await tx

@@ -30,9 +30,12 @@ export async function readinessProblems(draft: DraftForPublishing): Promise<stri
 const NO_DRAFT = { ok: false as const, problems: ['This draft no longer exists.'] };
 
 /** Publishes the current version now. `tags` are those to expire; the caller does (it needs a request). */
-export async function publishNow(draftId: string): Promise<PublishOutcome> {
+export async function publishNow(draftId: string, version: number): Promise<PublishOutcome> {
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
+  if (draft.version !== version) {
+    return { ok: false, problems: [`The draft was saved again (version ${draft.version}) since you loaded this page. Reload it, check the latest version, then publish.`] };
+  }
   const problems = await readinessProblems(draft);
   if (problems.length > 0) return { ok: false, problems };
   const before = await neighboursOf(draft.published?.slug);

@@ -4,7 +4,7 @@ import { revalidatePath, revalidateTag } from 'next/cache';
 import { editorAction } from '@/lib/actions/editor-action';
 import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
-import { draftIdSchema, scheduleSchema } from '@/lib/publishing/schema';
+import { draftIdSchema, publishSchema, scheduleSchema } from '@/lib/publishing/schema';
 import { cancel, publishNow, schedule, unpublish, type PublishOutcome } from '@/lib/publishing/service';
 import { broadcastRevalidation } from '@/lib/publishing/broadcast';
 import { formatScheduleTime, parseLocalDateTime } from '@/lib/publishing/zoned-time';
@@ -19,8 +19,8 @@ async function expire(draftId: string, tags: string[]) {
 
 const refused = (what: string, outcome: PublishOutcome & { ok: false }) => ({ ok: false as const, error: `${what} ${outcome.problems.join(' ')}` });
 
-export const publishNowAction = editorAction('drafts:publish', draftIdSchema, async ({ draftId }) => {
-  const outcome = await publishNow(draftId);
+export const publishNowAction = editorAction('drafts:publish', publishSchema, async ({ draftId, version }) => {
+  const outcome = await publishNow(draftId, version);
   if (!outcome.ok) return refused('Not published:', outcome);
   await expire(draftId, outcome.tags);
   return { ok: true, message: `Published. Readers see it at ${routes.article(outcome.slug)}.` };

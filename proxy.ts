@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { addressExists } from './lib/publishing/addresses';
+import { addressExists, isDraftAddress } from './lib/publishing/addresses';
 
 // An early redirect for visitors without a session cookie. It is a convenience, not the protection:
 // every editor page, route handler and action checks the session and the role itself.
@@ -19,7 +19,7 @@ function editor(request: NextRequest) {
 async function site(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // A signed-in editor previewing an unpublished draft: the page checks the session and the draft.
-  if (request.cookies.has('__prerender_bypass') && hasSession(request)) return NextResponse.next();
+  if (request.cookies.has('__prerender_bypass') && hasSession(request) && (await isDraftAddress(pathname))) return NextResponse.next();
   const exists = await addressExists(pathname);
   if (exists === false) return NextResponse.rewrite(new URL('/_no-such-page', request.url));
   return NextResponse.next();

@@ -8,7 +8,7 @@ import { DraftConflict } from './draft-conflict';
 import { DraftField } from './draft-field';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
-import { ACCEPTED_IMAGE_TYPES, UPLOAD_HINT } from '@/lib/media/limits';
+import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
@@ -95,7 +95,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
           </figure>
         ) : null}
         <DraftField id="draft-hero" label="Hero image" hint={`${UPLOAD_HINT} Choosing one replaces the current picture when you save.`} errors={errors.heroImage}>
-          {(props) => <input {...props} name="heroImage" type="file" accept={ACCEPTED_IMAGE_TYPES} />}
+          {(props) => <input {...props} name="heroImage" type="file" accept={ACCEPTED_IMAGE_TYPES} onChange={(event) => checkFileSize(event.currentTarget)} />}
         </DraftField>
         <DraftField id="draft-hero-alt" label="Hero image alt text" hint="What the picture shows, for readers who cannot see it." errors={errors.heroAlt}>
           {(props) => <input {...props} name="heroAlt" defaultValue={values.heroAlt} maxLength={250} />}

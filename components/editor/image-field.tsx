@@ -2,7 +2,7 @@
 
 import Image from 'next/image';
 import { useState, type ChangeEvent } from 'react';
-import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, tooLargeMessage, UPLOAD_HINT } from '@/lib/media/limits';
+import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
 
 type ImageFieldProps = { name: string; label: string; currentSrc?: string; currentAlt?: string; error?: string };
 
@@ -16,10 +16,7 @@ export function ImageField({ name, label, currentSrc, currentAlt, error }: Image
   const message = tooLarge ?? error;
 
   function check(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.currentTarget.files?.[0];
-    const problem = file && file.size > MAX_UPLOAD_BYTES ? tooLargeMessage(file.size) : undefined;
-    event.currentTarget.setCustomValidity(problem ?? '');
-    setTooLarge(problem);
+    setTooLarge(checkFileSize(event.currentTarget));
   }
 
   return (

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
 import { draftRevisions, drafts, type DraftContent, type DraftStatus } from '../schema';
 
@@ -155,6 +155,7 @@ export type SaveResult =
   | { ok: true; draft: DraftRecord }
   | { ok: false; reason: 'conflict'; current: DraftRecord }
   | { ok: false; reason: 'locked'; current: DraftRecord }
+  | { ok: false; reason: 'published-address'; current: DraftRecord }
   | { ok: false; reason: 'not-found' };
 
 /**
@@ -168,7 +169,8 @@ export async function saveDraft(viewer: DraftViewer, id: string, baseVersion: nu
       const [saved] = await tx
         .update(drafts)
         .set({ ...content, version: sql`${drafts.version} + 1`, updatedBy: viewer.id, updatedAt: sql`now()` })
-        .where(and(eq(drafts.id, id), eq(drafts.version, baseVersion), editableBy(viewer)))
+        // A published article keeps its address: readers link to it, and it must stay unique among them.
+        .where(and(eq(drafts.id, id), eq(drafts.version, baseVersion), editableBy(viewer), or(isNull(drafts.publishedRevisionId), eq(drafts.slug, content.slug))))
         .returning({ version: drafts.version });
       if (saved) {
         await tx.insert(draftRevisions).values({ draftId: id, version: saved.version, content, summary, savedBy: viewer.id });
@@ -177,6 +179,7 @@ export async function saveDraft(viewer: DraftViewer, id: string, baseVersion: nu
       }
       const [current] = await tx.select(columns).from(drafts).where(and(eq(drafts.id, id), visibleTo(viewer)));
       if (!current) return { ok: false, reason: 'not-found' };
+      if (current.version === baseVersion && current.publishedRevisionId && current.slug !== content.slug) return { ok: false, reason: 'published-address', current };
       if (current.version === baseVersion) return { ok: false, reason: 'locked', current };
       return { ok: false, reason: 'conflict', current };
     }),
@@ -219,7 +222,9 @@ export async function restoreRevision(viewer: DraftViewer, draftId: string, vers
   const [revision, current] = await Promise.all([getRevision(viewer, draftId, version), getDraft(viewer, draftId)]);
   if (!revision || !current) return { ok: false, reason: 'not-found' };
   // The address stays: another article may have taken the old one, and a published address never changes.
-  return saveDraft(viewer, draftId, baseVersion, { ...revision.content, slug: current.slug }, `Restored version ${version}`);
+  // Someone who may only write under their own name cannot bring back another author either.
+  const authorId = viewer.canEditAny ? revision.content.authorId : current.authorId;
+  return saveDraft(viewer, draftId, baseVersion, { ...revision.content, slug: current.slug, authorId }, `Restored version ${version}`);
 }
 
 type StatusChange = { ok: true; draft: DraftRecord } | { ok: false; current: DraftRecord | undefined };

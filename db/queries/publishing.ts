@@ -32,6 +32,14 @@ export async function listPublishedAddresses(db: Database = getDb()) {
   return rows.map((row) => ({ slug: row.slug, category: row.category, tags: row.tags ?? [], author: row.author, published: new Date(row.published_at) }));
 }
 
+/** Whether readers can see an article at this address: one indexed lookup, for every article request. */
+export async function isPublishedSlug(slug: string, db: Database = getDb()): Promise<boolean> {
+  const rows = await db.execute(sql`
+    select 1 from ${drafts} d join ${draftRevisions} r on r.id = d.published_revision_id
+     where d.slug = ${slug} and r.content->>'slug' = ${slug} limit 1`);
+  return rows.length > 0;
+}
+
 export type DraftForPublishing = {
   id: string;
   title: string;

@@ -144,13 +144,16 @@ export async function getMonthArticles(year: number, month: number) {
   });
 }
 
-/** Related stories and neighbours are part of the article's own page. */
+/**
+ * Related stories and neighbours come from the whole list, so an article page carries its tag too:
+ * any new article may belong in its related box, and the page re-renders on its next visit.
+ */
 export async function getRelatedArticles(article: Article) {
-  return relatedArticles(article, await articlesFor(articleTag(article.slug)));
+  return relatedArticles(article, await getArticles());
 }
 
 export async function getAdjacentArticles(article: Article) {
-  return adjacentArticles(article, await articlesFor(articleTag(article.slug)));
+  return adjacentArticles(article, await getArticles());
 }
 
 export async function getRecentArticles(now: Date) {

@@ -37,11 +37,32 @@ function revive({ published, updated, ...article }: Cached): Article {
 
 const readers = new Map<string, (categories: Category[]) => Promise<Cached[]>>();
 
+/**
+ * What a scope's page can show: one article's page keeps just that article, a category, tag or author
+ * page just theirs, so the cache holds each article a few times, not once per page.
+ */
+function relevantTo(scope: string): (article: Article) => boolean {
+  const [kind, slug] = scope.split(':');
+  switch (kind) {
+    case 'article':
+      return (article) => article.slug === slug;
+    case 'category':
+      return (article) => article.category.slug === slug;
+    case 'tag':
+      return (article) => article.tags.includes(slug ?? '');
+    case 'author':
+      return (article) => article.author.slug === slug;
+    default:
+      return () => true;
+  }
+}
+
 function readerFor(scope: string) {
   let reader = readers.get(scope);
   if (!reader) {
+    const relevant = relevantTo(scope);
     reader = unstable_cache(
-      async (categories: Category[]) => (await readPublishedArticles(categories)) as unknown as Cached[],
+      async (categories: Category[]) => (await readPublishedArticles(categories)).filter(relevant) as unknown as Cached[],
       ['published-articles', building() ? 'build' : 'run', scope],
       { tags: [DATABASE_TAG, scope] },
     );

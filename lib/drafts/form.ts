@@ -5,10 +5,13 @@ import type { DraftContent } from '@/db/schema';
 import { MAX_BODY, parseTags } from './schema';
 
 /** What the edit form posts besides the draft's fields; the fields are checked inside the action, so a refusal can hand them back. */
+// Versions are Postgres integers: anything larger is a crafted request, refused with a message.
+const versionNumber = z.coerce.number().int().positive().max(2_147_483_647, 'Reload the page and try again.');
+
 export const draftFormSchema = z.looseObject({
   id: z.uuid('Unknown draft.'),
-  version: z.coerce.number().int().positive(),
-  overwriteVersion: z.coerce.number().int().positive().optional(),
+  version: versionNumber,
+  overwriteVersion: versionNumber.optional(),
   intent: z.enum(['save', 'preview', 'overwrite']).default('save'),
 });
 
@@ -16,8 +19,8 @@ export const draftIdSchema = z.object({ id: z.uuid('Unknown draft.') });
 
 export const restoreSchema = z.object({
   id: z.uuid('Unknown draft.'),
-  version: z.coerce.number().int().positive(),
-  baseVersion: z.coerce.number().int().positive(),
+  version: versionNumber,
+  baseVersion: versionNumber,
 });
 
 export const newDraftSchema = z.looseObject({});

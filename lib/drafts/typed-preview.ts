@@ -8,13 +8,16 @@ import { cookies } from 'next/headers';
 const typed = new Map<string, { draftId: string; userId: string; values: Record<string, string>; expires: number }>();
 const COOKIE = 'draft-typed-preview';
 const LIFETIME_MS = 60_000;
-const MAX_KEPT = 200;
+const MAX_KEPT = 50;
+// Longer than any field may be (the body's limit is 100,000 characters): a crafted post cannot fill memory.
+const MAX_VALUE = 110_000;
 
 export async function keepTypedPreview(draftId: string, userId: string, values: Record<string, string>) {
   const now = Date.now();
   for (const [key, entry] of typed) if (entry.expires < now || typed.size >= MAX_KEPT) typed.delete(key);
   const token = randomUUID();
-  typed.set(token, { draftId, userId, values, expires: now + LIFETIME_MS });
+  const kept = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.slice(0, MAX_VALUE)]));
+  typed.set(token, { draftId, userId, values: kept, expires: now + LIFETIME_MS });
   (await cookies()).set(COOKIE, token, { httpOnly: true, sameSite: 'lax', path: `/editor/drafts/${draftId}`, maxAge: LIFETIME_MS / 1000 });
 }
 

@@ -7,3 +7,14 @@ export const UPLOAD_HINT = `JPEG, PNG, WebP, AVIF or GIF, up to ${MAX_UPLOAD_BYT
 export function tooLargeMessage(bytes: number): string {
   return `The picture is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Choose a smaller file.`;
 }
+
+/**
+ * In the browser: marks a file input invalid when its file is over the limit, so the form is not
+ * sent (the server would refuse it whole, losing the rest of the form). Returns the message, if any.
+ */
+export function checkFileSize(input: HTMLInputElement): string | undefined {
+  const file = input.files?.[0];
+  const problem = file && file.size > MAX_UPLOAD_BYTES ? tooLargeMessage(file.size) : undefined;
+  input.setCustomValidity(problem ?? '');
+  return problem;
+}

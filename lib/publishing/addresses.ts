@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { listPublishedAddresses } from '@/db/queries/publishing';
+import { isDraftSlugTaken } from '@/db/queries/drafts';
+import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
 import { env } from '../env.mjs';
 import { contentRoot } from '../content/paths';
 import { parsePageNumber, yearMonthIn } from '../content/queries';
@@ -97,6 +98,8 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
   if (!env.DATABASE_URL) return kind === 'articles' ? false : null;
   let articles: Summary[];
   try {
+    // The common case, a reader opening a newsroom article, needs only one indexed lookup.
+    if (kind === 'articles') return await isPublishedSlug(slug);
     articles = await allArticles(content);
   } catch (error) {
     console.error('The database did not answer whether a page exists; letting the page decide:', error);
@@ -130,4 +133,14 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
       });
     }
   }
+}
+
+/**
+ * Whether an article address belongs to some draft, published or not: the only addresses a preview
+ * may render on demand. (Cookies can be forged; the page checks the session itself.)
+ */
+export async function isDraftAddress(pathname: string): Promise<boolean> {
+  const slug = /^\/articles\/([a-z0-9-]{1,200})$/.exec(pathname)?.[1];
+  if (!slug || !env.DATABASE_URL) return false;
+  return isDraftSlugTaken(slug).catch(() => false);
 }

@@ -8,7 +8,7 @@ async function postSigned(path: string, payload: unknown): Promise<Response> {
   const body = JSON.stringify(payload);
   return fetch(`http://127.0.0.1:${process.env.PORT ?? '3000'}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signHeaders(body) },
+    headers: { 'content-type': 'application/json', ...signHeaders(path, body) },
     body,
     signal: AbortSignal.timeout(60_000),
   });
@@ -41,16 +41,22 @@ export const POLL_MS = 5_000;
  */
 export function startScheduler(): () => void {
   let busy = false;
+  let unreachable = 0;
   const tick = async () => {
     if (busy) return;
     busy = true;
     try {
       const response = await postSigned('/api/publishing/run', {});
+      unreachable = 0;
       if (!response.ok) console.error(`The publishing scheduler's run answered ${response.status}: ${await response.text()}`);
       else await response.body?.cancel();
     } catch (error) {
-      // Still starting, or briefly overloaded: the next tick tries again.
-      if (!(error instanceof TypeError)) console.error('The publishing scheduler could not run:', error);
+      // Still starting, or briefly overloaded: the next tick tries again. Still failing after a
+      // minute means the server cannot reach itself on 127.0.0.1, and scheduled articles wait.
+      unreachable += 1;
+      if (!(error instanceof TypeError) || unreachable % 60 === 12) {
+        console.error(`The publishing scheduler cannot reach this server at 127.0.0.1:${process.env.PORT ?? '3000'}; scheduled articles are not published:`, error);
+      }
     } finally {
       busy = false;
     }

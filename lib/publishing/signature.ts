@@ -2,27 +2,38 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appSecret } from '../secret';
 
+// The internal routes (the scheduler's tick, revalidation) are called by the server itself over
+// loopback, signed with APP_SECRET. The signature covers the route, the time and the body, so it is
+// good for one route, for a short while, and for exactly that body.
+
 /** A signed request older (or newer) than this is refused, so a captured one cannot be replayed later. */
 const MAX_AGE_MS = 30_000;
+/** The internal routes take a small JSON body; anything larger is refused before it is read. */
+const MAX_BODY_BYTES = 16 * 1024;
 
 export const SIGNATURE_HEADER = 'x-broadsheet-signature';
 export const TIMESTAMP_HEADER = 'x-broadsheet-timestamp';
 
-function hmac(timestamp: string, body: string): string {
-  return createHmac('sha256', appSecret()).update(`revalidate\n${timestamp}\n${body}`).digest('base64url');
+function hmac(path: string, timestamp: string, body: string): string {
+  return createHmac('sha256', appSecret()).update(`${path}\n${timestamp}\n${body}`).digest('base64url');
 }
 
-export function signHeaders(body: string, now = Date.now()): Record<string, string> {
+export function signHeaders(path: string, body: string, now = Date.now()): Record<string, string> {
   const timestamp = String(now);
-  return { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: hmac(timestamp, body) };
+  return { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: hmac(path, timestamp, body) };
 }
 
-export function verifySignature(headers: Headers, body: string, now = Date.now()): boolean {
-  const timestamp = headers.get(TIMESTAMP_HEADER);
-  const signature = headers.get(SIGNATURE_HEADER);
-  if (!timestamp || !signature || !/^\d{1,16}$/.test(timestamp)) return false;
-  if (Math.abs(now - Number(timestamp)) > MAX_AGE_MS) return false;
-  const expected = Buffer.from(hmac(timestamp, body));
+/** The body of a correctly signed request to this route, or null (checked cheaply before reading it). */
+export async function readSignedBody(request: Request, now = Date.now()): Promise<string | null> {
+  const timestamp = request.headers.get(TIMESTAMP_HEADER);
+  const signature = request.headers.get(SIGNATURE_HEADER);
+  if (!timestamp || !signature || !/^\d{1,16}$/.test(timestamp)) return null;
+  if (Math.abs(now - Number(timestamp)) > MAX_AGE_MS) return null;
+  const length = Number(request.headers.get('content-length') ?? 'NaN');
+  if (!Number.isFinite(length) || length > MAX_BODY_BYTES) return null;
+  const body = await request.text();
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return null;
+  const expected = Buffer.from(hmac(new URL(request.url).pathname, timestamp, body));
   const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? body : null;
 }

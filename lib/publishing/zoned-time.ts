@@ -23,6 +23,7 @@ export function parseLocalDateTime(value: string, timeZone: string): Date | null
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   if (Number.isNaN(wall) || new Date(wall).getUTCDate() !== day) return null;
   // The offset at the guess, then at the corrected instant: right on both sides of a clock change.

@@ -1,12 +1,12 @@
 import { revalidateTag } from 'next/cache';
 import { isCacheTag } from '@/lib/content/cache-tags';
-import { verifySignature } from '@/lib/publishing/signature';
+import { readSignedBody } from '@/lib/publishing/signature';
 
 // revalidateTag only works inside a request, so work done outside one (the scheduler, the start-up
 // refresh, another server's publication) asks its own server here, signed with APP_SECRET.
 export async function POST(request: Request) {
-  const body = await request.text();
-  if (!verifySignature(request.headers, body)) return new Response('Not signed, or signed too long ago.', { status: 401 });
+  const body = await readSignedBody(request);
+  if (body === null) return new Response('Not signed, or signed too long ago.', { status: 401 });
   let tags: unknown;
   try {
     tags = (JSON.parse(body) as { tags?: unknown }).tags;

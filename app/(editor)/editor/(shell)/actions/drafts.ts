@@ -98,6 +98,11 @@ async function savedState(result: SaveResult & { ok: true }): Promise<ActionStat
   return (await calledWithJavaScript()) ? { ...state, views: { preview: preview(draft, contentOf(draft)) } } : state;
 }
 
+function addressLocked(slug: string, values: Record<string, string>): ActionState {
+  const error = `This article is published at /articles/${slug}, so its address cannot change. Unpublish it first to give it a new address.`;
+  return { ok: false, error: `Not saved: ${error}`, fieldErrors: { slug: [error] }, values };
+}
+
 export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema, async (input, user) => {
   const viewer = viewerOf(user);
   const values = formValuesOf(input);
@@ -128,10 +133,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   // articles: it only changes while the article is unpublished.
   if (draft.publishedRevisionId && fields.data.slug !== draft.slug) {
     if (!fields.data.slug) fields.data.slug = draft.slug;
-    else {
-      const error = `This article is published at /articles/${draft.slug}, so its address cannot change. Unpublish it first to give it a new address.`;
-      return { ok: false, error: `Not saved: ${error}`, fieldErrors: { slug: [error] }, values };
-    }
+    else return addressLocked(draft.slug, values);
   }
   const checked = await checkDraft(fields.data, user, draft.id);
   if (!checked.ok) return { ...checked, values };
@@ -150,6 +152,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   }
   if (result.reason === 'not-found') return { ok: false, error: NOT_FOUND, values };
   if (result.reason === 'locked') return { ok: false, error: IN_REVIEW, values };
+  if (result.reason === 'published-address') return addressLocked(result.current.slug, values);
   return {
     ok: false,
     error: `This draft was changed by ${result.current.updatedByName} since you opened it. Your changes have not been saved.`,

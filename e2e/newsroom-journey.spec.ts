@@ -98,6 +98,14 @@ test('the editor finds it in the review queue and previews the full page; reader
   const anonymous = await request.get(`/articles/${slug}`);
   expect(anonymous.status()).toBe(404);
   expect(await anonymous.text()).toContain(NOT_FOUND);
+
+  // Another contributor cannot open it, and is told so rather than shown an empty page.
+  const other = await pageAs(browser, 'contributor');
+  await other.goto(draftPath);
+  await expect(other).toHaveURL(/\/editor\/drafts\?missing/);
+  await expect(other.getByRole('status').first()).toHaveText('That draft does not exist, or it is not one you can open.');
+  await expect(other.getByRole('link', { name: title })).toHaveCount(0);
+  await other.context().close();
 });
 
 test('an edit over a colleague’s newer save is refused, shown, and then saved on purpose', async ({ browser }) => {

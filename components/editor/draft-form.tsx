@@ -5,7 +5,7 @@ import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/actions/result';
 import { FormStatus } from '../newsletter/form-status';
 import { DraftConflict } from './draft-conflict';
-import { DraftField } from './draft-field';
+import { LabelledField } from './labelled-field';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
 import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
@@ -49,16 +49,16 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         <FormStatus id="draft-form-status" state={state} />
         {state?.conflict ? <DraftConflict draftId={draftId} conflict={state.conflict} /> : null}
 
-        <DraftField id="draft-title" label="Title" errors={errors.title}>
+        <LabelledField id="draft-title" label="Title" errors={errors.title}>
           {(props) => <input {...props} name="title" defaultValue={values.title} required maxLength={140} />}
-        </DraftField>
-        <DraftField id="draft-slug" label="Address" hint="The end of the article’s web address. Leave it empty to make it from the title." errors={errors.slug}>
+        </LabelledField>
+        <LabelledField id="draft-slug" label="Address" hint="The end of the article’s web address. Leave it empty to make it from the title." errors={errors.slug}>
           {(props) => <input {...props} name="slug" defaultValue={values.slug} maxLength={80} />}
-        </DraftField>
-        <DraftField id="draft-standfirst" label="Standfirst" hint="One or two sentences that sum the story up." errors={errors.standfirst}>
+        </LabelledField>
+        <LabelledField id="draft-standfirst" label="Standfirst" hint="One or two sentences that sum the story up." errors={errors.standfirst}>
           {(props) => <textarea {...props} name="standfirst" defaultValue={values.standfirst} rows={2} maxLength={320} />}
-        </DraftField>
-        <DraftField id="draft-category" label="Category" errors={errors.category}>
+        </LabelledField>
+        <LabelledField id="draft-category" label="Category" errors={errors.category}>
           {(props) => (
             <select {...props} name="category" defaultValue={values.category}>
               <option value="">Not chosen yet</option>
@@ -69,11 +69,11 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
               ))}
             </select>
           )}
-        </DraftField>
-        <DraftField id="draft-tags" label="Tags" hint="Comma separated, at most 8." errors={errors.tags}>
+        </LabelledField>
+        <LabelledField id="draft-tags" label="Tags" hint="Comma separated, at most 8." errors={errors.tags}>
           {(props) => <input {...props} name="tags" defaultValue={values.tags} />}
-        </DraftField>
-        <DraftField id="draft-author" label="Author" errors={errors.authorId}>
+        </LabelledField>
+        <LabelledField id="draft-author" label="Author" errors={errors.authorId}>
           {(props) => (
             <select {...props} name="authorId" defaultValue={values.authorId}>
               {authors.map((author) => (
@@ -83,7 +83,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
               ))}
             </select>
           )}
-        </DraftField>
+        </LabelledField>
 
         {heroImageId ? (
           <figure className="draft-form__hero">
@@ -94,23 +94,23 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
             </figcaption>
           </figure>
         ) : null}
-        <DraftField id="draft-hero" label="Hero image" hint={`${UPLOAD_HINT} Choosing one replaces the current picture when you save.`} errors={errors.heroImage}>
+        <LabelledField id="draft-hero" label="Hero image" hint={`${UPLOAD_HINT} Choosing one replaces the current picture when you save.`} errors={errors.heroImage}>
           {(props) => <input {...props} name="heroImage" type="file" accept={ACCEPTED_IMAGE_TYPES} onChange={(event) => checkFileSize(event.currentTarget)} />}
-        </DraftField>
-        <DraftField id="draft-hero-alt" label="Hero image alt text" hint="What the picture shows, for readers who cannot see it." errors={errors.heroAlt}>
+        </LabelledField>
+        <LabelledField id="draft-hero-alt" label="Hero image alt text" hint="What the picture shows, for readers who cannot see it." errors={errors.heroAlt}>
           {(props) => <input {...props} name="heroAlt" defaultValue={values.heroAlt} maxLength={250} />}
-        </DraftField>
-        <DraftField id="draft-hero-credit" label="Hero image credit" errors={errors.heroCredit}>
+        </LabelledField>
+        <LabelledField id="draft-hero-credit" label="Hero image credit" errors={errors.heroCredit}>
           {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
-        </DraftField>
-        <DraftField
+        </LabelledField>
+        <LabelledField
           id="draft-body"
           label="Body (MDX)"
           hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props."
           errors={errors.body}
         >
           {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={20} className="draft-form__body" />}
-        </DraftField>
+        </LabelledField>
         <div className="field field--checkbox">
           <input id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
           <label htmlFor="draft-featured">Featured on the home page</label>

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import type { ActionState } from '@/lib/actions/result';
 import { FormStatus } from '../newsletter/form-status';
 import { SubmitButton } from '../newsletter/submit-button';
-import { DraftField } from './draft-field';
+import { LabelledField } from './labelled-field';
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
@@ -15,12 +15,12 @@ export function DraftNewForm({ action }: { action: Action }) {
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} className="editor-form" aria-describedby="new-draft-status">
-      <DraftField id="draft-title" label="Title" errors={errors.title}>
+      <LabelledField id="draft-title" label="Title" errors={errors.title}>
         {(props) => <input {...props} name="title" defaultValue={values.title} required maxLength={140} />}
-      </DraftField>
-      <DraftField id="draft-slug" label="Address" hint="Optional: made from the title when left empty." errors={errors.slug}>
+      </LabelledField>
+      <LabelledField id="draft-slug" label="Address" hint="Optional: made from the title when left empty." errors={errors.slug}>
         {(props) => <input {...props} name="slug" defaultValue={values.slug} maxLength={80} />}
-      </DraftField>
+      </LabelledField>
       <SubmitButton label="Start draft" pendingLabel="Starting…" />
       <FormStatus id="new-draft-status" state={state} />
     </form>

@@ -5,6 +5,7 @@ import { uploadInlineImageAction, type InlineImageState } from '@/app/(editor)/e
 import { FormStatus } from '../newsletter/form-status';
 import { SubmitButton } from '../newsletter/submit-button';
 import { ImageField } from './image-field';
+import { LabelledField } from './labelled-field';
 
 /**
  * A form of its own beside the draft form: uploading a picture never submits (or loses) the draft.
@@ -23,35 +24,17 @@ export function InlineImageUpload() {
       </p>
       <form action={formAction} className="editor-form" aria-describedby={`${id}-status`}>
         <ImageField name="image" label="Image" error={errors.image?.[0]} />
-        <TextField id={`${id}-alt`} name="alt" label="Alt text" hint="Describe what the picture shows, in at least 10 characters." defaultValue={result?.values?.alt} error={errors.alt?.[0]} />
-        <TextField id={`${id}-caption`} name="caption" label="Caption (optional)" defaultValue={result?.values?.caption} error={errors.caption?.[0]} />
+        <LabelledField id={`${id}-alt`} label="Alt text" hint="Describe what the picture shows, in at least 10 characters." errors={errors.alt}>
+          {(props) => <input {...props} name="alt" type="text" defaultValue={result?.values?.alt} />}
+        </LabelledField>
+        <LabelledField id={`${id}-caption`} label="Caption (optional)" errors={errors.caption}>
+          {(props) => <input {...props} name="caption" type="text" defaultValue={result?.values?.caption} />}
+        </LabelledField>
         <SubmitButton label="Upload image" pendingLabel="Uploading…" />
         <FormStatus id={`${id}-status`} state={state} />
       </form>
       {result?.ok && result.snippet ? <Snippet id={`${id}-snippet`} snippet={result.snippet} /> : null}
     </section>
-  );
-}
-
-type TextFieldProps = { id: string; name: string; label: string; hint?: string; defaultValue?: string; error?: string };
-
-function TextField({ id, name, label, hint, defaultValue, error }: TextFieldProps) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} name={name} type="text" defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} />
-      {error ? (
-        <p className="form-status form-status--error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

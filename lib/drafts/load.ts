@@ -1,15 +1,19 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { getDraft } from '@/db/queries/drafts';
 import type { PublicUser } from '@/db/queries/users';
 import { viewerOf } from './viewer';
 
-/** The draft of a page's [id], or the 404 page when it does not exist or is not the viewer's. */
+// A redirect with a message, not notFound(): Next.js renders a 404 raised in a dynamic page as an
+// empty shell that needs JavaScript.
+const MISSING = '/editor/drafts?missing';
+
+/** The draft of a page's [id], or back to the list with a message when it does not exist or is not the viewer's. */
 export const loadDraft = cache(async (user: PublicUser, id: string) => {
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!z.uuid().safeParse(id).success) redirect(MISSING);
   const draft = await getDraft(viewerOf(user), id);
-  if (!draft) notFound();
+  if (!draft) redirect(MISSING);
   return draft;
 });

@@ -4,6 +4,7 @@ import { useActionState, useId } from 'react';
 import { FormStatus } from '@/components/newsletter/form-status';
 import { SubmitButton } from '@/components/newsletter/submit-button';
 import { ImageField } from '@/components/editor/image-field';
+import { LabelledField } from '@/components/editor/labelled-field';
 import type { ProfileValues } from '@/lib/profile/save-profile';
 import { saveProfileAction, type ProfileState } from '../actions/account';
 
@@ -18,51 +19,23 @@ export function ProfileForm({ saved, pictureSrc }: ProfileFormProps) {
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} className="editor-form" aria-describedby={`${id}-status`}>
-      <TextField
-        name="profileSlug"
-        label="Profile address"
-        hint="Your author page’s address: lower-case words joined by hyphens, e.g. “jane-doe”."
-        defaultValue={values.profileSlug}
-        error={errors.profileSlug?.[0]}
-      />
-      <TextField name="bio" label="Bio" hint="20 to 600 characters, shown on your author page and under your articles." defaultValue={values.bio} error={errors.bio?.[0]} multiline />
+      <LabelledField id="field-profileSlug" label="Profile address" hint="Your author page’s address: lower-case words joined by hyphens, e.g. “jane-doe”." errors={errors.profileSlug}>
+        {(props) => <input {...props} name="profileSlug" type="text" defaultValue={values.profileSlug} />}
+      </LabelledField>
+      <LabelledField id="field-bio" label="Bio" hint="20 to 600 characters, shown on your author page and under your articles." errors={errors.bio}>
+        {(props) => <textarea {...props} name="bio" rows={5} defaultValue={values.bio} />}
+      </LabelledField>
       <ImageField name="picture" label="Profile picture" currentSrc={pictureSrc} currentAlt={saved.pictureAlt} error={errors.picture?.[0]} />
-      <TextField
-        name="pictureAlt"
+      <LabelledField
+        id="field-pictureAlt"
         label="Picture alt text"
         hint="Describe the picture for people who cannot see it, e.g. “Jane Doe smiling in front of the town hall”."
-        defaultValue={values.pictureAlt}
-        error={errors.pictureAlt?.[0]}
-      />
+        errors={errors.pictureAlt}
+      >
+        {(props) => <input {...props} name="pictureAlt" type="text" defaultValue={values.pictureAlt} />}
+      </LabelledField>
       <SubmitButton label="Save profile" pendingLabel="Saving…" />
       <FormStatus id={`${id}-status`} state={state} />
     </form>
-  );
-}
-
-type TextFieldProps = { name: string; label: string; hint: string; defaultValue: string; error?: string; multiline?: boolean };
-
-function TextField({ name, label, hint, defaultValue, error, multiline = false }: TextFieldProps) {
-  const id = `field-${name}`;
-  const control = {
-    id,
-    name,
-    defaultValue,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': `${id}-hint${error ? ` ${id}-error` : ''}`,
-  };
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {multiline ? <textarea rows={5} {...control} /> : <input type="text" {...control} />}
-      {error ? (
-        <p className="form-status form-status--error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -5,12 +5,17 @@ import { viewerOf } from '@/lib/drafts/viewer';
 
 export const metadata = { title: 'Drafts' };
 
-export default async function DraftsPage() {
+export default async function DraftsPage({ searchParams }: { searchParams: Promise<{ missing?: string }> }) {
   const user = await requireUser('drafts:write-own');
-  const drafts = await listDrafts(viewerOf(user));
+  const [drafts, { missing }] = await Promise.all([listDrafts(viewerOf(user)), searchParams]);
   return (
     <>
       <h1>Drafts</h1>
+      {missing !== undefined ? (
+        <p role="status" className="form-status form-status--error">
+          That draft does not exist, or it is not one you can open.
+        </p>
+      ) : null}
       <p>
         <a href="/editor/drafts/new" className="button">
           New draft

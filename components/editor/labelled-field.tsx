@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-type DraftFieldProps = {
+type LabelledFieldProps = {
   id: string;
   label: string;
   hint?: string;
@@ -10,7 +10,7 @@ type DraftFieldProps = {
 };
 
 /** A labelled control with its hint and, after a refused save, its problems listed under it. */
-export function DraftField({ id, label, hint, errors, children }: DraftFieldProps) {
+export function LabelledField({ id, label, hint, errors, children }: LabelledFieldProps) {
   const described = [hint ? `${id}-hint` : '', errors?.length ? `${id}-errors` : ''].filter(Boolean).join(' ');
   return (
     <div className="field">

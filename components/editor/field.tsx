@@ -1,3 +1,5 @@
+import { LabelledField } from './labelled-field';
+
 type FieldProps = {
   label: string;
   name: string;
@@ -8,16 +10,9 @@ type FieldProps = {
 };
 
 export function Field({ label, name, type = 'text', autoComplete, hint, required = true }: FieldProps) {
-  const id = `field-${name}`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} name={name} type={type} autoComplete={autoComplete} required={required} aria-describedby={hint ? `${id}-hint` : undefined} />
-    </div>
+    <LabelledField id={`field-${name}`} label={label} hint={hint}>
+      {(props) => <input {...props} name={name} type={type} autoComplete={autoComplete} required={required} />}
+    </LabelledField>
   );
 }

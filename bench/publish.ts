@@ -2,8 +2,8 @@
 // Expects a production build (`npm run build`); starts `next start` itself on a fresh database
 // (a new database on the PostgreSQL in DATABASE_URL, or an embedded one), creates an admin through
 // the first-run page, seeds 20 ready drafts, publishes each through the real publishing form in
-// Chromium, and polls the article URL anonymously every 25 ms from the moment the form's answer
-// arrives until it returns 200 with the headline.
+// Chromium, and from the press of the button polls the article URL anonymously every 25 ms until it
+// returns 200 with the headline.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:publish
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,12 @@ const { database: seedConnection } = await import('../e2e/helpers/database');
 
 // next-auth trusts only hosts it is told to: here, our own loopback.
 process.env.AUTH_TRUST_HOST = 'true';
+function summary(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
+  return `median ${median.toFixed(0)} ms, worst ${sorted.at(-1)!.toFixed(0)} ms, best ${sorted[0]!.toFixed(0)} ms`;
+}
+
 const server = await startServer(Number(process.env.BENCH_PORT ?? 3390));
 const browser = await chromium.launch(chromiumOptions);
 try {
@@ -40,27 +46,28 @@ try {
   await page.getByRole('heading', { level: 1, name: `Welcome, ${admin.name}` }).waitFor();
   await ensureAuthorProfile(admin.email);
 
+  const answers: number[] = [];
   const timings: number[] = [];
   for (let index = 0; index < DRAFTS; index += 1) {
     const draft = await seedReadyDraft({ title: `Bench story number ${index + 1} of the day`, authorEmail: admin.email });
     await page.goto(`/editor/drafts/${draft.id}/publish`);
     const form = page.locator('form', { has: page.getByRole('button', { name: 'Publish now' }) });
+    const pressed = performance.now();
     await form.getByRole('button', { name: 'Publish now' }).click();
     await form.getByRole('status').filter({ hasText: 'Published' }).waitFor();
-    const published = performance.now();
+    answers.push(performance.now() - pressed);
     for (;;) {
       const response = await fetch(`${server.url}/articles/${draft.slug}`);
       const body = await response.text();
       if (response.status === 200 && body.includes(draft.title)) break;
-      if (performance.now() - published > 30_000) throw new Error(`${draft.slug} was not readable 30 s after publishing`);
+      if (performance.now() - pressed > 30_000) throw new Error(`${draft.slug} was not readable 30 s after publishing`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    timings.push(performance.now() - published);
+    timings.push(performance.now() - pressed);
   }
-  timings.sort((a, b) => a - b);
-  const median = (timings[(DRAFTS - 1) >> 1]! + timings[DRAFTS >> 1]!) / 2;
-  console.log(`Publish → first anonymous 200 with the headline, ${DRAFTS} articles (${database.embedded ? 'embedded' : 'PostgreSQL'} database):`);
-  console.log(`  median ${median.toFixed(0)} ms, worst ${timings.at(-1)!.toFixed(0)} ms, best ${timings[0]!.toFixed(0)} ms`);
+  console.log(`Pressing "Publish now", ${DRAFTS} articles (${database.embedded ? 'embedded' : 'PostgreSQL'} database):`);
+  console.log(`  until the editor sees "Published":      ${summary(answers)}`);
+  console.log(`  until an anonymous reader gets the page: ${summary(timings)}`);
 } finally {
   await browser.close();
   server.stop();

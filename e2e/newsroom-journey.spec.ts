@@ -72,6 +72,8 @@ test('a contributor with a public profile writes a story with a hero image and s
   await page.getByLabel('Body (MDX)').fill('The last bus now leaves at midnight.\n\n## Who pays\n\nThe county council meets the cost for a year.');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.locator('#draft-form-status')).toHaveText('Saved as version 2.');
+  // After the save the form shows what was saved, lists included, so the next save keeps them.
+  await expect(page.getByLabel('Category')).toHaveValue('council');
 
   // Complete now: the live preview is the public article, with nothing left to fix.
   const preview = page.getByRole('region', { name: 'Live preview' });

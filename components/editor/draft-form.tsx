@@ -60,7 +60,9 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         </LabelledField>
         <LabelledField id="draft-category" label="Category" errors={errors.category}>
           {(props) => (
-            <select {...props} name="category" defaultValue={values.category}>
+            // Keyed by the value: React resets a form after its action, and a <select> resets to
+            // the option it was first drawn with unless it is drawn again.
+            <select {...props} key={`category-${values.category}`} name="category" defaultValue={values.category}>
               <option value="">Not chosen yet</option>
               {categories.map((category) => (
                 <option key={category.slug} value={category.slug}>
@@ -75,7 +77,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         </LabelledField>
         <LabelledField id="draft-author" label="Author" errors={errors.authorId}>
           {(props) => (
-            <select {...props} name="authorId" defaultValue={values.authorId}>
+            <select {...props} key={`author-${values.authorId}`} name="authorId" defaultValue={values.authorId}>
               {authors.map((author) => (
                 <option key={author.id} value={author.id}>
                   {author.name}
@@ -112,7 +114,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
           {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={20} className="draft-form__body" />}
         </LabelledField>
         <div className="field field--checkbox">
-          <input id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
+          <input key={`featured-${values.featured}`} id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
           <label htmlFor="draft-featured">Featured on the home page</label>
         </div>
 

@@ -31,6 +31,8 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = async () => {
       const request = ++latest.current;
+      // The preview this answer replaces: if a save or "Preview" brings a newer one meanwhile, that wins.
+      const over = initialRef.current;
       const data = new FormData(form);
       // A preview never uploads: the chosen picture is sent only by "Save draft".
       data.delete('heroImage');
@@ -38,9 +40,9 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
       try {
         const state = await action(null, data);
         if (request !== latest.current) return;
-        setLive({ over: initialRef.current, view: state?.views?.preview ?? null, ...(state && !state.ok ? { error: state.error } : {}) });
+        setLive({ over, view: state?.views?.preview ?? null, ...(state && !state.ok ? { error: state.error } : {}) });
       } catch {
-        if (request === latest.current) setLive({ over: initialRef.current, view: null, error: 'The preview could not be updated. Your text is still in the form.' });
+        if (request === latest.current) setLive({ over, view: null, error: 'The preview could not be updated. Your text is still in the form.' });
       } finally {
         if (request === latest.current) setBusy(false);
       }

@@ -29,7 +29,7 @@ export default defineConfig({
   projects: [
     // Creates the newsroom's first accounts (on this run's empty database) for the specs that need them.
     { name: 'newsroom-setup', testMatch: /newsroom\.setup\.ts/, use: { browserName: 'chromium' } },
-    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['newsroom-setup'], testIgnore: /publishing\.spec\.ts/ },
+    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['newsroom-setup'], testIgnore: /(publishing|newsroom-journey)\.spec\.ts/ },
     {
       name: 'no-javascript',
       use: { browserName: 'chromium', javaScriptEnabled: false },
@@ -37,8 +37,8 @@ export default defineConfig({
       dependencies: ['newsroom-setup'],
     },
     // Publishing changes the home page, feeds and sitemaps that other specs compare with content/,
-    // so it runs after them.
-    { name: 'publishing', use: { browserName: 'chromium' }, testMatch: /publishing\.spec\.ts/, dependencies: ['chromium', 'no-javascript'] },
+    // so the specs that publish run after them.
+    { name: 'publishing', use: { browserName: 'chromium' }, testMatch: /(publishing|newsroom-journey)\.spec\.ts/, dependencies: ['chromium', 'no-javascript'] },
   ],
   webServer: [
     {

@@ -144,7 +144,7 @@ test('published, it is on the home and category pages and reads like any article
   await page.getByRole('link', { name: title }).first().click();
   await expect(page).toHaveURL(`/articles/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(page.getByText('min read')).toBeVisible();
+  await expect(page.locator('.article__meta')).toContainText(/\d+ min read/);
   await expect(page.getByRole('img', { name: 'Three double-decker buses parked in the depot at dusk' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Who pays' })).toBeVisible();
   await expect(page.getByText('and the first at five')).toBeVisible();

@@ -51,12 +51,21 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
       clearTimeout(timer);
       timer = setTimeout(refresh, DELAY_MS);
     };
+    // A save or "Preview" brings its own preview: drop the one waiting to be asked for and any
+    // answer still on its way, both made from the form as it was before.
+    const supersede = () => {
+      clearTimeout(timer);
+      latest.current += 1;
+      setBusy(false);
+    };
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
+    form.addEventListener('submit', supersede);
     return () => {
       clearTimeout(timer);
       form.removeEventListener('input', schedule);
       form.removeEventListener('change', schedule);
+      form.removeEventListener('submit', supersede);
     };
   }, [formId, action]);
 

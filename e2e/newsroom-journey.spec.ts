@@ -23,6 +23,13 @@ async function pageAs(browser: Browser, role: RoleName): Promise<Page> {
   return context.newPage();
 }
 
+/** Presses one of the publishing panel's buttons and waits for that form's own answer. */
+async function press(page: Page, button: string, answer: RegExp) {
+  const form = page.getByRole('region', { name: 'Publishing' }).locator('form', { has: page.getByRole('button', { name: button, exact: true }) });
+  await form.getByRole('button', { name: button, exact: true }).click();
+  await expect(form.getByRole('status')).toContainText(answer);
+}
+
 /** The wall-clock time in the newsroom's time zone, as a datetime-local field wants it. */
 function newsroomTime(date: Date): string {
   return new Intl.DateTimeFormat('sv-SE', {
@@ -134,8 +141,7 @@ test('an edit over a colleague’s newer save is refused, shown, and then saved 
 test('published, it is on the home and category pages and reads like any article; unpublished, it is gone', async ({ browser, page, request }) => {
   const editor = await pageAs(browser, 'editor');
   await editor.goto(draftPath);
-  await editor.getByRole('button', { name: 'Publish now' }).click();
-  await expect(editor.getByRole('region', { name: 'Publishing' }).getByRole('status').first()).toContainText(/Published/);
+  await press(editor, 'Publish now', /Published/);
 
   for (const listing of ['/', '/category/council']) {
     await page.goto(listing);
@@ -152,8 +158,7 @@ test('published, it is on the home and category pages and reads like any article
   await expect(page.getByText(/not published/i)).toHaveCount(0);
 
   await editor.goto(draftPath);
-  await editor.getByRole('button', { name: 'Unpublish' }).click();
-  await expect(editor.getByRole('region', { name: 'Publishing' }).getByRole('status').first()).toContainText(/Unpublished/);
+  await press(editor, 'Unpublish', /Unpublished/);
   const gone = await request.get(`/articles/${slug}`);
   expect(gone.status()).toBe(404);
   expect(await gone.text()).toContain(NOT_FOUND);
@@ -166,8 +171,7 @@ test('scheduled, it goes live on time with nobody in the editor', async ({ brows
   const editor = await pageAs(browser, 'editor');
   await editor.goto(draftPath);
   await editor.getByLabel('Publish at').fill(newsroomTime(new Date(Date.now() + 8_000)));
-  await editor.getByRole('button', { name: 'Schedule', exact: true }).click();
-  await expect(editor.getByRole('region', { name: 'Publishing' }).getByRole('status').first()).toContainText(/Scheduled/);
+  await press(editor, 'Schedule', /Scheduled/);
   await editor.context().close();
 
   await expect

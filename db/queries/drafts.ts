@@ -53,7 +53,8 @@ const columns = {
   scheduledFor: drafts.scheduledFor,
 };
 
-function visibleTo(viewer: DraftViewer): SQL | undefined {
+/** Who may see a draft: the one rule for every query that reads drafts (editing, preview, publishing). */
+export function visibleTo(viewer: DraftViewer): SQL | undefined {
   if (viewer.canEditAny) return undefined;
   return or(eq(drafts.createdBy, viewer.id), eq(drafts.authorId, viewer.id));
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { getDb, type Database } from '../index';
 import { draftRevisions, drafts, publishJobs, users, type DraftContent, type DraftStatus } from '../schema';
-import type { PublicUser } from './users';
+import { visibleTo, type DraftViewer } from './drafts';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -77,28 +77,23 @@ const draftColumns = {
   published,
 };
 
-/** Contributors see only drafts they created or write; editors and admins see all. */
-function visibleTo(user: PublicUser) {
-  return user.role === 'contributor' ? or(eq(drafts.createdBy, user.id), eq(drafts.authorId, user.id)) : undefined;
-}
-
 export async function getDraftForPublishing(id: string): Promise<DraftForPublishing | undefined> {
   const [row] = await getDb().select(draftColumns).from(drafts).where(eq(drafts.id, id));
   return row;
 }
 
 /** A draft the user may see, by id: for the preview route. */
-export async function getVisibleDraft(id: string, user: PublicUser): Promise<DraftForPublishing | undefined> {
-  const [row] = await getDb().select(draftColumns).from(drafts).where(and(eq(drafts.id, id), visibleTo(user)));
+export async function getVisibleDraft(id: string, viewer: DraftViewer): Promise<DraftForPublishing | undefined> {
+  const [row] = await getDb().select(draftColumns).from(drafts).where(and(eq(drafts.id, id), visibleTo(viewer)));
   return row;
 }
 
 /** The latest saved version of the draft with this address, if the user may see it: the preview. */
-export async function getVisibleDraftBySlug(slug: string, user: PublicUser) {
+export async function getVisibleDraftBySlug(slug: string, viewer: DraftViewer) {
   const [row] = await getDb()
     .select({ id: drafts.id, content: current, publishedAt: drafts.publishedAt, updatedAt: drafts.updatedAt })
     .from(drafts)
-    .where(and(eq(drafts.slug, slug), visibleTo(user)));
+    .where(and(eq(drafts.slug, slug), visibleTo(viewer)));
   return row?.content ? { ...row, content: row.content } : undefined;
 }
 

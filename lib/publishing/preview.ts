@@ -3,9 +3,9 @@ import { draftMode } from 'next/headers';
 import { getVisibleDraftBySlug } from '@/db/queries/publishing';
 import { can } from '../auth/roles';
 import { getCurrentUser } from '../auth/session';
+import { viewerOf } from '../drafts/viewer';
 import { getCategories } from '../content';
-import { compileDraftMdx, describeMdxProblem } from '../content/draft-mdx';
-import { draftToArticle } from '../content/draft-article';
+import { prepareDraft } from '../content/draft-article';
 import type { Article } from '../content';
 
 export type Preview = { article: Article; code: string } | { slug: string; problems: string[] };
@@ -20,14 +20,12 @@ export async function getPreview(slug: string): Promise<Preview | null> {
   if (!(await draftMode()).isEnabled) return null;
   const user = await getCurrentUser();
   if (!user || !can(user.role, 'drafts:write-own')) return null;
-  const draft = await getVisibleDraftBySlug(slug, user);
+  const draft = await getVisibleDraftBySlug(slug, viewerOf(user));
   if (!draft) return null;
-  const converted = await draftToArticle(
+  const prepared = await prepareDraft(
     { id: draft.id, content: draft.content, publishedAt: draft.publishedAt ?? new Date(), updatedAt: draft.updatedAt },
     await getCategories(),
   );
-  if (!converted.ok) return { slug, problems: converted.problems };
-  const compiled = await compileDraftMdx(draft.content.body);
-  if (!compiled.ok) return { slug, problems: compiled.problems.map(describeMdxProblem) };
-  return { article: converted.article, code: compiled.code };
+  if (!prepared.article || !prepared.code) return { slug, problems: prepared.problems };
+  return { article: prepared.article, code: prepared.code };
 }

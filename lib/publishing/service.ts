@@ -9,8 +9,7 @@ import {
   type PublishChange,
 } from '@/db/queries/publishing';
 import { getCategories, isContentArticleSlug } from '../content';
-import { compileDraftMdx, describeMdxProblem } from '../content/draft-mdx';
-import { draftToArticle } from '../content/draft-article';
+import { prepareDraft } from '../content/draft-article';
 import { neighboursOf, tagsForChange } from './tags';
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
@@ -20,10 +19,7 @@ export async function readinessProblems(draft: DraftForPublishing): Promise<stri
   if (!draft.current) return ['This draft has no saved version.'];
   const problems: string[] = [];
   if (await isContentArticleSlug(draft.current.slug)) problems.push(`The address “${draft.current.slug}” belongs to another article.`);
-  const converted = await draftToArticle({ id: draft.id, content: draft.current, publishedAt: new Date() }, await getCategories());
-  if (!converted.ok) problems.push(...converted.problems);
-  const compiled = await compileDraftMdx(draft.current.body);
-  if (!compiled.ok) problems.push(...compiled.problems.map(describeMdxProblem));
+  problems.push(...(await prepareDraft({ id: draft.id, content: draft.current, publishedAt: new Date() }, await getCategories())).problems);
   return problems;
 }
 

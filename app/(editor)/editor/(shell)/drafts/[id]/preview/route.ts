@@ -1,3 +1,4 @@
+import { viewerOf } from '@/lib/drafts/viewer';
 import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getVisibleDraft } from '@/db/queries/publishing';
@@ -13,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!user) redirect('/editor/login');
   if (!can(user.role, 'drafts:write-own')) redirect('/editor/not-allowed');
   const parsed = draftIdSchema.safeParse({ draftId: (await params).id });
-  const draft = parsed.success ? await getVisibleDraft(parsed.data.draftId, user) : undefined;
+  const draft = parsed.success ? await getVisibleDraft(parsed.data.draftId, viewerOf(user)) : undefined;
   if (!draft) return new Response('No such draft, or not one of yours.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   (await draftMode()).enable();
   redirect(routes.article(draft.current?.slug ?? draft.slug));

@@ -1,11 +1,10 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getUserForLogin } from '@/db/queries/users';
-import { addressFromForwardedFor } from '@/lib/actions/forwarded-for';
+import { clientIpFrom } from '@/lib/actions/client-ip';
 import { verifyPassword } from '@/lib/auth/password';
 import { loginSchema } from '@/lib/auth/schema';
 import { countLoginAttempt, loginSucceeded } from '@/lib/auth/throttle';
-import { env } from '@/lib/env.mjs';
 import { appSecret } from '@/lib/secret';
 
 /** Too many failures for this address or IP; `code` carries the minutes to wait. */
@@ -34,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = addressFromForwardedFor(request.headers.get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
+        const ip = clientIpFrom(request.headers);
         const waitSeconds = await countLoginAttempt(email, ip);
         if (waitSeconds > 0) throw new LoginThrottled(Math.ceil(waitSeconds / 60));
         const user = await getUserForLogin(email);

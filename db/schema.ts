@@ -60,12 +60,16 @@ export const rateLimits = pgTable('rate_limits', {
  * Failures with growing delays (sign-ins): after `free` failures for a key, each further attempt
  * must wait twice as long as the one before, up to a cap. Shared by every app server.
  */
-export const backoffLimits = pgTable('backoff_limits', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-});
+export const backoffLimits = pgTable(
+  'backoff_limits',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('backoff_limits_updated_idx').on(table.updatedAt)],
+);
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type SubscriberStatus = Subscriber['status'];

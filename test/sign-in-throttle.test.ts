@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db';
+import { createUser, setUserPassword } from '@/db/queries/users';
 import { backoffLimits } from '@/db/schema';
 import { deviceToken, readDeviceToken } from '@/lib/auth/device-token';
+import { hashPassword } from '@/lib/auth/password';
+import { checkPassword } from '@/lib/auth/check-password';
 import { countLoginAttempt, LOGIN_LIMITS, loginSucceeded, type LoginAttempt } from '@/lib/auth/throttle';
-import { sql } from 'drizzle-orm';
+import { appSecret } from '@/lib/secret';
 
 afterAll(closeDb);
 
@@ -106,5 +110,29 @@ describe('trusted device tokens', () => {
     expect(readDeviceToken(`${token}x`, 'secret-one')).toBeNull();
     expect(readDeviceToken(undefined, 'secret-one')).toBeNull();
     expect(readDeviceToken(token, 'secret-one', Date.now() + 181 * 86400_000)).toBeNull();
+  });
+});
+
+describe('password sign-in from a trusted device', () => {
+  it('passes an address under attack only with a device token of that account and its current password', async () => {
+    const email = address();
+    const user = (await createUser({ email, name: 'Olive Owner', role: 'editor', passwordHash: await hashPassword('the right password') }))!;
+    const attackerIp = client();
+    for (let index = 0; index < 40; index += 1) await countLoginAttempt({ email, ip: index % 2 ? attackerIp : client(), trustedDeviceId: null });
+    const check = async (token: string | undefined, ip = attackerIp) => {
+      const checked = await checkPassword({ email, password: 'the right password', ip, deviceToken: token });
+      return 'waitSeconds' in checked ? 'throttled' : checked;
+    };
+    expect(await check(undefined)).toBe('throttled');
+    expect(await check(undefined, client())).toBe('throttled');
+
+    const token = deviceToken({ deviceId: 'owners-laptop', userId: user.id, sessionVersion: user.sessionVersion }, appSecret());
+    expect(await check(token)).toMatchObject({ user: { id: user.id }, deviceId: 'owners-laptop' });
+    expect(await check(token)).toMatchObject({ user: { id: user.id } });
+    const someoneElses = deviceToken({ deviceId: 'other', userId: randomUUID(), sessionVersion: 0 }, appSecret());
+    expect(await check(someoneElses)).toBe('throttled');
+    // A new password ends the trust of every device.
+    await setUserPassword(user.id, await hashPassword('the right password'));
+    expect(await check(token)).toBe('throttled');
   });
 });

@@ -21,5 +21,6 @@ CREATE TABLE "sign_in_codes" (
 	CONSTRAINT "sign_in_codes_link_hash_unique" UNIQUE("link_hash")
 );
 --> statement-breakpoint
+CREATE INDEX "backoff_limits_updated_idx" ON "backoff_limits" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "revoked_sessions_expires_idx" ON "revoked_sessions" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "sign_in_codes_expires_idx" ON "sign_in_codes" USING btree ("expires_at");

@@ -76,3 +76,8 @@ export async function refundBackoff(key: string): Promise<void> {
 export async function clearBackoff(key: string): Promise<void> {
   await getDb().delete(backoffLimits).where(eq(backoffLimits.key, key));
 }
+
+/** Forgets keys nobody has tried for `seconds` (their counts would start from zero anyway). */
+export async function forgetIdleBackoffs(seconds: number): Promise<void> {
+  await getDb().delete(backoffLimits).where(sql`${backoffLimits.updatedAt} < now() - make_interval(secs => ${seconds})`);
+}

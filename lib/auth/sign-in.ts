@@ -7,11 +7,10 @@ import { getUserForLogin } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { clientIpFrom } from '../actions/client-ip';
 import { appSecret } from '../secret';
+import { checkPassword } from './check-password';
 import { DEVICE_TRUST_DAYS, deviceToken, readDeviceToken } from './device-token';
-import { verifyPassword } from './password';
 import { loginSchema } from './schema';
 import { checkSignInCode, checkSignInLink } from './sign-in-code';
-import { countLoginAttempt, loginSucceeded } from './throttle';
 
 /** Too many attempts for this address or client; `code` carries the seconds to wait. */
 export class LoginThrottled extends CredentialsSignin {
@@ -38,20 +37,10 @@ async function trustDevice(user: User, deviceId: string | undefined, request: Re
 export async function authorizePassword(credentials: unknown, request: Request): Promise<SignedIn | null> {
   const parsed = loginSchema.safeParse(credentials);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const device = readDeviceToken((await cookies()).get(DEVICE_COOKIE)?.value, appSecret());
-  // Only a device this very account signed in on, with its current password, counts as trusted.
-  let user = device ? await getUserForLogin(email) : undefined;
-  const trusted = device && user?.active && user.id === device.userId && user.sessionVersion === device.sessionVersion;
-  const attempt = { email, ip: clientIpFrom(request.headers), trustedDeviceId: trusted ? device.deviceId : null };
-  const waitSeconds = await countLoginAttempt(attempt);
-  if (waitSeconds > 0) throw new LoginThrottled(waitSeconds);
-  user ??= await getUserForLogin(email);
-  // Unknown, wrong and deactivated all look the same from outside.
-  const valid = (await verifyPassword(user?.passwordHash, password)) && user?.active === true;
-  if (!valid || !user) return null;
-  await loginSucceeded(attempt);
-  return trustDevice(user, device?.deviceId, request);
+  const token = (await cookies()).get(DEVICE_COOKIE)?.value;
+  const checked = await checkPassword({ ...parsed.data, ip: clientIpFrom(request.headers), deviceToken: token });
+  if ('waitSeconds' in checked) throw new LoginThrottled(checked.waitSeconds);
+  return checked.user ? trustDevice(checked.user, checked.deviceId, request) : null;
 }
 
 const codeCredentials = z.union([z.object({ code: z.string().max(20) }), z.object({ link: z.string().min(1).max(100) })]);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { clearBackoff, clearRateLimit, hitBackoff, hitRateLimit, refundBackoff, type Backoff } from '@/db/queries/rate-limits';
+import { clearBackoff, clearRateLimit, forgetIdleBackoffs, hitBackoff, hitRateLimit, refundBackoff, type Backoff } from '@/db/queries/rate-limits';
 
 /**
  * Sign-in limits. Each counted attempt is counted before the password is checked, so parallel
@@ -50,11 +50,16 @@ export async function countLoginAttempt(attempt: LoginAttempt): Promise<number> 
 /**
  * The right password: this client's own failures for the address are forgotten, and the address
  * only gets this attempt back, so the owner signing in never wipes what an attacker has run up.
- * The per-client cap keeps its count: it limits work, not mistakes.
+ * The per-client cap keeps its count: it limits work, not mistakes. Keys idle for longer than they
+ * are remembered are swept here, so an attack's many keys do not pile up.
  */
 export async function loginSucceeded(attempt: LoginAttempt): Promise<void> {
   const pair = pairKey(attempt);
-  await Promise.all([...(pair ? [clearBackoff(pair)] : []), ...(attempt.trustedDeviceId ? [] : [refundBackoff(addressKey(attempt.email))])]);
+  await Promise.all([
+    ...(pair ? [clearBackoff(pair)] : []),
+    ...(attempt.trustedDeviceId ? [] : [refundBackoff(addressKey(attempt.email))]),
+    forgetIdleBackoffs(LOGIN_LIMITS.perAddress.forgetSeconds),
+  ]);
 }
 
 const PASSWORD_CHECK_LIMIT = { failures: 5, windowSeconds: 15 * 60 };

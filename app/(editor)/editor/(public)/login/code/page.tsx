@@ -6,7 +6,7 @@ import { LabelledField } from '@/components/editor/labelled-field';
 import { getCurrentUser } from '@/lib/auth/session';
 import { codeLoginAction, requestCodeAction } from '../../actions';
 
-export const metadata: Metadata = { title: 'Sign in with an emailed code', robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Sign in with an emailed code', robots: { index: false }, referrer: 'same-origin' };
 
 type Props = { searchParams: Promise<{ link?: string | string[] }> };
 

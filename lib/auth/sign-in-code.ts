@@ -37,10 +37,10 @@ export type CodeRequestOutcome = { ok: true; challenge: string } | { ok: false; 
  * email sent after the response, so neither the words nor the time tell.
  */
 export async function requestSignInCode({ email, ip, site }: CodeRequest, { send = defaultSendMail, defer }: Delivery = {}): Promise<CodeRequestOutcome> {
-  for (const [key, { limit, windowSeconds }] of [
-    [`sign-in-code:client:${ip ?? 'unknown'}`, CODE_LIMITS.perClient],
-    [`sign-in-code:email:${email}`, CODE_LIMITS.perAddress],
-  ] as const) {
+  // Clients without a trustworthy address are not pooled here (as they are for passwords): one of
+  // them could then stop every owner from getting a code.
+  const limits = [...(ip ? [[`sign-in-code:client:${ip}`, CODE_LIMITS.perClient] as const] : []), [`sign-in-code:email:${email}`, CODE_LIMITS.perAddress] as const];
+  for (const [key, { limit, windowSeconds }] of limits) {
     const result = await hitRateLimit(key, limit, windowSeconds);
     if (!result.allowed) return { ok: false, retryAfterSeconds: result.retryAfterSeconds };
   }

@@ -3,7 +3,7 @@ import { addressExists, isDraftAddress } from './lib/publishing/addresses';
 
 // An early redirect for visitors without a session cookie. It is a convenience, not the protection:
 // every editor page, route handler and action checks the session and the role itself.
-const PUBLIC = ['/editor/login', '/editor/setup'];
+const PUBLIC = ['/editor/login', '/editor/login/code', '/editor/setup'];
 
 const hasSession = (request: NextRequest) => request.cookies.getAll().some((cookie) => /(^|\.)authjs\.session-token/.test(cookie.name));
 

@@ -56,6 +56,21 @@ export const rateLimits = pgTable('rate_limits', {
   count: integer('count').notNull(),
 });
 
+/**
+ * Failures with growing delays (sign-ins): after `free` failures for a key, each further attempt
+ * must wait twice as long as the one before, up to a cap. Shared by every app server.
+ */
+export const backoffLimits = pgTable(
+  'backoff_limits',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('backoff_limits_updated_idx').on(table.updatedAt)],
+);
+
 export type Subscriber = typeof subscribers.$inferSelect;
 export type SubscriberStatus = Subscriber['status'];
 
@@ -82,6 +97,35 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [check('users_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`)],
+);
+
+/**
+ * Sign-in codes sent by email. The browser that asked holds the challenge (a cookie) the typed code
+ * belongs to; the email's link holds its own token. Only hashes are kept; each row is single-use.
+ */
+export const signInCodes = pgTable(
+  'sign_in_codes',
+  {
+    challengeHash: text('challenge_hash').primaryKey(),
+    linkHash: text('link_hash').notNull().unique(),
+    codeHash: text('code_hash').notNull(),
+    // The address as typed: a row is made whether or not it has an account, so nobody can tell.
+    email: text('email').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [index('sign_in_codes_expires_idx').on(table.expiresAt)],
+);
+
+/** Sessions ended by signing out, kept until their cookie would have expired anyway. */
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('revoked_sessions_expires_idx').on(table.expiresAt)],
 );
 
 export type User = typeof users.$inferSelect;

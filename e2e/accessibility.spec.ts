@@ -37,10 +37,12 @@ test('the skip link moves keyboard focus to the content', async ({ page }) => {
 });
 
 test.describe('newsroom accessibility', () => {
-  test('the login page has no axe violations', async ({ page }) => {
-    await page.goto('/editor/login');
-    await expectNoAxeViolations(page);
-  });
+  for (const path of ['/editor/login', '/editor/login/code', '/editor/login/code?link=sample']) {
+    test(`the sign-in page ${path} has no axe violations`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+    });
+  }
 
   test.describe('as admin', () => {
     test.use({ storageState: storageState('admin') });

@@ -30,7 +30,7 @@ const urlOf = (file: string) =>
     .map((segment) => (segment.startsWith('[') ? SAMPLE_DRAFT_ID : segment))
     .join('/');
 
-const PUBLIC_PAGES = new Set(['/editor/login', '/editor/setup', '/editor/not-allowed']);
+const PUBLIC_PAGES = new Set(['/editor/login', '/editor/login/code', '/editor/setup', '/editor/not-allowed']);
 
 /** The permission a file asks for: requireUser('…') or can(user.role, '…'); the shell needs editor:enter. */
 function permissionIn(file: string): Permission | null {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
-import { rateLimits } from '../schema';
+import { backoffLimits, rateLimits } from '../schema';
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -34,10 +34,50 @@ export async function clearRateLimit(key: string): Promise<void> {
   await getDb().delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
-/** Takes back one counted attempt, e.g. a login that turned out to be right. */
-export async function releaseRateLimit(key: string): Promise<void> {
+export type Backoff = { free: number; capSeconds: number; forgetSeconds: number };
+
+/**
+ * Counts one attempt against `key` unless the key is waiting out a delay, in one atomic statement
+ * (the row lock makes parallel attempts queue, so a burst cannot slip past the count). After
+ * `free` counted attempts, the n-th further one sets a wait of 2^n seconds, up to `capSeconds`;
+ * a key left alone for `forgetSeconds` starts again from zero. Counting before the password is
+ * checked is what makes it safe; a right password takes its count back (refundBackoff).
+ */
+export async function hitBackoff(key: string, { free, capSeconds, forgetSeconds }: Backoff): Promise<RateLimitResult> {
+  const t = backoffLimits;
+  const failures = sql`case when ${t.updatedAt} < now() - make_interval(secs => ${forgetSeconds}) then 1 else ${t.failures} + 1 end`;
+  const blockedUntil = (count: SQL) =>
+    sql`case when ${count} <= ${free} then null else now() + make_interval(secs => least(power(2, ${count} - ${free}), ${capSeconds})) end`;
+  const [counted] = await getDb()
+    .insert(t)
+    .values({ key, failures: 1, blockedUntil: blockedUntil(sql`1`), updatedAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: t.key,
+      set: { failures, blockedUntil: blockedUntil(failures), updatedAt: sql`now()` },
+      setWhere: sql`${t.blockedUntil} is null or ${t.blockedUntil} <= clock_timestamp()`,
+    })
+    .returning({ failures: t.failures });
+  if (counted) return { allowed: true };
+  const [row] = await getDb()
+    .select({ wait: sql<number>`ceil(extract(epoch from (${t.blockedUntil} - clock_timestamp())))::int` })
+    .from(t)
+    .where(eq(t.key, key));
+  return { allowed: false, retryAfterSeconds: Math.max(1, row?.wait ?? 1) };
+}
+
+/** Takes back one counted attempt (it was the right password); any wait already set stands. */
+export async function refundBackoff(key: string): Promise<void> {
   await getDb()
-    .update(rateLimits)
-    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
-    .where(eq(rateLimits.key, key));
+    .update(backoffLimits)
+    .set({ failures: sql`greatest(${backoffLimits.failures} - 1, 0)` })
+    .where(eq(backoffLimits.key, key));
+}
+
+export async function clearBackoff(key: string): Promise<void> {
+  await getDb().delete(backoffLimits).where(eq(backoffLimits.key, key));
+}
+
+/** Forgets keys nobody has tried for `seconds` (their counts would start from zero anyway). */
+export async function forgetIdleBackoffs(seconds: number): Promise<void> {
+  await getDb().delete(backoffLimits).where(sql`${backoffLimits.updatedAt} < now() - make_interval(secs => ${seconds})`);
 }

@@ -34,3 +34,11 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .refine((value) => value.newPassword === value.confirmPassword, { message: 'The new passwords do not match.', path: ['confirmPassword'] });
+
+export const codeRequestSchema = z.object({ email: emailSchema });
+
+// Either the typed code (from the browser that asked for it) or the token of the emailed link.
+export const codeLoginSchema = z.union([
+  z.object({ code: z.string({ message: 'Enter the code.' }).trim().min(1, 'Enter the code.').max(20) }),
+  z.object({ link: z.string().min(1).max(100) }),
+]);

@@ -2,20 +2,23 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
+import { isSessionRevoked } from '@/db/queries/sessions';
 import { getUser, type PublicUser } from '@/db/queries/users';
 import { can, type Permission } from './roles';
 
 /**
  * The signed-in person, read from the database on every call: a deactivated account, a changed role
  * or a password changed elsewhere takes effect on the next request, whatever the cookie says. Read
- * once per request, however many layouts and pages ask.
+ * once per request, however many layouts and pages ask. A session signed out of (see revokeSession)
+ * stays ended even for someone who kept a copy of its cookie.
  */
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getUser(id);
-  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return null;
+  const [user, revoked] = await Promise.all([getUser(id), isSessionRevoked(sessionId)]);
+  if (!user || revoked || !user.active || user.sessionVersion !== session.sessionVersion) return null;
   return user;
 });
 

@@ -1,18 +1,42 @@
 'use server';
 
+import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
+import { after } from 'next/server';
 import { AuthError } from 'next-auth';
-import { signIn, signOut } from '@/auth';
+import { auth, signIn, signOut } from '@/auth';
+import { revokeSession } from '@/db/queries/sessions';
 import { createFirstAdmin } from '@/db/queries/users';
+import { clientIp } from '@/lib/actions/client-ip';
 import { parseForm } from '@/lib/actions/parse-form';
 import type { ActionState } from '@/lib/actions/result';
 import { hashPassword } from '@/lib/auth/password';
-import { loginSchema, setupSchema } from '@/lib/auth/schema';
+import { codeLoginSchema, codeRequestSchema, loginSchema, setupSchema } from '@/lib/auth/schema';
+import { CHALLENGE_COOKIE } from '@/lib/auth/sign-in';
+import { CODE_LIMITS, CODE_SENT, requestSignInCode } from '@/lib/auth/sign-in-code';
+import { getSite } from '@/lib/content';
 
-// The newsroom's public actions: signing in, signing out and the first-run setup. Everything else
-// lives under (shell) and goes through editorAction.
+// The newsroom's public actions: signing in (by password or emailed code), signing out and the
+// first-run setup. Everything else lives under (shell) and goes through editorAction.
 
 const WRONG = 'Wrong email or password.';
+const WRONG_CODE = 'That code is wrong, used or expired. Check the latest email, or ask for a new code.';
+
+function inSecondsOrMinutes(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** next-auth's answer to a refused sign-in, in words that never tell whether the account exists. */
+function signInFailure(error: unknown, wrong: string): ActionState {
+  if (!(error instanceof AuthError)) throw error; // the redirect after a successful sign-in
+  const code = (error as AuthError & { code?: string }).code ?? '';
+  const throttled = /^throttled:(\d+)$/.exec(code);
+  if (throttled) return { ok: false, error: `Too many attempts. Try again in ${inSecondsOrMinutes(Number(throttled[1]))}, or use a sign-in code.` };
+  if (error.type === 'CredentialsSignin') return { ok: false, error: wrong };
+  console.error('Sign-in failed:', error);
+  return { ok: false, error: 'Signing in failed on our side. Please try again in a moment.' };
+}
 
 export async function loginAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const form = parseForm(loginSchema, formData);
@@ -21,20 +45,40 @@ export async function loginAction(_previous: ActionState, formData: FormData): P
     await signIn('credentials', { ...form.data, redirectTo: '/editor' });
     return null;
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error; // the redirect after a successful sign-in
-    const code = (error as AuthError & { code?: string }).code ?? '';
-    const throttled = /^throttled:(\d+)$/.exec(code);
-    if (throttled) {
-      const minutes = Number(throttled[1]);
-      return { ok: false, error: `Too many failed sign-in attempts. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
-    }
-    if (error.type === 'CredentialsSignin') return { ok: false, error: WRONG };
-    console.error('Sign-in failed:', error);
-    return { ok: false, error: 'Signing in failed on our side. Please try again in a moment.' };
+    return signInFailure(error, WRONG);
   }
 }
 
+export async function requestCodeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const form = parseForm(codeRequestSchema, formData);
+  if ('failure' in form) return form.failure;
+  try {
+    // The email goes out after the response, so an address with an account answers like any other.
+    const outcome = await requestSignInCode({ email: form.data.email, ip: await clientIp(), site: await getSite() }, { defer: after });
+    if (!outcome.ok) return { ok: false, error: `Too many sign-in codes asked for. Try again in ${inSecondsOrMinutes(outcome.retryAfterSeconds)}.` };
+    (await cookies()).set(CHALLENGE_COOKIE, outcome.challenge, { httpOnly: true, sameSite: 'lax', path: '/editor', maxAge: CODE_LIMITS.ttlMinutes * 60 });
+    return { ok: true, message: CODE_SENT };
+  } catch (error) {
+    console.error('Sending a sign-in code failed:', error);
+    return { ok: false, error: 'Sending the code failed on our side. Please try again in a moment.' };
+  }
+}
+
+export async function codeLoginAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const form = parseForm(codeLoginSchema, formData);
+  if ('failure' in form) return { ok: false, error: WRONG_CODE };
+  try {
+    await signIn('email-code', { ...form.data, redirectTo: '/editor' });
+    return null;
+  } catch (error) {
+    return signInFailure(error, WRONG_CODE);
+  }
+}
+
+/** Ends this session on the server too, so a copy of the cookie is worth nothing afterwards. */
 export async function logoutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.sessionId) await revokeSession(session.sessionId, new Date(session.expires));
   await signOut({ redirectTo: '/editor/login' });
 }
 

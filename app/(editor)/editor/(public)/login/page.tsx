@@ -27,6 +27,9 @@ export default async function LoginPage({ searchParams }: Props) {
         <Field label="Email address" name="email" type="email" autoComplete="username" />
         <Field label="Password" name="password" type="password" autoComplete="current-password" />
       </ActionForm>
+      <p>
+        <a href="/editor/login/code">Email me a sign-in code instead</a>
+      </p>
     </main>
   );
 }

@@ -79,10 +79,11 @@ test.describe('publishing', () => {
     }).format(new Date(Date.now() + 10_000));
     await editor.page.getByLabel('Publish at').fill(when.replace(' ', 'T'));
     await editor.page.getByRole('button', { name: 'Schedule', exact: true }).click();
-    await expect(editor.page.locator('form', { has: editor.page.getByLabel('Publish at') }).getByRole('status')).toContainText('Scheduled for');
+    await expect(editor.page.locator('form', { has: editor.page.getByLabel('Publish at') }).getByRole('status')).toContainText('Version 1 is scheduled for');
     await expectNoAxeViolations(editor.page);
     await editor.page.goto('/editor');
     await expect(editor.page.getByRole('region', { name: 'Scheduled' })).toContainText(draft.title);
+    await expect(editor.page.getByRole('region', { name: 'Scheduled' })).toContainText('Version 1 (the latest) is scheduled.');
     await expectNoAxeViolations(editor.page);
     await editor.context.close();
 

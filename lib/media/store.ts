@@ -2,7 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { saveImage, type ImageMeta } from '@/db/queries/images';
-import { MAX_UPLOAD_BYTES, MIN_IMAGE_SIDE, tooLargeMessage } from './limits';
+import { env } from '@/lib/env.mjs';
+import { MAX_UPLOAD_BYTES, MIN_IMAGE_SIDE, overQuotaMessage, tooLargeMessage } from './limits';
 import { stripMetadata } from './strip-metadata';
 
 export { MAX_UPLOAD_BYTES } from './limits';
@@ -73,6 +74,7 @@ export async function storeUploadedImage(file: File, uploadedBy: string): Promis
   // same file uploaded again strips to the same bytes, so it is still stored once.
   const stored = await stripMetadata(data, metadata, MAX_PIXELS);
   const sha256 = createHash('sha256').update(stored).digest('hex');
-  const image = await saveImage({ sha256, contentType, width, height, byteSize: stored.length, data: stored, uploadedBy });
-  return { ok: true, image };
+  const quota = { bytes: env.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024, windowSeconds: 86_400 };
+  const saved = await saveImage({ sha256, contentType, width, height, byteSize: stored.length, data: stored, uploadedBy }, quota);
+  return saved.ok ? saved : { ok: false, error: overQuotaMessage(saved.usedBytes, env.UPLOAD_QUOTA_MB_PER_DAY) };
 }

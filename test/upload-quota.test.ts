@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { closeDb } from '@/db';
+import { saveImage } from '@/db/queries/images';
 import { createUser } from '@/db/queries/users';
 import { storeUploadedImage } from '@/lib/media/store';
 
@@ -33,5 +35,24 @@ describe('the upload quota', () => {
       // Someone else's uploads are their own.
       expect(await storeUploadedImage(await noisyPng(), await account())).toMatchObject({ ok: true });
     }
+  });
+
+  it('counts an upload another server is storing at that moment, so two at once cannot pass the quota', async () => {
+    const uploader = await account();
+    const quota = { bytes: 1_000, windowSeconds: 86_400 };
+    const other = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
+    const upload = (byteSize: number) => ({ sha256: randomUUID(), contentType: 'image/png', width: 400, height: 300, byteSize, data: Buffer.alloc(byteSize), uploadedBy: uploader });
+    let racing: ReturnType<typeof saveImage> | undefined;
+    // The other server is inside saveImage, between counting and committing its 900 bytes.
+    await other.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(hashtextextended(${`upload-quota:${uploader}`}, 0))`;
+      await tx`insert into images (sha256, content_type, width, height, byte_size, data, uploaded_by)
+               values (${randomUUID()}, 'image/png', 400, 300, 900, ${Buffer.alloc(900)}, ${uploader})`;
+      racing = saveImage(upload(300), quota);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await other.end();
+    expect(await racing).toEqual({ ok: false, usedBytes: 900 });
+    expect(await saveImage(upload(100), quota)).toMatchObject({ ok: true });
   });
 });

@@ -17,29 +17,32 @@ export const CLEANUP_RULES = {
   /** An upload nobody uses is kept a week: long enough to write the draft it was meant for. */
   imageGraceSeconds: 7 * DAY,
   batch: 500,
+  /** Uploads are up to 10 MB each: fewer per statement. */
+  imageBatch: 100,
   /** Batches per rule per run: the rest waits for the next run rather than keeping a tick busy. */
   maxBatches: 20,
 };
 
 export type CleanupReport = { rateLimits: number; subscribers: number; images: number };
 
-async function repeat(run: () => Promise<number>): Promise<number> {
+async function repeat(batch: number, run: (batch: number) => Promise<number>): Promise<number> {
   let total = 0;
   for (let i = 0; i < CLEANUP_RULES.maxBatches; i += 1) {
-    const deleted = await run();
+    const deleted = await run(batch);
     total += deleted;
-    if (deleted < CLEANUP_RULES.batch) break;
+    if (deleted < batch) break;
   }
   return total;
 }
 
 /** Removes what is no longer needed, rule by rule, in bounded batches. */
 export async function runCleanup(): Promise<CleanupReport> {
-  const { batch, rateLimitSeconds, subscriberGraceSeconds, imageGraceSeconds } = CLEANUP_RULES;
+  const { batch, imageBatch, rateLimitSeconds, subscriberGraceSeconds, imageGraceSeconds } = CLEANUP_RULES;
+  const subscriberAge = CONFIRMATION_TTL_HOURS * HOUR + subscriberGraceSeconds;
   return {
-    rateLimits: await repeat(() => deleteStaleRateLimits(rateLimitSeconds, batch)),
-    subscribers: await repeat(() => deleteUnconfirmedSubscribers(CONFIRMATION_TTL_HOURS * HOUR + subscriberGraceSeconds, subscriberGraceSeconds, batch)),
-    images: await repeat(() => deleteUnusedImages(imageGraceSeconds, batch)),
+    rateLimits: await repeat(batch, (size) => deleteStaleRateLimits(rateLimitSeconds, size)),
+    subscribers: await repeat(batch, (size) => deleteUnconfirmedSubscribers(subscriberAge, subscriberGraceSeconds, size)),
+    images: await repeat(imageBatch, (size) => deleteUnusedImages(imageGraceSeconds, size)),
   };
 }
 

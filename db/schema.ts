@@ -103,7 +103,7 @@ export const images = pgTable(
   'images',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    // The SHA-256 of the bytes: uploading the same file twice stores it once.
+    // The SHA-256 of the stored bytes (metadata removed): uploading the same file twice stores it once.
     sha256: text('sha256').notNull().unique(),
     contentType: text('content_type').notNull(),
     width: integer('width').notNull(),

@@ -31,7 +31,11 @@ export const subscribers = pgTable(
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
     lastEmailSentAt: timestamp('last_email_sent_at', { withTimezone: true }),
   },
-  (table) => [check('subscribers_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`)],
+  (table) => [
+    check('subscribers_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`),
+    // Sign-ups never confirmed, oldest first: what the clean-up removes once their link has expired.
+    index('subscribers_unconfirmed_idx').on(table.createdAt).where(sql`${table.status} = 'pending' and ${table.confirmedAt} is null`),
+  ],
 );
 
 export const confirmationTokens = pgTable(
@@ -50,11 +54,15 @@ export const confirmationTokens = pgTable(
 );
 
 /** Fixed-window counters shared by every app server, so limits hold across a cluster. */
-export const rateLimits = pgTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  count: integer('count').notNull(),
-});
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [index('rate_limits_window_idx').on(table.windowStart)],
+);
 
 /**
  * Failures with growing delays (sign-ins): after `free` failures for a key, each further attempt
@@ -96,7 +104,10 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check('users_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`)],
+  (table) => [
+    check('users_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`),
+    index('users_picture_idx').on(table.pictureImageId),
+  ],
 );
 
 /**
@@ -132,18 +143,26 @@ export type User = typeof users.$inferSelect;
 export type Role = User['role'];
 
 /** Uploaded pictures, kept in the database so a backup of it is a backup of everything. */
-export const images = pgTable('images', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  // The SHA-256 of the bytes: uploading the same file twice stores it once.
-  sha256: text('sha256').notNull().unique(),
-  contentType: text('content_type').notNull(),
-  width: integer('width').notNull(),
-  height: integer('height').notNull(),
-  byteSize: integer('byte_size').notNull(),
-  data: bytea('data').notNull(),
-  uploadedBy: uuid('uploaded_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const images = pgTable(
+  'images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // The SHA-256 of the stored bytes (metadata removed): uploading the same file twice stores it once.
+    sha256: text('sha256').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // The upload quota sums one account's recent uploads; the clean-up walks the oldest first.
+    index('images_uploader_idx').on(table.uploadedBy, table.createdAt),
+    index('images_created_idx').on(table.createdAt),
+  ],
+);
 
 export type Image = typeof images.$inferSelect;
 
@@ -208,13 +227,18 @@ export const drafts = pgTable(
     check('drafts_slug_format', sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     index('drafts_status_idx').on(table.status),
     index('drafts_published_idx').on(table.publishedAt).where(sql`${table.publishedRevisionId} is not null`),
+    index('drafts_hero_idx').on(table.heroImageId),
   ],
 );
 
 export type Draft = typeof drafts.$inferSelect;
 export type DraftStatus = Draft['status'];
 
-/** Every save of a draft, in full, so any of them can be read and restored. */
+/**
+ * Every save of a draft, in full, so any of them can be read and restored. The pictures each one
+ * uses are indexed by `draft_revisions_images_idx` (GIN over `draft_image_ids(content)`), created
+ * in migration 0003 because drizzle-kit cannot express the function behind it.
+ */
 export const draftRevisions = pgTable(
   'draft_revisions',
   {
@@ -249,6 +273,9 @@ export const publishJobs = pgTable(
     draftId: uuid('draft_id')
       .notNull()
       .references(() => drafts.id, { onDelete: 'cascade' }),
+    // The revision the editor approved: exactly this is published, whatever was saved since. Null
+    // only on jobs from before versions were pinned (they fail visibly rather than guess).
+    revisionId: uuid('revision_id').references((): AnyPgColumn => draftRevisions.id, { onDelete: 'cascade' }),
     runAt: timestamp('run_at', { withTimezone: true }).notNull(),
     status: jobStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

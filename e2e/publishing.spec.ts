@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
-import { draftRow, seedReadyDraft, type SeededDraft } from './helpers/drafts';
+import { draftRow, saveNewTitle, seedReadyDraft, type SeededDraft } from './helpers/drafts';
 import { storageState } from './helpers/newsroom';
 
 // Readers' pages change when the newsroom publishes: these tests publish through the editor's
@@ -79,10 +79,11 @@ test.describe('publishing', () => {
     }).format(new Date(Date.now() + 10_000));
     await editor.page.getByLabel('Publish at').fill(when.replace(' ', 'T'));
     await editor.page.getByRole('button', { name: 'Schedule', exact: true }).click();
-    await expect(editor.page.locator('form', { has: editor.page.getByLabel('Publish at') }).getByRole('status')).toContainText('Scheduled for');
+    await expect(editor.page.locator('form', { has: editor.page.getByLabel('Publish at') }).getByRole('status')).toContainText('Version 1 is scheduled for');
     await expectNoAxeViolations(editor.page);
     await editor.page.goto('/editor');
     await expect(editor.page.getByRole('region', { name: 'Scheduled' })).toContainText(draft.title);
+    await expect(editor.page.getByRole('region', { name: 'Scheduled' })).toContainText('Version 1 (the latest) is scheduled.');
     await expectNoAxeViolations(editor.page);
     await editor.context.close();
 
@@ -91,6 +92,36 @@ test.describe('publishing', () => {
       .toBe(200);
     expect(await (await request.get(`/articles/${draft.slug}`)).text()).toContain(draft.title);
     expect(await draftRow(draft.id)).toMatchObject({ status: 'published' });
+  });
+
+  test('a schedule publishes the version the editor saw, never a later save, and the newsroom is told', async ({ browser, request }) => {
+    const draft = await seedReadyDraft();
+    const editor = await publishPage(browser);
+    const schedule = async () => {
+      const when = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(Date.now() + 15_000));
+      await editor.page.getByLabel('Publish at').fill(when.replace(' ', 'T'));
+      await editor.page.getByRole('button', { name: 'Schedule', exact: true }).click();
+      return editor.page.locator('form', { has: editor.page.getByLabel('Publish at') }).getByRole('status');
+    };
+    await editor.page.goto(`/editor/drafts/${draft.id}/publish`);
+    // Saved by someone else after the page was opened: that version was never seen here.
+    await saveNewTitle(draft.id, `${draft.title} (second version)`);
+    await expect(await schedule()).toContainText('Not scheduled: The draft was saved again (version 2)');
+
+    await editor.page.goto(`/editor/drafts/${draft.id}/publish`);
+    await expect(await schedule()).toContainText('Version 2 is scheduled for');
+    await saveNewTitle(draft.id, `${draft.title} (unreviewed third version)`);
+    await editor.page.goto('/editor');
+    await expect(editor.page.getByRole('region', { name: 'Scheduled' })).toContainText('Version 2 of 3 is scheduled; the draft has changed since');
+    await expectNoAxeViolations(editor.page);
+    await editor.context.close();
+
+    await expect
+      .poll(async () => (await request.get(`/articles/${draft.slug}`)).status(), { timeout: 60_000, intervals: [1000] })
+      .toBe(200);
+    const page = await (await request.get(`/articles/${draft.slug}`)).text();
+    expect(page).toContain(`${draft.title} (second version)`);
+    expect(page).not.toContain('unreviewed third version');
   });
 
   test('the full-page preview shows the draft to its editor, and a copied draft-mode cookie shows nobody else anything', async ({ browser }) => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db';
-import { getDraftForPublishing, publishDraft, scheduleDraft, unpublishDraft } from '@/db/queries/publishing';
+import { getDraftForPublishing, publishDraft, unpublishDraft } from '@/db/queries/publishing';
+import { scheduleDraft } from '@/db/queries/schedules';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
 import { publishNow, readinessProblems } from '@/lib/publishing/service';
@@ -99,7 +100,7 @@ describe('publishing a draft', () => {
   it('unpublishing cancels a schedule, so it cannot come back by itself', async () => {
     const draft = await seedDraft();
     await publishDraft(draft.id, 1);
-    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId)).toBe(true);
+    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId, 1)).toBe(true);
     await unpublishDraft(draft.id);
     const live = await getDb().execute(sql`select 1 from publish_jobs where draft_id = ${draft.id} and status in ('pending', 'running', 'failed')`);
     expect(live.length).toBe(0);

@@ -1,4 +1,4 @@
-import { listSchedules } from '@/db/queries/publishing';
+import { listSchedules } from '@/db/queries/schedules';
 import type { Draft } from '@/db/schema';
 import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '@/app/(editor)/editor/(shell)/actions/publishing';
 import { getSite } from '@/lib/content';
@@ -31,7 +31,8 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
         ) : (
           'Not published: readers cannot see it.'
         )}{' '}
-        Publishing uses the last saved version, so save your changes first.
+        Publishing and scheduling use the last saved version (version {draft.version}), so save your changes first; a schedule
+        publishes that version even if the draft is saved again later.
       </p>
       {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
 
@@ -45,6 +46,7 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
       </ActionForm>
       <ActionForm action={scheduleAction} submitLabel="Schedule" pendingLabel="Scheduling…">
         {hidden}
+        <input type="hidden" name="version" value={draft.version} />
         <div className="field">
           <label htmlFor={`publish-at-${draft.id}`}>Publish at</label>
           <p className="field__hint" id={`publish-at-${draft.id}-hint`}>

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Database } from '../index';
-import { drafts, publishJobs, type PublishJob } from '../schema';
-import { publishVersion, type PublishChange } from './publishing';
+import { draftRevisions, drafts, publishJobs, type DraftContent, type PublishJob } from '../schema';
+import { publishRevision, type PublishChange } from './publishing';
 
 /** How long a claimed job is ours; a server that dies mid-job loses it to another after this. */
 export const LEASE_SECONDS = 60;
@@ -33,11 +33,14 @@ export async function claimDueJob(db: Database = getDb()): Promise<PublishJob | 
 const stillOurs = (job: PublishJob) =>
   and(eq(publishJobs.id, job.id), eq(publishJobs.status, 'running'), eq(publishJobs.attempts, job.attempts));
 
+export type JobRefusal = 'lost' | 'gone' | 'address';
+
 /**
- * Publishes the draft's current version and completes the job in one transaction: either both
- * happen or neither. 'lost' when another server took the job over meanwhile (nothing is changed).
+ * Publishes the job's revision and completes the job in one transaction: either both happen or
+ * neither. 'lost' when another server took the job over meanwhile (nothing is changed); 'gone' and
+ * 'address' as publishRevision says.
  */
-export async function completeJob(job: PublishJob, version: number, db: Database = getDb()): Promise<PublishChange | 'lost' | 'changed'> {
+export async function completeJob(job: PublishJob, db: Database = getDb()): Promise<PublishChange | JobRefusal> {
   return db
     .transaction(async (tx) => {
       // The draft row first, in the same order as cancelling and unpublishing, so they never deadlock.
@@ -48,8 +51,9 @@ export async function completeJob(job: PublishJob, version: number, db: Database
         .where(stillOurs(job))
         .returning({ id: publishJobs.id });
       if (done.length === 0) throw new Rollback('lost');
-      const change = await publishVersion(tx, job.draftId, version);
-      if (!change) throw new Rollback('changed');
+      if (!job.revisionId) throw new Rollback('gone');
+      const change = await publishRevision(tx, job.draftId, job.revisionId);
+      if (typeof change === 'string') throw new Rollback(change);
       return change;
     })
     .catch((error: unknown) => {
@@ -59,14 +63,17 @@ export async function completeJob(job: PublishJob, version: number, db: Database
 }
 
 class Rollback extends Error {
-  constructor(readonly outcome: 'lost' | 'changed') {
+  constructor(readonly outcome: JobRefusal) {
     super(outcome);
   }
 }
 
-/** Records why the job failed; it is tried again later, with growing delays, then given up. */
-export async function failJob(job: PublishJob, reason: string, db: Database = getDb()): Promise<'retry' | 'failed'> {
-  const giveUp = job.attempts >= MAX_ATTEMPTS;
+/**
+ * Records why the job failed; it is tried again later, with growing delays, then given up. A `final`
+ * failure (one no retry can mend) gives up at once.
+ */
+export async function failJob(job: PublishJob, reason: string, db: Database = getDb(), final = false): Promise<'retry' | 'failed'> {
+  const giveUp = final || job.attempts >= MAX_ATTEMPTS;
   const delaySeconds = 30 * 2 ** (job.attempts - 1);
   await db
     .update(publishJobs)
@@ -80,8 +87,12 @@ export async function failJob(job: PublishJob, reason: string, db: Database = ge
   return giveUp ? 'failed' : 'retry';
 }
 
-/** The version the job would publish: the draft's current one. */
-export async function currentVersion(draftId: string, db: Database = getDb()): Promise<number | undefined> {
-  const [row] = await db.select({ version: drafts.version }).from(drafts).where(eq(drafts.id, draftId));
-  return row?.version;
+/** The revision a job publishes: what the editor approved when scheduling. */
+export async function getJobRevision(job: PublishJob, db: Database = getDb()): Promise<{ version: number; content: DraftContent } | undefined> {
+  if (!job.revisionId) return undefined;
+  const [row] = await db
+    .select({ version: draftRevisions.version, content: draftRevisions.content })
+    .from(draftRevisions)
+    .where(and(eq(draftRevisions.id, job.revisionId), eq(draftRevisions.draftId, job.draftId)));
+  return row;
 }

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { getDb, type Database } from '../index';
 import { draftRevisions, drafts, publishJobs, users, type DraftContent, type DraftStatus } from '../schema';
 import { visibleTo, type DraftViewer } from './drafts';
+import { liveJobsOf } from './schedules';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -99,22 +100,42 @@ export async function getVisibleDraftBySlug(slug: string, viewer: DraftViewer) {
 
 export type PublishChange = { before: DraftContent | null; after: DraftContent | null };
 
+type Locked = { version: number; slug: string; publishedAt: Date | null; published: DraftContent | null };
+
+const lockDraft = async (tx: Transaction, draftId: string): Promise<Locked | undefined> =>
+  (await tx.select({ version: drafts.version, slug: drafts.slug, publishedAt: drafts.publishedAt, published }).from(drafts).where(eq(drafts.id, draftId)).for('update'))[0];
+
 /**
  * Points readers at the revision of `version`, inside the caller's transaction. Null when the draft
  * is gone or has been saved again since it was checked (the checked version is what gets published).
  */
 export async function publishVersion(tx: Transaction, draftId: string, version: number): Promise<PublishChange | null> {
-  const [row] = await tx
-    .select({ version: drafts.version, publishedAt: drafts.publishedAt, published })
-    .from(drafts)
-    .where(eq(drafts.id, draftId))
-    .for('update');
+  const row = await lockDraft(tx, draftId);
   if (!row || row.version !== version) return null;
   const [revision] = await tx
     .select({ id: draftRevisions.id, content: draftRevisions.content })
     .from(draftRevisions)
     .where(and(eq(draftRevisions.draftId, draftId), eq(draftRevisions.version, version)));
-  if (!revision) return null;
+  return revision ? pointReadersAt(tx, draftId, row, revision) : null;
+}
+
+/**
+ * Publishes exactly this revision (a schedule's), however often the draft was saved since. 'address'
+ * when the draft's address has changed since: readers find an article at the draft's address only.
+ */
+export async function publishRevision(tx: Transaction, draftId: string, revisionId: string): Promise<PublishChange | 'gone' | 'address'> {
+  const row = await lockDraft(tx, draftId);
+  if (!row) return 'gone';
+  const [revision] = await tx
+    .select({ id: draftRevisions.id, content: draftRevisions.content })
+    .from(draftRevisions)
+    .where(and(eq(draftRevisions.id, revisionId), eq(draftRevisions.draftId, draftId)));
+  if (!revision) return 'gone';
+  if (revision.content.slug !== row.slug) return 'address';
+  return pointReadersAt(tx, draftId, row, revision);
+}
+
+async function pointReadersAt(tx: Transaction, draftId: string, row: Locked, revision: { id: string; content: DraftContent }): Promise<PublishChange> {
   const now = new Date();
   await tx
     .update(drafts)
@@ -148,81 +169,4 @@ export async function unpublishDraft(draftId: string): Promise<PublishChange | n
     await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
     return { before: row.published, after: null };
   });
-}
-
-/** Every job of the draft that could still publish it, a running one included (its completion then fails). */
-const liveJobsOf = (draftId: string) =>
-  and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'running'), eq(publishJobs.status, 'failed')));
-
-/** Schedules (or moves) the draft's one live publication. */
-export async function scheduleDraft(draftId: string, runAt: Date, userId: string): Promise<boolean> {
-  return getDb().transaction(async (tx) => {
-    const [row] = await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).for('update');
-    if (!row) return false;
-    // The new time replaces the old one, even one being run right now: that run then completes nothing.
-    await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
-    await tx.insert(publishJobs).values({ draftId, runAt, createdBy: userId });
-    await tx.update(drafts).set({ status: 'scheduled', scheduledFor: runAt }).where(eq(drafts.id, draftId));
-    return true;
-  });
-}
-
-/** Cancels the draft's schedule: 'none' when nothing was scheduled. */
-export async function cancelSchedule(draftId: string): Promise<boolean | 'none'> {
-  return getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .select({ status: drafts.status, publishedRevisionId: drafts.publishedRevisionId })
-      .from(drafts)
-      .where(eq(drafts.id, draftId))
-      .for('update');
-    if (!row) return false;
-    const cancelled = await tx
-      .update(publishJobs)
-      .set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null })
-      .where(liveJobsOf(draftId))
-      .returning({ id: publishJobs.id });
-    if (cancelled.length === 0 && row.status !== 'scheduled') return 'none';
-    await tx
-      .update(drafts)
-      .set({ status: row.publishedRevisionId ? 'published' : 'draft', scheduledFor: null })
-      .where(eq(drafts.id, draftId));
-    return true;
-  });
-}
-
-export type ScheduleRow = {
-  jobId: string;
-  draftId: string;
-  title: string;
-  runAt: Date;
-  status: 'pending' | 'running' | 'failed';
-  attempts: number;
-  lastError: string | null;
-};
-
-/** Schedules still to run, and those that gave up: what editors must see. */
-export async function listSchedules(draftId?: string): Promise<ScheduleRow[]> {
-  const rows = await getDb()
-    .select({
-      jobId: publishJobs.id,
-      draftId: publishJobs.draftId,
-      title: drafts.title,
-      runAt: drafts.scheduledFor,
-      jobRunAt: publishJobs.runAt,
-      status: publishJobs.status,
-      attempts: publishJobs.attempts,
-      lastError: publishJobs.lastError,
-    })
-    .from(publishJobs)
-    .innerJoin(drafts, eq(drafts.id, publishJobs.draftId))
-    .where(
-      and(
-        sql`${publishJobs.status} in ('pending', 'running', 'failed')`,
-        // A failed job matters until the draft is scheduled again, published or the schedule cancelled.
-        sql`(${publishJobs.status} <> 'failed' or ${drafts.status} = 'scheduled')`,
-        draftId ? eq(publishJobs.draftId, draftId) : undefined,
-      ),
-    )
-    .orderBy(desc(publishJobs.status), publishJobs.runAt);
-  return rows.map(({ jobRunAt, ...row }) => ({ ...row, runAt: row.runAt ?? jobRunAt, status: row.status as ScheduleRow['status'] }));
 }

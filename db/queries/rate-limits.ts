@@ -5,11 +5,15 @@ import { backoffLimits, rateLimits } from '../schema';
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** The longest window a limit may have: the clean-up removes counters whose window started before it. */
+export const MAX_RATE_LIMIT_WINDOW_SECONDS = 86_400;
+
 /**
  * Counts one attempt against `key` in a fixed window, in a single atomic statement, so concurrent
  * requests on any number of app servers share one count.
  */
 export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  if (windowSeconds > MAX_RATE_LIMIT_WINDOW_SECONDS) throw new Error(`A rate-limit window of ${windowSeconds} s is longer than the clean-up keeps counters.`);
   const window = sql`make_interval(secs => ${windowSeconds})`;
   const [row] = await getDb()
     .insert(rateLimits)

@@ -73,3 +73,14 @@ export async function draftRow(id: string) {
     select status, published_revision_id, published_at from drafts where id = ${id}`;
   return row;
 }
+
+/** Another save of the draft with a new title, as a colleague's would be: the next version and its revision. */
+export async function saveNewTitle(id: string, title: string): Promise<number> {
+  return database().begin(async (tx) => {
+    const [row] = await tx<{ version: number }[]>`update drafts set title = ${title}, version = version + 1 where id = ${id} returning version`;
+    await tx`insert into draft_revisions (draft_id, version, content, summary, saved_by)
+             select draft_id, ${row!.version}, jsonb_set(content, '{title}', to_jsonb(${title}::text)), 'Saved', saved_by
+               from draft_revisions where draft_id = ${id} and version = ${row!.version - 1}`;
+    return row!.version;
+  });
+}

@@ -8,6 +8,11 @@ export function tooLargeMessage(bytes: number): string {
   return `The picture is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Choose a smaller file.`;
 }
 
+/** For the upload quota (UPLOAD_QUOTA_MB_PER_DAY): what was used, and what to do. */
+export function overQuotaMessage(usedBytes: number, quotaMb: number): string {
+  return `You have uploaded ${(usedBytes / 1024 / 1024).toFixed(1)} MB of pictures in the last 24 hours, and this one would pass the newsroom's limit of ${quotaMb} MB a day. Nothing was stored: reuse a picture you already uploaded, or try again tomorrow (an admin can raise the limit).`;
+}
+
 /**
  * In the browser: marks a file input invalid when its file is over the limit, so the form is not
  * sent (the server would refuse it whole, losing the rest of the form). Returns the message, if any.

@@ -2,7 +2,9 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { saveImage, type ImageMeta } from '@/db/queries/images';
-import { MAX_UPLOAD_BYTES, MIN_IMAGE_SIDE, tooLargeMessage } from './limits';
+import { env } from '@/lib/env.mjs';
+import { MAX_UPLOAD_BYTES, MIN_IMAGE_SIDE, overQuotaMessage, tooLargeMessage } from './limits';
+import { stripMetadata } from './strip-metadata';
 
 export { MAX_UPLOAD_BYTES } from './limits';
 const MAX_PIXELS = 40_000_000;
@@ -32,7 +34,7 @@ function isAvifSequence(data: Buffer): boolean {
   return data.subarray(4, 8).toString('latin1') === 'ftyp' && data.subarray(8, 12).toString('latin1') === 'avis';
 }
 
-/** Checks an uploaded file (type, size, dimensions) and stores it unchanged; the error says what to fix. */
+/** Checks an uploaded file (type, size, dimensions) and stores it without its metadata; the error says what to fix. */
 export async function storeUploadedImage(file: File, uploadedBy: string): Promise<UploadResult> {
   if (file.size === 0) return { ok: false, error: `The file is empty. ${ACCEPTED}` };
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, error: tooLargeMessage(file.size) };
@@ -68,7 +70,11 @@ export async function storeUploadedImage(file: File, uploadedBy: string): Promis
   } catch {
     return { ok: false, error: `“${name}” looks damaged and cannot be shown. Export it again and upload the new file.` };
   }
-  const sha256 = createHash('sha256').update(data).digest('hex');
-  const image = await saveImage({ sha256, contentType, width, height, byteSize: data.length, data, uploadedBy });
-  return { ok: true, image };
+  // Readers get what is stored, so the hash (the dedup key and the ETag) is of the stored bytes; the
+  // same file uploaded again strips to the same bytes, so it is still stored once.
+  const stored = await stripMetadata(data, metadata, MAX_PIXELS);
+  const sha256 = createHash('sha256').update(stored).digest('hex');
+  const quota = { bytes: env.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024, windowSeconds: 86_400 };
+  const saved = await saveImage({ sha256, contentType, width, height, byteSize: stored.length, data: stored, uploadedBy }, quota);
+  return saved.ok ? saved : { ok: false, error: overQuotaMessage(saved.usedBytes, env.UPLOAD_QUOTA_MB_PER_DAY) };
 }

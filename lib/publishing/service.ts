@@ -1,37 +1,34 @@
 import 'server-only';
-import {
-  cancelSchedule,
-  getDraftForPublishing,
-  publishDraft,
-  scheduleDraft,
-  unpublishDraft,
-  type DraftForPublishing,
-  type PublishChange,
-} from '@/db/queries/publishing';
+import { getDraftForPublishing, publishDraft, unpublishDraft, type DraftForPublishing, type PublishChange } from '@/db/queries/publishing';
+import { cancelSchedule, scheduleDraft } from '@/db/queries/schedules';
+import type { DraftContent } from '@/db/schema';
 import { getCategories, isContentArticleSlug } from '../content';
 import { prepareDraft } from '../content/draft-article';
 import { neighboursOf, tagsForChange } from './tags';
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
 
-/** What stops the draft's current version from being published, if anything. */
-export async function readinessProblems(draft: DraftForPublishing): Promise<string[]> {
-  if (!draft.current) return ['This draft has no saved version.'];
+/** What stops a version of the draft (by default its current one) from being published, if anything. */
+export async function readinessProblems(draft: DraftForPublishing, content: DraftContent | null = draft.current): Promise<string[]> {
+  if (!content) return ['This draft has no saved version.'];
   const problems: string[] = [];
-  if (await isContentArticleSlug(draft.current.slug)) problems.push(`The address “${draft.current.slug}” belongs to another article.`);
-  problems.push(...(await prepareDraft({ id: draft.id, content: draft.current, publishedAt: new Date() }, await getCategories())).problems);
+  if (await isContentArticleSlug(content.slug)) problems.push(`The address “${content.slug}” belongs to another article.`);
+  problems.push(...(await prepareDraft({ id: draft.id, content, publishedAt: new Date() }, await getCategories())).problems);
   return problems;
 }
 
 const NO_DRAFT = { ok: false as const, problems: ['This draft no longer exists.'] };
 
+const savedAgain = (draft: DraftForPublishing, what: string) => ({
+  ok: false as const,
+  problems: [`The draft was saved again (version ${draft.version}) since you loaded this page. Reload it, check the latest version, then ${what}.`],
+});
+
 /** Publishes the current version now. `tags` are those to expire; the caller does (it needs a request). */
 export async function publishNow(draftId: string, version: number): Promise<PublishOutcome> {
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
-  if (draft.version !== version) {
-    return { ok: false, problems: [`The draft was saved again (version ${draft.version}) since you loaded this page. Reload it, check the latest version, then publish.`] };
-  }
+  if (draft.version !== version) return savedAgain(draft, 'publish');
   const problems = await readinessProblems(draft);
   if (problems.length > 0) return { ok: false, problems };
   const before = await neighboursOf(draft.published?.slug);
@@ -58,14 +55,18 @@ export async function changed(change: PublishChange, before: string[]): Promise<
 
 export type ScheduleOutcome = { ok: true } | { ok: false; problems: string[] };
 
-export async function schedule(draftId: string, runAt: Date, userId: string): Promise<ScheduleOutcome> {
+/** Schedules the version the editor saw; that version, and no later save, is what goes out. */
+export async function schedule(draftId: string, version: number, runAt: Date, userId: string): Promise<ScheduleOutcome> {
   if (runAt.getTime() <= Date.now()) return { ok: false, problems: ['Choose a time in the future, or publish now.'] };
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
+  if (draft.version !== version) return savedAgain(draft, 'schedule');
   // Checked now so the newsroom hears about problems today, and again when the time comes.
   const problems = await readinessProblems(draft);
   if (problems.length > 0) return { ok: false, problems };
-  return (await scheduleDraft(draft.id, runAt, userId)) ? { ok: true } : NO_DRAFT;
+  const outcome = await scheduleDraft(draft.id, runAt, userId, version);
+  if (outcome === 'changed') return { ok: false, problems: ['The draft was saved again while it was being checked. Reload the page, check it, then schedule.'] };
+  return outcome ? { ok: true } : NO_DRAFT;
 }
 
 export async function cancel(draftId: string): Promise<ScheduleOutcome> {

@@ -1,24 +1,35 @@
 import 'server-only';
 import type { Database } from '@/db';
 import { getDraftForPublishing } from '@/db/queries/publishing';
-import { claimDueJob, completeJob, failJob } from '@/db/queries/publish-jobs';
+import { claimDueJob, completeJob, failJob, getJobRevision } from '@/db/queries/publish-jobs';
 import type { PublishJob } from '@/db/schema';
 import { changed, readinessProblems } from './service';
 import { neighboursOf } from './tags';
 
 export type JobResult = { job: PublishJob; outcome: 'published' | 'retry' | 'failed' | 'lost'; tags?: string[] };
 
-/** Publishes one claimed job, or records why it could not. Never throws: a job's error is its own. */
+const UNPINNED = 'This schedule does not say which version to publish (it was made before schedules recorded one). Check the draft and schedule it again.';
+
+/**
+ * Publishes one claimed job, or records why it could not. Never throws: a job's error is its own.
+ * It publishes the revision the editor scheduled, never a later save: that needs approving again.
+ */
 export async function runJob(job: PublishJob, db?: Database): Promise<JobResult> {
   try {
     const draft = await getDraftForPublishing(job.draftId);
     if (!draft) return { job, outcome: await failJob(job, 'The draft no longer exists.', db) };
-    const problems = await readinessProblems(draft);
-    if (problems.length > 0) return { job, outcome: await failJob(job, `Not ready to publish: ${problems.join(' ')}`, db) };
+    const revision = await getJobRevision(job, db);
+    if (!revision) return { job, outcome: await failJob(job, UNPINNED, db, true) };
+    const problems = await readinessProblems(draft, revision.content);
+    if (problems.length > 0) return { job, outcome: await failJob(job, `Version ${revision.version} is not ready to publish: ${problems.join(' ')}`, db) };
     const before = await neighboursOf(draft.published?.slug);
-    const change = await completeJob(job, draft.version, db);
+    const change = await completeJob(job, db);
     if (change === 'lost') return { job, outcome: 'lost' };
-    if (change === 'changed') return { job, outcome: await failJob(job, 'The draft was saved again while it was being published; trying again.', db) };
+    if (change === 'gone') return { job, outcome: await failJob(job, UNPINNED, db, true) };
+    if (change === 'address') {
+      const reason = `Version ${revision.version} was scheduled at the address “${revision.content.slug}”, which was changed since. Check the latest version and schedule it again.`;
+      return { job, outcome: await failJob(job, reason, db, true) };
+    }
     return { job, outcome: 'published', tags: (await changed(change, before)).tags };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

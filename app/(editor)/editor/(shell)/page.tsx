@@ -1,5 +1,5 @@
 import { ScheduleList, scheduleProblem } from '@/components/editor/schedule-list';
-import { listSchedules } from '@/db/queries/publishing';
+import { listSchedules } from '@/db/queries/schedules';
 import { can, roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getSite } from '@/lib/content';

@@ -29,7 +29,7 @@ import { DraftPreview } from '@/lib/drafts/preview';
 import { formatTime } from '@/lib/drafts/labels';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { slugTakenMessage } from '@/lib/drafts/slug';
-import { keepTypedPreview } from '@/lib/drafts/typed-preview';
+import { keepTypedPreview, TOO_LARGE_TO_PREVIEW } from '@/lib/drafts/typed-preview';
 import { viewerOf } from '@/lib/drafts/viewer';
 import { storeUploadedImage } from '@/lib/media/store';
 
@@ -113,7 +113,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   if (input.intent === 'preview') {
     const message = 'The preview below shows what you typed. It is not saved yet.';
     if (!(await calledWithJavaScript())) {
-      await keepTypedPreview(draft.id, user.id, values);
+      if (!(await keepTypedPreview(draft.id, user.id, values))) return { ok: false, error: TOO_LARGE_TO_PREVIEW, values };
       return { ok: true, message, values };
     }
     const content = previewContentOf(values, draft, (await authorChoices(user)).map((person) => person.id));

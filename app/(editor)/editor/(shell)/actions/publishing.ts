@@ -33,15 +33,15 @@ export const unpublishAction = editorAction('drafts:publish', draftIdSchema, asy
   return { ok: true, message: 'Unpublished. The article is no longer on the site; the draft is kept.' };
 });
 
-export const scheduleAction = editorAction('drafts:publish', scheduleSchema, async ({ draftId, publishAt }, user) => {
+export const scheduleAction = editorAction('drafts:publish', scheduleSchema, async ({ draftId, version, publishAt }, user) => {
   const site = await getSite();
   const runAt = parseLocalDateTime(publishAt, site.timeZone);
   if (!runAt) return { ok: false, error: 'Enter a date and time such as 2026-11-25 18:30.', fieldErrors: { publishAt: ['Not a date and time.'] } };
-  const outcome = await schedule(draftId, runAt, user.id);
+  const outcome = await schedule(draftId, version, runAt, user.id);
   if (!outcome.ok) return { ok: false, error: `Not scheduled: ${outcome.problems.join(' ')}` };
   revalidatePath(`/editor/drafts/${draftId}/publish`);
   revalidatePath('/editor');
-  return { ok: true, message: `Scheduled for ${formatScheduleTime(runAt, site)}.` };
+  return { ok: true, message: `Version ${version} is scheduled for ${formatScheduleTime(runAt, site)}.` };
 });
 
 export const cancelScheduleAction = editorAction('drafts:publish', draftIdSchema, async ({ draftId }) => {

@@ -1,10 +1,12 @@
 'use client';
 
+import './global-error.css';
+
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">
       <body>
-        <main style={{ maxWidth: '40rem', margin: '4rem auto', padding: '0 1rem', fontFamily: 'Georgia, serif' }}>
+        <main className="global-error">
           <h1>Something went wrong</h1>
           <p>The site could not be shown just now. Please try again in a moment.</p>
           <button type="button" onClick={reset}>

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { firstArticle } from './helpers/content';
+import { watchPolicyViolations } from './helpers/csp';
 
 // The database goes away while the site runs. Runs last, in its own project (see
 // playwright.config.ts), with JavaScript off: what it shows must need none.
@@ -34,6 +35,7 @@ test.afterAll(async () => {
 });
 
 test('the newsroom says plainly that it is unavailable, with a 503 and no script', async ({ page, request }) => {
+  const violations = await watchPolicyViolations(page);
   for (const address of ['/editor/login', '/editor', '/editor/drafts', '/editor/setup']) {
     const response = await page.goto(address);
     expect(response?.status(), address).toBe(503);
@@ -42,6 +44,8 @@ test('the newsroom says plainly that it is unavailable, with a 503 and no script
     await expect(page.getByRole('link', { name: 'Go to the site' })).toHaveAttribute('href', '/');
     expect(await page.locator('script').count(), address).toBe(0);
   }
+  // Its one style element is allowed by its hash.
+  expect(await violations()).toEqual([]);
   // A sign-in sent anyway gets the same answer, not a stack trace.
   const signIn = await request.post('/editor/login', { multipart: { email: 'someone@example.org', password: 'a password' }, maxRedirects: 0 });
   expect(signIn.status()).toBe(503);

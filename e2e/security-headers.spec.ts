@@ -89,8 +89,24 @@ test.describe('the newsroom with JavaScript', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.locator('#draft-form-status')).toHaveText('Saved as version 2.');
     await expect(page.getByRole('img', { name: 'The lido' }).first()).toHaveAttribute('src', /^\/media\//);
+    await page.goto(`${new URL(page.url()).pathname}/history`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.goto('/editor/account');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await violations()).toEqual([]);
+  });
+});
+
+test.describe('the newsroom as admin', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('every page of the shell renders without a policy violation', async ({ page }) => {
+    const violations = await watchPolicyViolations(page);
+    for (const address of ['/editor', '/editor/drafts', '/editor/review', '/editor/people', '/editor/subscribers', '/editor/account']) {
+      const response = await page.goto(address);
+      expect(response?.status(), address).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 }), address).toBeVisible();
+    }
     expect(await violations()).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ const hasSession = (request: NextRequest) => request.cookies.getAll().some((cook
 
 async function editor(request: NextRequest) {
   // Without the database nobody can sign in and no newsroom page can render: say so plainly.
-  if (!(await databaseAnswers())) return newsroomUnavailable(https);
+  if (!(await databaseAnswers())) return newsroomUnavailable();
   if (!PUBLIC.includes(request.nextUrl.pathname) && !hasSession(request) && request.method === 'GET') {
     return NextResponse.redirect(new URL('/editor/login', request.url));
   }

@@ -39,6 +39,7 @@ test('the newsroom says plainly that it is unavailable, with a 503 and no script
   for (const address of ['/editor/login', '/editor', '/editor/drafts', '/editor/setup']) {
     const response = await page.goto(address);
     expect(response?.status(), address).toBe(503);
+    expect(response?.headers()['x-content-type-options'], address).toBe('nosniff');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Newsroom unavailable');
     await expect(page.getByText(MESSAGE)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Go to the site' })).toHaveAttribute('href', '/');

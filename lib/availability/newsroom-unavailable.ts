@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { commonHeaders } from '../security/headers.mjs';
 
 // Answered by proxy.ts for every newsroom address while the database cannot be reached: without it no
 // one can sign in and no page of the newsroom can render. A complete page, with no script at all, so
@@ -34,13 +33,13 @@ const HTML = `<!doctype html>
 
 const styleHash = createHash('sha256').update(STYLE).digest('base64');
 
-export function newsroomUnavailable(https: boolean): Response {
+/** The 503 page; next.config.mjs adds the headers every response carries. */
+export function newsroomUnavailable(): Response {
   const headers = new Headers({
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
     'Retry-After': '60',
     'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${styleHash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
   });
-  for (const { key, value } of commonHeaders({ https })) headers.set(key, value);
   return new Response(HTML, { status: 503, headers });
 }

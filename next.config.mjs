@@ -1,13 +1,10 @@
 // Importing the env module validates the environment before anything builds or starts.
-import './lib/env.mjs';
+import { env } from './lib/env.mjs';
+import { commonHeaders, readerPolicy, siteIsHttps } from './lib/security/headers.mjs';
+import { ACTION_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from './lib/security/limits.mjs';
 
-// An upload may be 10 MB (lib/media/store.ts MAX_UPLOAD_BYTES); the form around it adds its other
-// fields and the multipart boundaries. Above this, Next refuses the request before the app sees it.
-const ACTION_BODY_LIMIT = '11mb';
-// proxy.ts runs for /editor/*, so Next buffers those request bodies for it and silently cuts them at
-// this size. Kept above the action limit, an oversized upload is refused whole (413) rather than
-// reaching the action cut short, where it fails as a broken form.
-const PROXY_BODY_LIMIT = '12mb';
+// Written into the build's routes manifest: HSTS follows SITE_URL as it was when the site was built.
+const https = siteIsHttps(env.SITE_URL);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -16,8 +13,16 @@ const nextConfig = {
   // Native binaries and WebAssembly (esbuild in mdx-bundler, sharp, argon2, PGlite) break when bundled.
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
   experimental: {
-    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
-    proxyClientMaxBodySize: PROXY_BODY_LIMIT,
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
+  },
+  async headers() {
+    return [
+      { source: '/:path*', headers: commonHeaders({ https }) },
+      // The newsroom gets a per-request policy from proxy.ts, /media its own sandbox, and build assets
+      // are not documents.
+      { source: '/((?!editor(?:/|$)|media/|_next/).*)', headers: [{ key: 'Content-Security-Policy', value: readerPolicy({ https }) }] },
+    ];
   },
   images: {
     // WebP only: AVIF encodes several times slower, which a reader pays for on an image's first view.

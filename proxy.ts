@@ -1,5 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseAnswers } from './db/queries/health';
+import { newsroomUnavailable } from './lib/availability/newsroom-unavailable';
+import { env } from './lib/env.mjs';
 import { addressExists, isDraftAddress } from './lib/publishing/addresses';
+import { refuseBadAction } from './lib/security/action-guard';
+import { editorPolicy, siteIsHttps } from './lib/security/headers.mjs';
+
+const https = siteIsHttps(env.SITE_URL);
 
 // An early redirect for visitors without a session cookie. It is a convenience, not the protection:
 // every editor page, route handler and action checks the session and the role itself.
@@ -7,10 +14,19 @@ const PUBLIC = ['/editor/login', '/editor/login/code', '/editor/setup'];
 
 const hasSession = (request: NextRequest) => request.cookies.getAll().some((cookie) => /(^|\.)authjs\.session-token/.test(cookie.name));
 
-function editor(request: NextRequest) {
-  if (PUBLIC.includes(request.nextUrl.pathname)) return NextResponse.next();
-  if (!hasSession(request) && request.method === 'GET') return NextResponse.redirect(new URL('/editor/login', request.url));
-  return NextResponse.next();
+async function editor(request: NextRequest) {
+  // Without the database nobody can sign in and no newsroom page can render: say so plainly.
+  if (!(await databaseAnswers())) return newsroomUnavailable();
+  if (!PUBLIC.includes(request.nextUrl.pathname) && !hasSession(request) && request.method === 'GET') {
+    return NextResponse.redirect(new URL('/editor/login', request.url));
+  }
+  // Next.js reads the nonce from the request's policy and puts it on every script it renders.
+  const policy = editorPolicy({ https, nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64') });
+  const headers = new Headers(request.headers);
+  headers.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
 }
 
 // Pages that gain addresses when the newsroom publishes render on demand, and a 404 rendered on
@@ -25,10 +41,23 @@ async function site(request: NextRequest) {
   return NextResponse.next();
 }
 
-export function proxy(request: NextRequest) {
-  return request.nextUrl.pathname.startsWith('/editor') ? editor(request) : site(request);
+export async function proxy(request: NextRequest) {
+  const refusal = await refuseBadAction(request, request.nextUrl.pathname);
+  if (refusal) return refusal;
+  return /^\/editor(\/|$)/.test(request.nextUrl.pathname) ? editor(request) : site(request);
 }
 
 export const config = {
-  matcher: ['/editor/:path*', '/articles/:slug', '/tag/:path*', '/category/:slug/page/:page', '/authors/:path*', '/page/:page', '/archive/:year/:month'],
+  matcher: [
+    '/editor/:path*',
+    '/articles/:slug',
+    '/tag/:path*',
+    '/category/:slug/page/:page',
+    '/authors/:path*',
+    '/page/:page',
+    '/archive/:year/:month',
+    // Server-action posts to any page (Next.js forwards them to the page that has the action).
+    { source: '/((?!_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/((?!_next/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+  ],
 };

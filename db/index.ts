@@ -16,6 +16,20 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+// Errors that mean the server could not be reached or would not take the connection (SQLSTATE class
+// 08, "not accepting connections", shutdown), as opposed to a query that failed.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '55000', '57P01', '57P02', '57P03']);
+
+/** Whether `error` (or what it wraps: drizzle wraps the driver's errors) says the database cannot be reached. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if (cause instanceof DatabaseUnavailableError) return true;
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  }
+  return false;
+}
+
 let instance: { db: Database; sql: postgres.Sql } | undefined;
 
 /** The one database client of this process, created on first use so builds never need a database. */

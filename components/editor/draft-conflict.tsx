@@ -28,10 +28,10 @@ export function DraftConflict({ draftId, conflict }: { draftId: string; conflict
               <tr key={field.label}>
                 <th scope="row">{field.label}</th>
                 <td>
-                  <pre style={{ whiteSpace: 'pre-wrap' }}>{field.mine}</pre>
+                  <pre className="pre-wrap">{field.mine}</pre>
                 </td>
                 <td>
-                  <pre style={{ whiteSpace: 'pre-wrap' }}>{field.theirs}</pre>
+                  <pre className="pre-wrap">{field.theirs}</pre>
                 </td>
               </tr>
             ))}

@@ -89,7 +89,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
 
         {heroImageId ? (
           <figure className="draft-form__hero">
-            <img src={`/media/${heroImageId}`} alt={values.heroAlt ?? ''} width={240} style={{ height: 'auto' }} />
+            <img src={`/media/${heroImageId}`} alt={values.heroAlt ?? ''} width={240} />
             <figcaption>
               {heroImageId === saved.heroImageId ? 'Current hero image' : 'New hero image (not saved yet)'}
               {values.heroAlt ? `: ${values.heroAlt}` : ', no alt text yet'}

@@ -9,7 +9,7 @@ export function DraftRevisionContent({ content, names }: { content: DraftContent
         <div key={field}>
           <dt>{FIELD_LABELS[field]}</dt>
           <dd>
-            <pre style={{ whiteSpace: 'pre-wrap' }}>{fieldText(content, field, names) || '(empty)'}</pre>
+            <pre className="pre-wrap">{fieldText(content, field, names) || '(empty)'}</pre>
           </dd>
         </div>
       ))}

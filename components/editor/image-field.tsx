@@ -1,7 +1,7 @@
 'use client';
 
-import Image from 'next/image';
 import { useState, type ChangeEvent } from 'react';
+import { Picture } from '@/components/picture';
 import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
 
 type ImageFieldProps = { name: string; label: string; currentSrc?: string; currentAlt?: string; error?: string };
@@ -27,7 +27,7 @@ export function ImageField({ name, label, currentSrc, currentAlt, error }: Image
       </p>
       {currentSrc ? (
         <p className="field__current">
-          <Image src={currentSrc} alt={currentAlt ?? ''} width={96} height={96} style={{ objectFit: 'cover' }} />
+          <Picture src={currentSrc} alt={currentAlt ?? ''} width={96} height={96} sizes="96px" className="field__thumb" />
           <span> Current picture. Choose a file only to replace it.</span>
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
+import { isDatabaseUnreachable } from '@/db';
 import { listPublishedSnapshots } from '@/db/queries/publishing';
 import { env } from '../env.mjs';
 import { DATABASE_TAG } from './cache-tags';
@@ -34,6 +35,12 @@ type Cached = Omit<Article, 'published' | 'updated'> & { published: string; upda
 function revive({ published, updated, ...article }: Cached): Article {
   return { ...article, published: new Date(published), ...(updated ? { updated: new Date(updated) } : {}) };
 }
+
+// While the database cannot be reached, pages render with content/ alone (rather than failing). This
+// entry's short lifetime becomes the page's, so such a page is rendered again, complete, within
+// OUTAGE_RETRY_SECONDS of the database coming back, instead of being kept until the next publication.
+const OUTAGE_RETRY_SECONDS = 30;
+const withoutDatabase = unstable_cache(async (): Promise<Cached[]> => [], ['published-articles', 'without-database'], { revalidate: OUTAGE_RETRY_SECONDS });
 
 const readers = new Map<string, (categories: Category[]) => Promise<Cached[]>>();
 
@@ -76,5 +83,11 @@ function readerFor(scope: string) {
  * become the page's, so publishing re-renders exactly the pages whose scope it expires.
  */
 export const publishedArticles = cache(async (scope: string, categories: Category[]): Promise<Article[]> => {
-  return (await readerFor(scope)(categories)).map(revive);
+  try {
+    return (await readerFor(scope)(categories)).map(revive);
+  } catch (error) {
+    if (!isDatabaseUnreachable(error)) throw error;
+    console.error(`The database cannot be reached; rendering ${scope} with content/ alone for now:`, error);
+    return (await withoutDatabase()).map(revive);
+  }
 });

@@ -82,7 +82,7 @@ function existsInContent(content: ContentIndex, kind: string, slug: string, segm
 
 /**
  * Whether the address is a page that exists: true, false, or null when it is not one this module
- * judges (or the database cannot answer: then the page decides, rather than a reader seeing a 404).
+ * judges. While the database cannot answer, only content/ counts.
  */
 export async function addressExists(pathname: string): Promise<boolean | null> {
   const match =
@@ -102,8 +102,11 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
     if (kind === 'articles') return await isPublishedSlug(slug);
     articles = await allArticles(content);
   } catch (error) {
-    console.error('The database did not answer whether a page exists; letting the page decide:', error);
-    return null;
+    // Without the database the site is what content/ makes it (as with no database at all): a page
+    // rendered now could only fail, so an address content/ does not have gets the static 404 page.
+    console.error('The database did not answer whether a page exists; judging by content/ alone:', error);
+    if (kind === 'articles') return false;
+    articles = content.articles;
   }
   switch (kind) {
     case 'articles':

@@ -1,0 +1,75 @@
+// The security headers of every response. Plain JavaScript because next.config.mjs applies them to
+// static pages (it cannot import TypeScript), and proxy.ts adds the newsroom's per-request policy.
+
+const policy = (directives) =>
+  Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+
+// What no page of the site needs: plugins, a foreign <base>, forms posting elsewhere, being framed.
+const COMMON = {
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  // Inline event handlers (onclick="…") are never rendered by React: refuse them even where inline
+  // <script> elements have to be allowed.
+  'script-src-attr': ["'none'"],
+};
+
+/**
+ * Reader pages are rendered once and served to everyone, so they cannot carry a per-request nonce, and
+ * Next.js writes each page's data as inline `self.__next_f.push(…)` scripts that differ per page (and
+ * per re-render of a newsroom article): no static list of hashes can name them. So inline scripts stay
+ * allowed; everything else is as strict as on the newsroom. No inline styles are rendered anywhere
+ * (style-src 'self'); images come only from this site (next/image, /media).
+ */
+export function readerPolicy({ https }) {
+  return policy({
+    'default-src': ["'self'"],
+    'script-src': ["'self'", "'unsafe-inline'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'"],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    ...COMMON,
+    ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+  });
+}
+
+/**
+ * The newsroom renders contributors' text inside editors' sessions, and is rendered per request anyway:
+ * only scripts carrying this request's nonce run (Next.js puts it on its own), and what they load.
+ * blob: and data: images are the pictures an editor has just chosen, shown before they are uploaded.
+ */
+export function editorPolicy({ https, nonce }) {
+  return policy({
+    'default-src': ["'self'"],
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    ...COMMON,
+    ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+  });
+}
+
+/** Headers for every response, pages, route handlers, feeds, media, errors and 404s alike. */
+export function commonHeaders({ https }) {
+  return [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    // frame-ancestors 'none' for browsers that predate it.
+    { key: 'X-Frame-Options', value: 'DENY' },
+    {
+      key: 'Permissions-Policy',
+      value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()',
+    },
+    // A browser ignores it over http, but on a site meant for http it would be a promise not kept.
+    ...(https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+  ];
+}
+
+/** Whether the public address of the site is https (SITE_URL). */
+export const siteIsHttps = (siteUrl) => typeof siteUrl === 'string' && siteUrl.startsWith('https:');

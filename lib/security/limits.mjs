@@ -1,0 +1,11 @@
+// Request body limits, shared by next.config.mjs (which tells Next.js) and proxy.ts (which answers
+// an oversized server-action post with a 413 before Next.js would answer it with a 500).
+
+const MB = 1024 * 1024;
+
+// An upload may be 10 MB (lib/media/store.ts MAX_UPLOAD_BYTES); the form around it adds its other
+// fields and the multipart boundaries.
+export const ACTION_BODY_LIMIT_BYTES = 11 * MB;
+// proxy.ts sees request bodies that Next buffers for it, cut silently at this size. Kept above the
+// action limit, so an oversized post is seen as oversized rather than as a form cut short.
+export const PROXY_BODY_LIMIT_BYTES = 12 * MB;

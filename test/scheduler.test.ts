@@ -8,7 +8,7 @@ import { cancelSchedule, scheduleDraft } from '@/db/queries/publishing';
 import { drafts, publishJobs } from '@/db/schema';
 import * as schema from '@/db/schema';
 import { runDueJobs } from '@/lib/publishing/worker';
-import { seedDraft } from './helpers/drafts';
+import { searchEntryFor, seedDraft } from './helpers/drafts';
 
 // Two app servers: two clients with their own connections, as two processes would have.
 const clients = [0, 1].map(() => postgres(process.env.DATABASE_URL!, { max: 4, onnotice: () => {} }));
@@ -48,9 +48,9 @@ describe('the publishing scheduler', () => {
     const job = await dueJob(draft.id, { status: 'running', attempts: 1, lockedUntil: new Date(Date.now() - 5000) });
     const taken = await claimDueJob(servers[1]);
     expect(taken).toMatchObject({ id: job.id, status: 'running', attempts: 2 });
-    expect(await completeJob(job, 1, servers[0])).toBe('lost');
+    expect(await completeJob(job, 1, await searchEntryFor(draft.id), servers[0])).toBe('lost');
     expect((await getDb().select().from(drafts).where(eq(drafts.id, draft.id)))[0]?.publishedRevisionId).toBeNull();
-    expect(await completeJob(taken!, 1, servers[1])).toMatchObject({ after: { slug: draft.slug } });
+    expect(await completeJob(taken!, 1, await searchEntryFor(draft.id), servers[1])).toMatchObject({ after: { slug: draft.slug } });
   });
 
   it('does not take a job whose lease is still running', async () => {
@@ -94,7 +94,7 @@ describe('the publishing scheduler', () => {
     const claimed = await claimDueJob(getDb());
     expect(claimed?.draftId).toBe(draft.id);
     expect(await cancelSchedule(draft.id)).toBe(true);
-    expect(await completeJob(claimed!, 1)).toBe('lost');
+    expect(await completeJob(claimed!, 1, await searchEntryFor(draft.id))).toBe('lost');
     const [row] = await getDb().select({ published: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, draft.id));
     expect(row?.published).toBeNull();
   });

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Database } from '../index';
 import { drafts, publishJobs, type PublishJob } from '../schema';
 import { publishVersion, type PublishChange } from './publishing';
+import type { SearchEntry } from './search-index';
 
 /** How long a claimed job is ours; a server that dies mid-job loses it to another after this. */
 export const LEASE_SECONDS = 60;
@@ -37,7 +38,7 @@ const stillOurs = (job: PublishJob) =>
  * Publishes the draft's current version and completes the job in one transaction: either both
  * happen or neither. 'lost' when another server took the job over meanwhile (nothing is changed).
  */
-export async function completeJob(job: PublishJob, version: number, db: Database = getDb()): Promise<PublishChange | 'lost' | 'changed'> {
+export async function completeJob(job: PublishJob, version: number, search: SearchEntry, db: Database = getDb()): Promise<PublishChange | 'lost' | 'changed'> {
   return db
     .transaction(async (tx) => {
       // The draft row first, in the same order as cancelling and unpublishing, so they never deadlock.
@@ -48,7 +49,7 @@ export async function completeJob(job: PublishJob, version: number, db: Database
         .where(stillOurs(job))
         .returning({ id: publishJobs.id });
       if (done.length === 0) throw new Rollback('lost');
-      const change = await publishVersion(tx, job.draftId, version);
+      const change = await publishVersion(tx, job.draftId, version, search);
       if (!change) throw new Rollback('changed');
       return change;
     })

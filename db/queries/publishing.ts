@@ -3,6 +3,7 @@ import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { getDb, type Database } from '../index';
 import { draftRevisions, drafts, publishJobs, users, type DraftContent, type DraftStatus } from '../schema';
 import { visibleTo, type DraftViewer } from './drafts';
+import { deleteSearchEntry, newsroomEntryId, upsertSearchEntries, type SearchEntry } from './search-index';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -100,10 +101,11 @@ export async function getVisibleDraftBySlug(slug: string, viewer: DraftViewer) {
 export type PublishChange = { before: DraftContent | null; after: DraftContent | null };
 
 /**
- * Points readers at the revision of `version`, inside the caller's transaction. Null when the draft
- * is gone or has been saved again since it was checked (the checked version is what gets published).
+ * Points readers at the revision of `version`, inside the caller's transaction, and puts `search`
+ * (that version's row of the search index) in the index. Null when the draft is gone or has been
+ * saved again since it was checked (the checked version is what gets published).
  */
-export async function publishVersion(tx: Transaction, draftId: string, version: number): Promise<PublishChange | null> {
+export async function publishVersion(tx: Transaction, draftId: string, version: number, search: SearchEntry): Promise<PublishChange | null> {
   const [row] = await tx
     .select({ version: drafts.version, publishedAt: drafts.publishedAt, published })
     .from(drafts)
@@ -116,14 +118,15 @@ export async function publishVersion(tx: Transaction, draftId: string, version: 
     .where(and(eq(draftRevisions.draftId, draftId), eq(draftRevisions.version, version)));
   if (!revision) return null;
   const now = new Date();
+  // The date line keeps the first publication; later ones are updates.
+  const publishedAt = row.publishedAt ?? now;
   await tx
     .update(drafts)
     .set({
       publishedRevisionId: revision.id,
       status: 'published',
       scheduledFor: null,
-      // The date line keeps the first publication; later ones are updates.
-      publishedAt: row.publishedAt ?? now,
+      publishedAt,
       ...(row.publishedAt ? { contentUpdatedAt: now } : {}),
     })
     .where(eq(drafts.id, draftId));
@@ -131,11 +134,12 @@ export async function publishVersion(tx: Transaction, draftId: string, version: 
     .update(publishJobs)
     .set({ status: 'cancelled', finishedAt: now, lockedUntil: null })
     .where(and(eq(publishJobs.draftId, draftId), eq(publishJobs.status, 'pending')));
+  await upsertSearchEntries([{ ...search, id: newsroomEntryId(draftId), source: 'newsroom', published: publishedAt }], tx);
   return { before: row.published, after: revision.content };
 }
 
-export async function publishDraft(draftId: string, version: number): Promise<PublishChange | null> {
-  return getDb().transaction((tx) => publishVersion(tx, draftId, version));
+export async function publishDraft(draftId: string, version: number, search: SearchEntry): Promise<PublishChange | null> {
+  return getDb().transaction((tx) => publishVersion(tx, draftId, version, search));
 }
 
 /** Takes the article off the site; the draft and its history stay. */
@@ -146,6 +150,7 @@ export async function unpublishDraft(draftId: string): Promise<PublishChange | n
     await tx.update(drafts).set({ publishedRevisionId: null, status: 'draft', scheduledFor: null }).where(eq(drafts.id, draftId));
     // Taken off the site means off: a schedule set earlier must not bring it back.
     await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
+    await deleteSearchEntry(newsroomEntryId(draftId), tx);
     return { before: row.published, after: null };
   });
 }

@@ -8,19 +8,31 @@ import {
   type DraftForPublishing,
   type PublishChange,
 } from '@/db/queries/publishing';
+import type { SearchEntry } from '@/db/queries/search-index';
 import { getCategories, isContentArticleSlug } from '../content';
 import { prepareDraft } from '../content/draft-article';
+import { newsroomEntryId, searchConfig, searchEntryOf } from '../search/entries';
 import { neighboursOf, tagsForChange } from './tags';
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
 
-/** What stops the draft's current version from being published, if anything. */
-export async function readinessProblems(draft: DraftForPublishing): Promise<string[]> {
-  if (!draft.current) return ['This draft has no saved version.'];
+export type Readiness = { ok: true; search: SearchEntry } | { ok: false; problems: string[] };
+
+/** What stops the draft's current version from being published, or its row of the search index. */
+export async function checkReadiness(draft: DraftForPublishing): Promise<Readiness> {
+  if (!draft.current) return { ok: false, problems: ['This draft has no saved version.'] };
   const problems: string[] = [];
   if (await isContentArticleSlug(draft.current.slug)) problems.push(`The address “${draft.current.slug}” belongs to another article.`);
-  problems.push(...(await prepareDraft({ id: draft.id, content: draft.current, publishedAt: new Date() }, await getCategories())).problems);
-  return problems;
+  const prepared = await prepareDraft({ id: draft.id, content: draft.current, publishedAt: new Date() }, await getCategories());
+  problems.push(...prepared.problems);
+  if (problems.length > 0 || !prepared.article) return { ok: false, problems };
+  return { ok: true, search: searchEntryOf(prepared.article, newsroomEntryId(draft.id), await searchConfig()) };
+}
+
+/** What stops the draft's current version from being published, if anything. */
+export async function readinessProblems(draft: DraftForPublishing): Promise<string[]> {
+  const readiness = await checkReadiness(draft);
+  return readiness.ok ? [] : readiness.problems;
 }
 
 const NO_DRAFT = { ok: false as const, problems: ['This draft no longer exists.'] };
@@ -32,10 +44,10 @@ export async function publishNow(draftId: string, version: number): Promise<Publ
   if (draft.version !== version) {
     return { ok: false, problems: [`The draft was saved again (version ${draft.version}) since you loaded this page. Reload it, check the latest version, then publish.`] };
   }
-  const problems = await readinessProblems(draft);
-  if (problems.length > 0) return { ok: false, problems };
+  const readiness = await checkReadiness(draft);
+  if (!readiness.ok) return readiness;
   const before = await neighboursOf(draft.published?.slug);
-  const change = await publishDraft(draft.id, draft.version);
+  const change = await publishDraft(draft.id, draft.version, readiness.search);
   if (!change) return { ok: false, problems: ['The draft was saved again while it was being checked. Please publish again.'] };
   return changed(change, before);
 }

@@ -3,7 +3,7 @@ import type { Database } from '@/db';
 import { getDraftForPublishing } from '@/db/queries/publishing';
 import { claimDueJob, completeJob, failJob } from '@/db/queries/publish-jobs';
 import type { PublishJob } from '@/db/schema';
-import { changed, readinessProblems } from './service';
+import { changed, checkReadiness } from './service';
 import { neighboursOf } from './tags';
 
 export type JobResult = { job: PublishJob; outcome: 'published' | 'retry' | 'failed' | 'lost'; tags?: string[] };
@@ -13,10 +13,10 @@ export async function runJob(job: PublishJob, db?: Database): Promise<JobResult>
   try {
     const draft = await getDraftForPublishing(job.draftId);
     if (!draft) return { job, outcome: await failJob(job, 'The draft no longer exists.', db) };
-    const problems = await readinessProblems(draft);
-    if (problems.length > 0) return { job, outcome: await failJob(job, `Not ready to publish: ${problems.join(' ')}`, db) };
+    const readiness = await checkReadiness(draft);
+    if (!readiness.ok) return { job, outcome: await failJob(job, `Not ready to publish: ${readiness.problems.join(' ')}`, db) };
     const before = await neighboursOf(draft.published?.slug);
-    const change = await completeJob(job, draft.version, db);
+    const change = await completeJob(job, draft.version, readiness.search, db);
     if (change === 'lost') return { job, outcome: 'lost' };
     if (change === 'changed') return { job, outcome: await failJob(job, 'The draft was saved again while it was being published; trying again.', db) };
     return { job, outcome: 'published', tags: (await changed(change, before)).tags };

@@ -27,6 +27,8 @@ const schema = z
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // Searches one client address may make in a minute (counted only when TRUSTED_PROXY_HOPS > 0).
+    SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   });
 
 function parse() {

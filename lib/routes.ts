@@ -5,9 +5,12 @@ function paged(base: string, page = 1): string {
 
 type SearchQuery = { q?: string; section?: string; author?: string; from?: string; to?: string; page?: number };
 
+const SEARCH_KEYS = ['q', 'section', 'author', 'from', 'to', 'page'] as const;
+
 function search(query: SearchQuery = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  for (const key of SEARCH_KEYS) {
+    const value = query[key];
     if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value));
   }
   const encoded = params.toString();

@@ -3,14 +3,17 @@ import { plainText } from '../lib/search/plain-text';
 import { expectNoAxeViolations } from './helpers/axe';
 import { articles } from './helpers/content';
 
-// A long word that only the body of one article holds: found only if bodies are indexed.
+// A long word that only the body of one article holds: found only if bodies are indexed. Its first
+// six letters appear nowhere else, so that no other article holds a word of the same stem.
+const stem = (word: string) => word.toLowerCase().slice(0, 6);
+
 function bodyOnlyWord() {
   for (const article of articles) {
     const elsewhere = articles.filter((other) => other !== article).map((other) => `${other.title} ${other.standfirst} ${plainText(other.body)}`.toLowerCase());
     const heading = `${article.title} ${article.standfirst}`.toLowerCase();
     const word = plainText(article.body)
       .split(/[^\p{L}]+/u)
-      .find((candidate) => candidate.length >= 9 && !heading.includes(candidate.toLowerCase()) && !elsewhere.some((text) => text.includes(candidate.toLowerCase())));
+      .find((candidate) => candidate.length >= 9 && !heading.includes(stem(candidate)) && !elsewhere.some((text) => text.includes(stem(candidate))));
     if (word) return { article, word };
   }
   throw new Error('No article of the sample content has a word of its own');
@@ -52,7 +55,8 @@ test.describe('search', () => {
     expect(await page.locator('main script').count()).toBe(0);
   });
 
-  test('the results page is accessible and kept out of search engines', async ({ page }) => {
+  test('the results page is accessible and kept out of search engines', async ({ page, javaScriptEnabled }) => {
+    test.skip(!javaScriptEnabled, 'axe runs in the page, which needs JavaScript');
     await page.goto(`/search?q=${encodeURIComponent('council budget')}`);
     await expect(page.getByRole('status')).toContainText('match');
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);

@@ -50,6 +50,7 @@ CREATE TABLE "search_documents" (
 	"hash" text NOT NULL,
 	"config" "regconfig" NOT NULL,
 	"vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector(config, title), 'A') || setweight(to_tsvector(config, standfirst), 'B') || setweight(to_tsvector(config, keywords), 'C') || setweight(to_tsvector(config, body), 'D')) STORED NOT NULL,
+	"head_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector(config, title), 'A') || setweight(to_tsvector(config, standfirst), 'B') || setweight(to_tsvector(config, keywords), 'C')) STORED NOT NULL,
 	CONSTRAINT "search_documents_source" CHECK ("search_documents"."source" in ('content', 'newsroom'))
 );
 --> statement-breakpoint

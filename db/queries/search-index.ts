@@ -4,8 +4,8 @@ import { getDb, type Database } from '../index';
 import { searchDocuments, searchTerms, type SearchDocument } from '../schema';
 import type { Transaction } from './publishing';
 
-/** A row of the index, without the vector PostgreSQL computes from it. */
-export type SearchEntry = Omit<SearchDocument, 'vector'>;
+/** A row of the index, without the vectors PostgreSQL computes from it. */
+export type SearchEntry = Omit<SearchDocument, 'vector' | 'headVector'>;
 
 type Executor = Database | Transaction;
 

@@ -10,8 +10,9 @@ export const MARK_END = '\uE001';
 const marks = `StartSel="${MARK_START}", StopSel="${MARK_END}"`;
 const snippetOptions = `${marks}, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
 const titleOptions = `${marks}, HighlightAll=true`;
-// Headline far above standfirst above tags and byline above body (ts_rank_cd's {D, C, B, A}).
-const WEIGHTS = '{0.02, 0.1, 0.4, 1.0}';
+// Headline above standfirst above tags and byline (ts_rank_cd's {D, C, B, A}); matches in the body
+// alone rank below them all, newest first (see head_vector in db/schema.ts).
+const WEIGHTS = '{0, 0.1, 0.4, 1.0}';
 // A generous bound that only a pathological query reaches: it then fails cleanly, not slowly.
 const STATEMENT_TIMEOUT = '3s';
 
@@ -69,7 +70,7 @@ export async function searchIndex(request: SearchRequest): Promise<SearchPage> {
         from q, (
           select d.slug, d.title, d.standfirst, d.body, d.section, d.author_name, d.published,
                  count(*) over () as total,
-                 ts_rank_cd(${WEIGHTS}::float4[], d.vector, q.query) as rank
+                 ts_rank_cd(${WEIGHTS}::float4[], d.head_vector, q.query) as rank
             from ${searchDocuments} d, q
            where d.vector @@ q.query and ${filtersOf(request)}
            order by rank desc, d.published desc, d.slug

@@ -64,6 +64,8 @@ export default defineConfig({
         AUTH_TRUST_HOST: 'true',
         // The tests play the part of a reverse proxy, giving each test its own client address.
         TRUSTED_PROXY_HOPS: '1',
+        // Low enough for e2e/search.spec.ts to reach it quickly.
+        SEARCH_RATE_LIMIT: '30',
       },
     },
   ],

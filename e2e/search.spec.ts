@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { plainText } from '../lib/search/plain-text';
 import { expectNoAxeViolations } from './helpers/axe';
@@ -70,6 +71,16 @@ test.describe('search', () => {
     await expect(page.getByRole('status')).toHaveText(`1 article matches “${word}”.`);
     await expect(page).toHaveURL(new RegExp(`/search\\?q=${word}$`));
     await expect(page.getByRole('searchbox', { name: 'Search for' })).toBeFocused();
+  });
+
+  test('a client searching too fast is asked politely to wait', async ({ request }) => {
+    const headers = { 'x-forwarded-for': `198.51.100.7-${randomUUID()}` };
+    const search = (n: number) => request.get(`/search?q=word${n}`, { headers });
+    // SEARCH_RATE_LIMIT is 30 a minute in playwright.config.ts.
+    for (let n = 0; n < 30; n += 1) expect(await (await search(n)).text()).not.toContain('You have searched a lot');
+    const refused = await search(30);
+    expect(refused.status()).toBe(200);
+    expect(await refused.text()).toMatch(/You have searched a lot in a short time\. Please wait \d+ seconds, then try again\./);
   });
 
   test('offers the right word for a typo', async ({ page }) => {

@@ -96,9 +96,3 @@ export async function reconfigureSearchEntries(config: string): Promise<number> 
     .returning({ id: searchDocuments.id });
   return rows.length;
 }
-
-/** Rebuilds the word list from the rows, for bulk loads. */
-export async function rebuildSearchTerms(db: Executor = getDb()): Promise<void> {
-  const ids = await db.select({ id: searchDocuments.id }).from(searchDocuments);
-  for (let start = 0; start < ids.length; start += 1000) await addTerms(db, ids.slice(start, start + 1000).map((row) => row.id));
-}

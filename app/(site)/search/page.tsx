@@ -24,7 +24,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <SearchForm params={params} categories={categories} authors={authors.map(({ slug, name }) => ({ slug, name }))} />
       {!limit.allowed ? (
         <p role="status" className="search-note">
-          You have searched a lot in a short time. Please wait {limit.retryAfterSeconds} seconds, then try again.
+          {`You have searched a lot in a short time. Please wait ${limit.retryAfterSeconds} seconds, then try again.`}
         </p>
       ) : results ? (
         <SearchResults site={site} params={params} results={results} />

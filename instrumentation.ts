@@ -17,11 +17,13 @@ export async function register() {
 async function startPublishing() {
   // Only light modules here: the publishing code itself runs in routes, reached over loopback.
   const { DATABASE_TAG } = await import('./lib/content/cache-tags');
-  const { requestRevalidationWhenListening, startScheduler } = await import('./lib/publishing/revalidate');
+  const { requestRevalidationWhenListening, requestSearchIndex, startScheduler, whenListening } = await import('./lib/publishing/revalidate');
   const { listenForRevalidation } = await import('./lib/publishing/listen');
   // Pages were prerendered without the database (see lib/content/published.ts): expire them once
   // the server listens, so the first request after start renders with the newsroom's articles.
   requestRevalidationWhenListening([DATABASE_TAG]).catch((error) => console.error('Could not refresh pages at start:', error));
+  // content/ files changed by a deploy are indexed now rather than on the first search.
+  whenListening(requestSearchIndex).catch((error) => console.error('Could not index content/ for search at start:', error));
   await listenForRevalidation().catch((error) => console.error('Pages published by other app servers will not refresh here:', error));
   startScheduler();
 }

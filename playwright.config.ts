@@ -33,7 +33,7 @@ export default defineConfig({
     {
       name: 'no-javascript',
       use: { browserName: 'chromium', javaScriptEnabled: false },
-      testMatch: /(journeys|newsletter|newsroom)\.spec\.ts/,
+      testMatch: /(journeys|newsletter|newsroom|search)\.spec\.ts/,
       dependencies: ['newsroom-setup'],
     },
     // Publishing changes the home page, feeds and sitemaps that other specs compare with content/,
@@ -66,6 +66,8 @@ export default defineConfig({
         AUTH_TRUST_HOST: 'true',
         // The tests play the part of a reverse proxy, giving each test its own client address.
         TRUSTED_PROXY_HOPS: '1',
+        // Low enough for e2e/search.spec.ts to reach it quickly.
+        SEARCH_RATE_LIMIT: '30',
       },
     },
   ],

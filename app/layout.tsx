@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getSite } from '@/lib/content';
+import { routes } from '@/lib/routes';
 import { feedAlternates } from '@/lib/seo/metadata';
 import { serif } from './fonts';
 import './globals.css';
@@ -30,6 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const site = await getSite();
   return (
     <html lang={site.language} className={serif.variable}>
+      <head>
+        <link rel="search" type="application/opensearchdescription+xml" title={site.name} href={routes.openSearch()} />
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -1,13 +1,22 @@
 
-type PaginationProps = { page: number; totalPages: number; href: (page: number) => string; label: string };
+type PaginationProps = {
+  page: number;
+  totalPages: number;
+  href: (page: number) => string;
+  label: string;
+  /** Listings run newest first; search results, best first, say "Previous" and "Next". */
+  words?: { previous: string; next: string };
+};
 
-export function Pagination({ page, totalPages, href, label }: PaginationProps) {
+const byDate = { previous: '← Newer', next: 'Older →' };
+
+export function Pagination({ page, totalPages, href, label, words = byDate }: PaginationProps) {
   if (totalPages <= 1) return null;
   return (
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
         <a href={href(page - 1)} rel="prev">
-          ← Newer
+          {words.previous}
         </a>
       ) : (
         <span aria-hidden="true" />
@@ -17,7 +26,7 @@ export function Pagination({ page, totalPages, href, label }: PaginationProps) {
       </span>
       {page < totalPages ? (
         <a href={href(page + 1)} rel="next">
-          Older →
+          {words.next}
         </a>
       ) : (
         <span aria-hidden="true" />

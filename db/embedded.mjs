@@ -111,7 +111,10 @@ export async function openEmbedded(dir) {
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    const db = await PGlite.create(absolute);
+    // The contrib extensions search needs (db/migrations/0003_search.sql creates them).
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+    const db = await PGlite.create(absolute, { extensions: { pg_trgm, unaccent } });
     const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), host: '127.0.0.1', port: 0, maxConnections: 16 });
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());

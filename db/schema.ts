@@ -296,3 +296,60 @@ export const publishJobs = pgTable(
 );
 
 export type PublishJob = typeof publishJobs.$inferSelect;
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const regconfig = customType<{ data: string }>({ dataType: () => 'regconfig' });
+
+/**
+ * What readers search: one row per published article, from content/ or the newsroom. Newsroom rows
+ * change in the transaction that publishes or unpublishes; content/ rows when a server starts and a
+ * file's hash changed. `config` is the text search configuration of the site's language, so
+ * changing the language re-weighs every row in one UPDATE.
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    // 'content/<slug>' or 'draft/<draft id>'.
+    id: text('id').primaryKey(),
+    source: text('source', { enum: ['content', 'newsroom'] }).notNull(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    standfirst: text('standfirst').notNull(),
+    // Plain text of the body: Markdown parsed and only its words kept.
+    body: text('body').notNull(),
+    // Tag names and the author's name, weighted between the standfirst and the body.
+    keywords: text('keywords').notNull(),
+    section: text('section').notNull(),
+    authorSlug: text('author_slug').notNull(),
+    authorName: text('author_name').notNull(),
+    published: timestamp('published', { withTimezone: true }).notNull(),
+    hash: text('hash').notNull(),
+    config: regconfig('config').notNull(),
+    vector: tsvector('vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector(config, title), 'A') || setweight(to_tsvector(config, standfirst), 'B') || setweight(to_tsvector(config, keywords), 'C') || setweight(to_tsvector(config, body), 'D')`,
+      ),
+    // The same without the body, for ranking: a few dozen words read per match instead of the
+    // whole article's, so a word found in thousands of articles still ranks in milliseconds.
+    // Body-only matches rank equal, then newest first.
+    headVector: tsvector('head_vector')
+      .notNull()
+      .generatedAlwaysAs(sql`setweight(to_tsvector(config, title), 'A') || setweight(to_tsvector(config, standfirst), 'B') || setweight(to_tsvector(config, keywords), 'C')`),
+  },
+  (table) => [
+    check('search_documents_source', sql`${table.source} in ('content', 'newsroom')`),
+    index('search_documents_vector_idx').using('gin', table.vector),
+    index('search_documents_title_trgm_idx').using('gin', table.title.op('gin_trgm_ops')),
+    index('search_documents_published_idx').on(table.published),
+  ],
+);
+
+export type SearchDocument = typeof searchDocuments.$inferSelect;
+
+/** Every word of the index, unaccented, for "did you mean" by trigram similarity. */
+export const searchTerms = pgTable(
+  'search_terms',
+  { term: text('term').primaryKey() },
+  (table) => [index('search_terms_trgm_idx').using('gin', table.term.op('gin_trgm_ops'))],
+);

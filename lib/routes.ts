@@ -3,6 +3,20 @@ function paged(base: string, page = 1): string {
   return page > 1 ? `${base === '/' ? '' : base}/page/${page}` : base;
 }
 
+type SearchQuery = { q?: string; section?: string; author?: string; from?: string; to?: string; page?: number };
+
+const SEARCH_KEYS = ['q', 'section', 'author', 'from', 'to', 'page'] as const;
+
+function search(query: SearchQuery = {}): string {
+  const params = new URLSearchParams();
+  for (const key of SEARCH_KEYS) {
+    const value = query[key];
+    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value));
+  }
+  const encoded = params.toString();
+  return encoded ? `/search?${encoded}` : '/search';
+}
+
 export const routes = {
   home: (page = 1) => paged('/', page),
   article: (slug: string) => `/articles/${slug}`,
@@ -11,6 +25,8 @@ export const routes = {
   author: (slug: string, page = 1) => paged(`/authors/${slug}`, page),
   archive: () => '/archive',
   archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`,
+  search,
+  openSearch: () => '/opensearch.xml',
   newsletter: () => '/newsletter',
   newsletterConfirm: () => '/newsletter/confirm',
   newsletterUnsubscribe: () => '/newsletter/unsubscribe',

@@ -7,14 +7,14 @@ import { scheduleDraft } from '@/db/queries/schedules';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
 import { publishNow, readinessProblems } from '@/lib/publishing/service';
-import { seedDraft } from './helpers/drafts';
+import { searchEntryFor, seedDraft } from './helpers/drafts';
 
 afterAll(closeDb);
 
 describe('publishing a draft', () => {
   it('keeps the first publication date through unpublishing and publishing again', async () => {
     const draft = await seedDraft();
-    const first = await publishDraft(draft.id, 1);
+    const first = await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
     expect(first?.before).toBeNull();
     expect(first?.after?.slug).toBe(draft.slug);
     const published = await getDraftForPublishing(draft.id);
@@ -25,7 +25,7 @@ describe('publishing a draft', () => {
     expect(await unpublishDraft(draft.id)).toMatchObject({ after: null });
     expect(await getDraftForPublishing(draft.id)).toMatchObject({ status: 'draft', publishedRevisionId: null, publishedAt });
 
-    await publishDraft(draft.id, 1);
+    await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
     const again = await getDraftForPublishing(draft.id);
     expect(again).toMatchObject({ status: 'published', publishedAt });
     expect(again?.publishedRevisionId).not.toBeNull();
@@ -33,13 +33,13 @@ describe('publishing a draft', () => {
 
   it('publishes only the version that was checked', async () => {
     const draft = await seedDraft();
-    expect(await publishDraft(draft.id, 2)).toBeNull();
+    expect(await publishDraft(draft.id, 2, await searchEntryFor(draft.id))).toBeNull();
     expect(await getDraftForPublishing(draft.id)).toMatchObject({ status: 'draft', publishedRevisionId: null });
   });
 
   it('shows a published draft in the article list as an Article, and drops it when unpublished', async () => {
     const draft = await seedDraft({ tags: ['harbour', 'ferries'] });
-    await publishDraft(draft.id, 1);
+    await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
     const articles = await readPublishedArticles(await getCategories());
     const article = articles.find((candidate) => candidate.slug === draft.slug);
     expect(article).toMatchObject({
@@ -75,7 +75,7 @@ describe('publishing a draft', () => {
 
   it('leaves out (and does not fail on) a published article that no longer converts', async () => {
     const draft = await seedDraft();
-    await publishDraft(draft.id, 1);
+    await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
     await getDb().execute(sql`update draft_revisions set content = jsonb_set(content, '{category}', '"gone"') where draft_id = ${draft.id}`);
     const articles = await readPublishedArticles(await getCategories());
     expect(articles.some((candidate) => candidate.slug === draft.slug)).toBe(false);
@@ -99,7 +99,7 @@ describe('publishing a draft', () => {
 
   it('unpublishing cancels a schedule, so it cannot come back by itself', async () => {
     const draft = await seedDraft();
-    await publishDraft(draft.id, 1);
+    await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
     expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId, 1)).toBe(true);
     await unpublishDraft(draft.id);
     const live = await getDb().execute(sql`select 1 from publish_jobs where draft_id = ${draft.id} and status in ('pending', 'running', 'failed')`);

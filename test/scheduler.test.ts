@@ -13,7 +13,7 @@ import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
 import { schedule } from '@/lib/publishing/service';
 import { runDueJobs } from '@/lib/publishing/worker';
-import { seedDraft } from './helpers/drafts';
+import { searchEntryFor, seedDraft } from './helpers/drafts';
 
 // Two app servers: two clients with their own connections, as two processes would have.
 const clients = [0, 1].map(() => postgres(process.env.DATABASE_URL!, { max: 4, onnotice: () => {} }));
@@ -55,9 +55,9 @@ describe('the publishing scheduler', () => {
     const job = await dueJob(draft.id, { status: 'running', attempts: 1, lockedUntil: new Date(Date.now() - 5000) });
     const taken = await claimDueJob(servers[1]);
     expect(taken).toMatchObject({ id: job.id, status: 'running', attempts: 2 });
-    expect(await completeJob(job, servers[0])).toBe('lost');
+    expect(await completeJob(job, await searchEntryFor(draft.id), servers[0])).toBe('lost');
     expect((await getDb().select().from(drafts).where(eq(drafts.id, draft.id)))[0]?.publishedRevisionId).toBeNull();
-    expect(await completeJob(taken!, servers[1])).toMatchObject({ after: { slug: draft.slug } });
+    expect(await completeJob(taken!, await searchEntryFor(draft.id), servers[1])).toMatchObject({ after: { slug: draft.slug } });
   });
 
   it('does not take a job whose lease is still running', async () => {
@@ -101,7 +101,7 @@ describe('the publishing scheduler', () => {
     const claimed = await claimDueJob(getDb());
     expect(claimed?.draftId).toBe(draft.id);
     expect(await cancelSchedule(draft.id)).toBe(true);
-    expect(await completeJob(claimed!)).toBe('lost');
+    expect(await completeJob(claimed!, await searchEntryFor(draft.id))).toBe('lost');
     const [row] = await getDb().select({ published: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, draft.id));
     expect(row?.published).toBeNull();
   });

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { HomeView } from '@/components/home-view';
 import { JsonLd } from '@/components/json-ld';
 import { getHomePage, getSite } from '@/lib/content';
-import { organizationJsonLd } from '@/lib/seo/json-ld';
+import { organizationJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
 import { feedAlternates } from '@/lib/seo/metadata';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +17,7 @@ export default async function HomePage() {
   return (
     <>
       <JsonLd data={organizationJsonLd(site)} />
+      <JsonLd data={websiteJsonLd(site)} />
       <HomeView site={site} lead={home.lead} featured={home.featured} latest={home.latest} />
     </>
   );

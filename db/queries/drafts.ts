@@ -120,7 +120,7 @@ export async function getDraft(viewer: DraftViewer, id: string): Promise<DraftRe
 
 export type DraftListItem = Pick<DraftRecord, 'id' | 'title' | 'slug' | 'status' | 'version' | 'updatedAt' | 'updatedByName' | 'submittedAt'> & { authorName: string };
 
-const listColumns = {
+export const listColumns = {
   id: drafts.id,
   title: drafts.title,
   slug: drafts.slug,

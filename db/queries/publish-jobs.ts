@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Database } from '../index';
 import { draftRevisions, drafts, publishJobs, type DraftContent, type PublishJob } from '../schema';
 import { publishRevision, type PublishChange } from './publishing';
+import type { SearchEntry } from './search-index';
 
 /** How long a claimed job is ours; a server that dies mid-job loses it to another after this. */
 export const LEASE_SECONDS = 60;
@@ -40,7 +41,7 @@ export type JobRefusal = 'lost' | 'gone' | 'address';
  * neither. 'lost' when another server took the job over meanwhile (nothing is changed); 'gone' and
  * 'address' as publishRevision says.
  */
-export async function completeJob(job: PublishJob, db: Database = getDb()): Promise<PublishChange | JobRefusal> {
+export async function completeJob(job: PublishJob, search: SearchEntry, db: Database = getDb()): Promise<PublishChange | JobRefusal> {
   return db
     .transaction(async (tx) => {
       // The draft row first, in the same order as cancelling and unpublishing, so they never deadlock.
@@ -52,7 +53,7 @@ export async function completeJob(job: PublishJob, db: Database = getDb()): Prom
         .returning({ id: publishJobs.id });
       if (done.length === 0) throw new Rollback('lost');
       if (!job.revisionId) throw new Rollback('gone');
-      const change = await publishRevision(tx, job.draftId, job.revisionId);
+      const change = await publishRevision(tx, job.draftId, job.revisionId, search);
       if (typeof change === 'string') throw new Rollback(change);
       return change;
     })

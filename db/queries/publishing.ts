@@ -4,6 +4,7 @@ import { getDb, type Database } from '../index';
 import { draftRevisions, drafts, publishJobs, users, type DraftContent, type DraftStatus } from '../schema';
 import { visibleTo, type DraftViewer } from './drafts';
 import { liveJobsOf } from './schedules';
+import { deleteSearchEntry, newsroomEntryId, upsertSearchEntries, type SearchEntry } from './search-index';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -106,24 +107,25 @@ const lockDraft = async (tx: Transaction, draftId: string): Promise<Locked | und
   (await tx.select({ version: drafts.version, slug: drafts.slug, publishedAt: drafts.publishedAt, published }).from(drafts).where(eq(drafts.id, draftId)).for('update'))[0];
 
 /**
- * Points readers at the revision of `version`, inside the caller's transaction. Null when the draft
- * is gone or has been saved again since it was checked (the checked version is what gets published).
+ * Points readers at the revision of `version`, inside the caller's transaction, and puts `search`
+ * (that version's row of the search index) in the index. Null when the draft is gone or has been
+ * saved again since it was checked (the checked version is what gets published).
  */
-export async function publishVersion(tx: Transaction, draftId: string, version: number): Promise<PublishChange | null> {
+export async function publishVersion(tx: Transaction, draftId: string, version: number, search: SearchEntry): Promise<PublishChange | null> {
   const row = await lockDraft(tx, draftId);
   if (!row || row.version !== version) return null;
   const [revision] = await tx
     .select({ id: draftRevisions.id, content: draftRevisions.content })
     .from(draftRevisions)
     .where(and(eq(draftRevisions.draftId, draftId), eq(draftRevisions.version, version)));
-  return revision ? pointReadersAt(tx, draftId, row, revision) : null;
+  return revision ? pointReadersAt(tx, draftId, row, revision, search) : null;
 }
 
 /**
  * Publishes exactly this revision (a schedule's), however often the draft was saved since. 'address'
  * when the draft's address has changed since: readers find an article at the draft's address only.
  */
-export async function publishRevision(tx: Transaction, draftId: string, revisionId: string): Promise<PublishChange | 'gone' | 'address'> {
+export async function publishRevision(tx: Transaction, draftId: string, revisionId: string, search: SearchEntry): Promise<PublishChange | 'gone' | 'address'> {
   const row = await lockDraft(tx, draftId);
   if (!row) return 'gone';
   const [revision] = await tx
@@ -132,19 +134,20 @@ export async function publishRevision(tx: Transaction, draftId: string, revision
     .where(and(eq(draftRevisions.id, revisionId), eq(draftRevisions.draftId, draftId)));
   if (!revision) return 'gone';
   if (revision.content.slug !== row.slug) return 'address';
-  return pointReadersAt(tx, draftId, row, revision);
+  return pointReadersAt(tx, draftId, row, revision, search);
 }
 
-async function pointReadersAt(tx: Transaction, draftId: string, row: Locked, revision: { id: string; content: DraftContent }): Promise<PublishChange> {
+async function pointReadersAt(tx: Transaction, draftId: string, row: Locked, revision: { id: string; content: DraftContent }, search: SearchEntry): Promise<PublishChange> {
   const now = new Date();
+  // The date line keeps the first publication; later ones are updates.
+  const publishedAt = row.publishedAt ?? now;
   await tx
     .update(drafts)
     .set({
       publishedRevisionId: revision.id,
       status: 'published',
       scheduledFor: null,
-      // The date line keeps the first publication; later ones are updates.
-      publishedAt: row.publishedAt ?? now,
+      publishedAt,
       ...(row.publishedAt ? { contentUpdatedAt: now } : {}),
     })
     .where(eq(drafts.id, draftId));
@@ -152,11 +155,12 @@ async function pointReadersAt(tx: Transaction, draftId: string, row: Locked, rev
     .update(publishJobs)
     .set({ status: 'cancelled', finishedAt: now, lockedUntil: null })
     .where(and(eq(publishJobs.draftId, draftId), eq(publishJobs.status, 'pending')));
+  await upsertSearchEntries([{ ...search, id: newsroomEntryId(draftId), source: 'newsroom', published: publishedAt }], tx);
   return { before: row.published, after: revision.content };
 }
 
-export async function publishDraft(draftId: string, version: number): Promise<PublishChange | null> {
-  return getDb().transaction((tx) => publishVersion(tx, draftId, version));
+export async function publishDraft(draftId: string, version: number, search: SearchEntry): Promise<PublishChange | null> {
+  return getDb().transaction((tx) => publishVersion(tx, draftId, version, search));
 }
 
 /** Takes the article off the site; the draft and its history stay. */
@@ -167,6 +171,7 @@ export async function unpublishDraft(draftId: string): Promise<PublishChange | n
     await tx.update(drafts).set({ publishedRevisionId: null, status: 'draft', scheduledFor: null }).where(eq(drafts.id, draftId));
     // Taken off the site means off: a schedule set earlier must not bring it back.
     await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
+    await deleteSearchEntry(newsroomEntryId(draftId), tx);
     return { before: row.published, after: null };
   });
 }

@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from './cache-tags';
 import { loadContent } from './load';
 import { compileMdxCached } from './mdx';
-import { publishedArticles } from './published';
+import { publishedArticles, readPublishedArticles } from './published';
 import {
   adjacentArticles,
   homeLayout,
@@ -93,6 +93,17 @@ export async function getArticleCode(article: Article): Promise<string> {
 }
 
 const isNewsroomArticle = (article: Article) => article.file.startsWith('draft ');
+
+/** The articles of content/ alone: the search index keeps them by hash. */
+export async function getContentArticles(): Promise<Article[]> {
+  return (await getContent()).articles;
+}
+
+/** Published newsroom articles read now, past every cache, with their drafts' ids: for the search index. */
+export async function readNewsroomArticles(): Promise<{ draftId: string; article: Article }[]> {
+  const articles = await readPublishedArticles(await getCategories());
+  return articles.filter(isNewsroomArticle).map((article) => ({ draftId: article.file.slice('draft '.length), article }));
+}
 
 export async function getHomePage(page: number) {
   const layout = homeLayout(await articlesFor(HOME_TAG));

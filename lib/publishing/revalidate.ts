@@ -20,18 +20,26 @@ export async function requestRevalidation(tags: string[]): Promise<void> {
   if (response.status !== 204) throw new Error(`Revalidation answered ${response.status}: ${await response.text()}`);
 }
 
+/** Brings the search index up to date with content/ on this server (see lib/search/sync.ts). */
+export async function requestSearchIndex(): Promise<void> {
+  const response = await postSigned('/api/search/index', {});
+  if (response.status !== 204) throw new Error(`Search indexing answered ${response.status}: ${await response.text()}`);
+}
+
 /** Retries while the server is still starting (it is not listening yet when instrumentation runs). */
-export async function requestRevalidationWhenListening(tags: string[], timeoutMs = 120_000): Promise<void> {
+export async function whenListening(request: () => Promise<void>, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return await requestRevalidation(tags);
+      return await request();
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 }
+
+export const requestRevalidationWhenListening = (tags: string[]) => whenListening(() => requestRevalidation(tags));
 
 export const POLL_MS = 5_000;
 

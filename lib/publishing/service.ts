@@ -1,20 +1,35 @@
 import 'server-only';
 import { getDraftForPublishing, publishDraft, unpublishDraft, type DraftForPublishing, type PublishChange } from '@/db/queries/publishing';
 import { cancelSchedule, scheduleDraft } from '@/db/queries/schedules';
+import type { SearchEntry } from '@/db/queries/search-index';
 import type { DraftContent } from '@/db/schema';
 import { getCategories, isContentArticleSlug } from '../content';
 import { prepareDraft } from '../content/draft-article';
+import { newsroomEntryId, searchConfig, searchEntryOf } from '../search/entries';
 import { neighboursOf, tagsForChange } from './tags';
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
 
-/** What stops a version of the draft (by default its current one) from being published, if anything. */
-export async function readinessProblems(draft: DraftForPublishing, content: DraftContent | null = draft.current): Promise<string[]> {
-  if (!content) return ['This draft has no saved version.'];
+export type Readiness = { ok: true; search: SearchEntry } | { ok: false; problems: string[] };
+
+/**
+ * What stops a version of the draft (by default its current one) from being published, or that
+ * version's row of the search index.
+ */
+export async function checkReadiness(draft: DraftForPublishing, content: DraftContent | null = draft.current): Promise<Readiness> {
+  if (!content) return { ok: false, problems: ['This draft has no saved version.'] };
   const problems: string[] = [];
   if (await isContentArticleSlug(content.slug)) problems.push(`The address “${content.slug}” belongs to another article.`);
-  problems.push(...(await prepareDraft({ id: draft.id, content, publishedAt: new Date() }, await getCategories())).problems);
-  return problems;
+  const prepared = await prepareDraft({ id: draft.id, content, publishedAt: new Date() }, await getCategories());
+  problems.push(...prepared.problems);
+  if (problems.length > 0 || !prepared.article) return { ok: false, problems };
+  return { ok: true, search: searchEntryOf(prepared.article, newsroomEntryId(draft.id), await searchConfig()) };
+}
+
+/** What stops a version of the draft (by default its current one) from being published, if anything. */
+export async function readinessProblems(draft: DraftForPublishing, content: DraftContent | null = draft.current): Promise<string[]> {
+  const readiness = await checkReadiness(draft, content);
+  return readiness.ok ? [] : readiness.problems;
 }
 
 const NO_DRAFT = { ok: false as const, problems: ['This draft no longer exists.'] };
@@ -29,10 +44,10 @@ export async function publishNow(draftId: string, version: number): Promise<Publ
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
   if (draft.version !== version) return savedAgain(draft, 'publish');
-  const problems = await readinessProblems(draft);
-  if (problems.length > 0) return { ok: false, problems };
+  const readiness = await checkReadiness(draft);
+  if (!readiness.ok) return readiness;
   const before = await neighboursOf(draft.published?.slug);
-  const change = await publishDraft(draft.id, draft.version);
+  const change = await publishDraft(draft.id, draft.version, readiness.search);
   if (!change) return { ok: false, problems: ['The draft was saved again while it was being checked. Please publish again.'] };
   return changed(change, before);
 }

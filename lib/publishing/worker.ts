@@ -3,7 +3,7 @@ import type { Database } from '@/db';
 import { getDraftForPublishing } from '@/db/queries/publishing';
 import { claimDueJob, completeJob, failJob, getJobRevision } from '@/db/queries/publish-jobs';
 import type { PublishJob } from '@/db/schema';
-import { changed, readinessProblems } from './service';
+import { changed, checkReadiness } from './service';
 import { neighboursOf } from './tags';
 
 export type JobResult = { job: PublishJob; outcome: 'published' | 'retry' | 'failed' | 'lost'; tags?: string[] };
@@ -20,10 +20,10 @@ export async function runJob(job: PublishJob, db?: Database): Promise<JobResult>
     if (!draft) return { job, outcome: await failJob(job, 'The draft no longer exists.', db) };
     const revision = await getJobRevision(job, db);
     if (!revision) return { job, outcome: await failJob(job, UNPINNED, db, true) };
-    const problems = await readinessProblems(draft, revision.content);
-    if (problems.length > 0) return { job, outcome: await failJob(job, `Version ${revision.version} is not ready to publish: ${problems.join(' ')}`, db) };
+    const readiness = await checkReadiness(draft, revision.content);
+    if (!readiness.ok) return { job, outcome: await failJob(job, `Version ${revision.version} is not ready to publish: ${readiness.problems.join(' ')}`, db) };
     const before = await neighboursOf(draft.published?.slug);
-    const change = await completeJob(job, db);
+    const change = await completeJob(job, readiness.search, db);
     if (change === 'lost') return { job, outcome: 'lost' };
     if (change === 'gone') return { job, outcome: await failJob(job, UNPINNED, db, true) };
     if (change === 'address') {

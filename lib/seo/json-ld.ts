@@ -1,6 +1,7 @@
 import type { Article, Site } from '../content/types';
 import { absoluteUrl } from '../format';
 import { routes } from '../routes';
+import { searchTemplate } from './open-search';
 
 export function organizationJsonLd(site: Site) {
   return {
@@ -10,6 +11,22 @@ export function organizationJsonLd(site: Site) {
     url: absoluteUrl(site, '/'),
     logo: absoluteUrl(site, '/icon.svg'),
     sameAs: site.social.map((link) => link.href),
+  };
+}
+
+/** The site itself, with its search: lets search engines offer a search box for it. */
+export function websiteJsonLd(site: Site) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: site.name,
+    url: absoluteUrl(site, '/'),
+    inLanguage: site.language,
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: searchTemplate(site) },
+      'query-input': 'required name=search_term_string',
+    },
   };
 }
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db';
+import { getDraftForPublishing } from '@/db/queries/publishing';
 import { createUser } from '@/db/queries/users';
 import { draftRevisions, drafts, images, users, type DraftContent } from '@/db/schema';
 import { eq } from 'drizzle-orm';
+import { checkReadiness } from '@/lib/publishing/service';
 
 async function image(uploadedBy: string | null) {
   const [row] = await getDb()
@@ -49,4 +51,11 @@ export async function seedDraft(overrides: Partial<DraftContent> = {}) {
     await tx.insert(draftRevisions).values({ draftId: id, version: 1, content, summary: 'Saved', savedBy: author.id });
   });
   return { id, ...content, authorSlug: author.slug, authorName: author.name };
+}
+
+/** The row of the search index publishing the draft's current version writes, as the service makes it. */
+export async function searchEntryFor(draftId: string) {
+  const readiness = await checkReadiness((await getDraftForPublishing(draftId))!);
+  if (!readiness.ok) throw new Error(`The seeded draft is not ready: ${readiness.problems.join(' ')}`);
+  return readiness.search;
 }

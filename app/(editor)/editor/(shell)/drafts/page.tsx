@@ -2,12 +2,17 @@ import { listDrafts } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
 import { formatTime, statusLabels } from '@/lib/drafts/labels';
 import { viewerOf } from '@/lib/drafts/viewer';
+import { searchDrafts } from '@/lib/search/drafts';
 
 export const metadata = { title: 'Drafts' };
 
-export default async function DraftsPage({ searchParams }: { searchParams: Promise<{ missing?: string }> }) {
+type Props = { searchParams: Promise<{ missing?: string; q?: string | string[] }> };
+
+export default async function DraftsPage({ searchParams }: Props) {
   const user = await requireUser('drafts:write-own');
-  const [drafts, { missing }] = await Promise.all([listDrafts(viewerOf(user)), searchParams]);
+  const { missing, q } = await searchParams;
+  const search = q ? await searchDrafts(viewerOf(user), String(q)) : null;
+  const drafts = search?.query ? search.drafts : await listDrafts(viewerOf(user));
   return (
     <>
       <h1>Drafts</h1>
@@ -21,8 +26,15 @@ export default async function DraftsPage({ searchParams }: { searchParams: Promi
           New draft
         </a>
       </p>
+      <DraftSearch query={search?.query ?? ''} />
+      {search?.query ? (
+        <p role="status">
+          {search.truncated ? 'Only the first 200 characters of your search were used. ' : null}
+          {drafts.length === 1 ? '1 draft matches' : `${drafts.length} drafts match`} “{search.query}”. <a href="/editor/drafts">Show all drafts</a>
+        </p>
+      ) : null}
       {drafts.length === 0 ? (
-        <p>No drafts yet.</p>
+        search?.query ? null : <p>No drafts yet.</p>
       ) : (
         <table className="editor-table">
           <caption className="visually-hidden">Drafts you can open, most recently changed first</caption>
@@ -51,5 +63,16 @@ export default async function DraftsPage({ searchParams }: { searchParams: Promi
         </table>
       )}
     </>
+  );
+}
+
+function DraftSearch({ query }: { query: string }) {
+  return (
+    <form action="/editor/drafts" method="get" role="search" aria-label="Drafts" className="inline-form">
+      <label htmlFor="drafts-q">Search drafts</label> <input id="drafts-q" type="search" name="q" defaultValue={query} />{' '}
+      <button type="submit" className="button button--secondary">
+        Search
+      </button>
+    </form>
   );
 }

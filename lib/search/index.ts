@@ -1,0 +1,57 @@
+import 'server-only';
+import { searchIndex } from '@/db/queries/search';
+import { getCategories, getSite } from '../content';
+import { searchConfig } from './entries';
+import { highlightSegments, type Segment } from './highlight';
+import type { SearchParams } from './params';
+import { suggestFor, type Suggestion } from './suggest';
+import { ensureSearchIndex } from './sync';
+
+export { parseSearchParams, MAX_QUERY_LENGTH, type SearchParams } from './params';
+export type { Segment } from './highlight';
+
+export const SEARCH_PER_PAGE = 10;
+
+export type SearchHit = {
+  slug: string;
+  title: Segment[];
+  snippet: Segment[];
+  section: { slug: string; name: string };
+  authorName: string;
+  published: Date;
+};
+
+export type SearchResults = {
+  total: number;
+  totalPages: number;
+  hits: SearchHit[];
+  /** False when the query holds no word to look for (only common words or punctuation). */
+  meaningful: boolean;
+  /** Only when nothing was found. */
+  suggestion?: Suggestion;
+};
+
+/** One page of every published article matching the reader's query, best first. */
+export async function searchArticles(params: SearchParams): Promise<SearchResults> {
+  await ensureSearchIndex();
+  const [config, site, categories] = await Promise.all([searchConfig(), getSite(), getCategories()]);
+  const { q, section, author, from, to, page } = params;
+  const filters = { section, author, from, to, config, timeZone: site.timeZone };
+  const found = await searchIndex({ ...filters, query: q, limit: SEARCH_PER_PAGE, offset: (page - 1) * SEARCH_PER_PAGE });
+  const names = new Map(categories.map((category) => [category.slug, category.name]));
+  return {
+    total: found.total,
+    totalPages: Math.max(1, Math.ceil(found.total / SEARCH_PER_PAGE)),
+    meaningful: found.meaningful,
+    hits: found.hits.map((hit) => ({
+      slug: hit.slug,
+      title: highlightSegments(hit.title),
+      // An article whose body does not hold the words still gets a line under its headline.
+      snippet: highlightSegments(hit.snippet || hit.standfirst),
+      section: { slug: hit.section, name: names.get(hit.section) ?? hit.section },
+      authorName: hit.authorName,
+      published: hit.published,
+    })),
+    ...(found.total === 0 && found.meaningful && page === 1 ? { suggestion: await suggestFor(q, filters) } : {}),
+  };
+}

@@ -27,6 +27,14 @@ const schema = z
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // Site-wide: sign-ups that may send a confirmation email per hour, and how many of them pass
+    // before every further sign-up must solve a proof-of-work challenge.
+    NEWSLETTER_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(200),
+    NEWSLETTER_CHALLENGE_AFTER: z.coerce.number().int().min(0).default(50),
+  })
+  .refine((settings) => settings.NEWSLETTER_CHALLENGE_AFTER < settings.NEWSLETTER_EMAILS_PER_HOUR, {
+    path: ['NEWSLETTER_CHALLENGE_AFTER'],
+    message: 'must be below NEWSLETTER_EMAILS_PER_HOUR, so the challenge starts before the cap stops everyone',
   });
 
 function parse() {

@@ -13,6 +13,7 @@ export const routes = {
   archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`,
   newsletter: () => '/newsletter',
   newsletterConfirm: () => '/newsletter/confirm',
+  newsletterCheck: () => '/newsletter/check',
   newsletterUnsubscribe: () => '/newsletter/unsubscribe',
   newsletterOneClick: () => '/newsletter/unsubscribe/one-click',
   feeds: (categorySlug?: string) => {

@@ -6,6 +6,7 @@ import { getSubscriberByEmail } from '@/db/queries/subscribers';
 import type { Site } from '@/lib/content/types';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import { BUSY_MESSAGE, CHALLENGE_FAILED_MESSAGE, CHALLENGE_MESSAGE, LIMITS, type Outcome, requestSubscription, SIGNUP_MESSAGE, siteCounter } from '@/lib/newsletter/service';
+import { newChallenge } from '@/lib/newsletter/challenge';
 import { solved } from './helpers/challenge';
 
 const site = {
@@ -25,9 +26,10 @@ function mailbox() {
   return { sent, send: async (mail: OutgoingMail) => void sent.push(mail) };
 }
 
-function challengeOf(outcome: Outcome): string {
-  if (outcome.ok || !outcome.challenge) throw new Error(`Expected a challenge, got ${JSON.stringify(outcome)}`);
-  return outcome.challenge;
+/** Checks that `outcome` asks for a challenge, and returns an answer to one, as the check page gives it. */
+async function answerFor(outcome: Outcome): Promise<string> {
+  if (outcome.ok || outcome.challenge !== true) throw new Error(`Expected a challenge, got ${JSON.stringify(outcome)}`);
+  return solved(newChallenge());
 }
 
 /** As if `count` sign-ups had already passed site-wide this hour (this file has a site of its own). */
@@ -51,16 +53,16 @@ describe('the challenge threshold per client', () => {
     }
     const email = address();
     const asked = await requestSubscription({ email, website: '', ip: from, site, canSolve: true }, { send });
-    expect(asked).toEqual({ ok: false, error: CHALLENGE_MESSAGE, challenge: expect.any(String) });
+    expect(asked).toEqual({ ok: false, error: CHALLENGE_MESSAGE, challenge: true });
     expect(await getSubscriberByEmail(email)).toBeUndefined();
     expect(sent).toHaveLength(LIMITS.perIp.challengeAfter);
 
-    const answer = await solved(challengeOf(asked));
+    const answer = await answerFor(asked);
     expect(await requestSubscription({ email, website: '', ip: from, site, canSolve: true, challenge: answer }, { send })).toEqual(thanks);
     expect(sent.at(-1)?.to).toBe(email);
     // Spent: the same answer does not let a second address through.
     const replay = await requestSubscription({ email: address(), website: '', ip: from, site, canSolve: true, challenge: answer }, { send });
-    expect(replay).toEqual({ ok: false, error: CHALLENGE_FAILED_MESSAGE, challenge: expect.any(String) });
+    expect(replay).toEqual({ ok: false, error: CHALLENGE_FAILED_MESSAGE, challenge: true });
     expect(sent).toHaveLength(LIMITS.perIp.challengeAfter + 1);
   });
 
@@ -84,7 +86,7 @@ describe('site-wide', () => {
     const asked = await requestSubscription({ email, website: '', ip: client(), site, canSolve: true }, { send });
     expect(asked).toMatchObject({ ok: false, error: CHALLENGE_MESSAGE });
     expect(await requestSubscription({ email: address(), website: '', ip: client(), site }, { send })).toEqual({ ok: false, error: BUSY_MESSAGE });
-    const answer = await solved(challengeOf(asked));
+    const answer = await answerFor(asked);
     expect(await requestSubscription({ email, website: '', ip: client(), site, canSolve: true, challenge: answer }, { send })).toEqual(thanks);
     expect(sent.map((mail) => mail.to)).toHaveLength(2);
   });
@@ -94,7 +96,7 @@ describe('site-wide', () => {
     await siteHasHad(LIMITS.site.limit);
     const email = address();
     const asked = await requestSubscription({ email, website: '', ip: client(), site, canSolve: true }, { send });
-    const answer = await solved(challengeOf(asked));
+    const answer = await answerFor(asked);
     expect(await requestSubscription({ email, website: '', ip: client(), site, canSolve: true, challenge: answer }, { send })).toEqual({ ok: false, error: BUSY_MESSAGE });
     expect(sent).toHaveLength(0);
     expect(await getSubscriberByEmail(email)).toBeUndefined();
@@ -105,7 +107,7 @@ describe('site-wide', () => {
     await siteHasHad(LIMITS.site.limit - 2);
     const asked = await Promise.all(Array.from({ length: 4 }, () => requestSubscription({ email: address(), website: '', ip: client(), site, canSolve: true }, { send })));
     const answers = [];
-    for (const outcome of asked) answers.push(await solved(challengeOf(outcome)));
+    for (const outcome of asked) answers.push(await answerFor(outcome));
     const outcomes = await Promise.all(answers.map((challenge) => requestSubscription({ email: address(), website: '', ip: client(), site, canSolve: true, challenge }, { send })));
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(2);
     expect(outcomes.filter((outcome) => !outcome.ok && outcome.error === BUSY_MESSAGE)).toHaveLength(2);

@@ -79,7 +79,7 @@ describe('double opt-in', () => {
     expect(hash).not.toContain(token);
     expect((await recordSignup(address(), { hash, expiresAt: new Date(Date.now() - 1000) }, 300)).claimed).toBe(true);
     expect(await confirm(token)).toEqual({ ok: false, error: expect.stringContaining('expired') });
-    expect(await confirm(`${token.slice(0, -1)}A`)).toEqual({ ok: false, error: expect.stringContaining('not valid') });
+    expect(await confirm(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toEqual({ ok: false, error: expect.stringContaining('not valid') });
   });
 
   it('a known address gets the same answer, and a pending one no second email within minutes', async () => {

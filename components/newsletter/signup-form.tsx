@@ -1,12 +1,9 @@
 'use client';
 
-import { lazy, Suspense, useActionState, useId } from 'react';
+import { useActionState, useId } from 'react';
 import type { ActionState } from '@/lib/actions/result';
 import { FormStatus } from './form-status';
 import { SubmitButton } from './submit-button';
-
-// Its own chunk, fetched only when a challenge is asked for: no reader page grows by it.
-const ProofOfWork = lazy(() => import('./proof-of-work').then((module) => ({ default: module.ProofOfWork })));
 
 type SignupFormProps = { action: (state: ActionState, data: FormData) => Promise<ActionState> };
 
@@ -27,7 +24,6 @@ export function SignupForm({ action }: SignupFormProps) {
           inputMode="email"
           maxLength={254}
           required
-          defaultValue={state?.values?.email}
           aria-invalid={invalid || undefined}
           aria-describedby={`${id}-status`}
         />
@@ -37,11 +33,6 @@ export function SignupForm({ action }: SignupFormProps) {
         <label htmlFor={`${id}-website`}>Leave this field empty</label>
         <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      {state?.challenge ? (
-        <Suspense>
-          <ProofOfWork key={state.challenge} challenge={state.challenge} />
-        </Suspense>
-      ) : null}
       <FormStatus id={`${id}-status`} state={state} />
     </form>
   );

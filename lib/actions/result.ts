@@ -18,8 +18,6 @@ type FormEcho = {
    * JavaScript: without it, React writes the state into the next form post, and elements cannot be.
    */
   views?: Record<string, ReactNode>;
-  /** A proof-of-work challenge (JSON) for the form to solve before it is sent again. */
-  challenge?: string;
 };
 
 /** What every server action returns; `null` is the state before the form was ever sent. */

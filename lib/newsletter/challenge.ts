@@ -14,6 +14,9 @@ export const CHALLENGE = { algorithm: 'PBKDF2/SHA-256', cost: 1000, counterMin: 
 
 export type ChallengeCheck = 'passed' | 'missing' | 'failed';
 
+/** Carries the address typed to the page that runs the challenge, for its few minutes. */
+export const PENDING_ADDRESS_COOKIE = 'newsletter-address';
+
 // Keys of their own, derived from APP_SECRET, so a challenge signature can never pass for another.
 function secrets() {
   const derive = (purpose: string) => createHmac('sha256', appSecret()).update(purpose).digest('hex');

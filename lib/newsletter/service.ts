@@ -7,7 +7,7 @@ import { absoluteUrl } from '../format';
 import { sendMail as defaultSendMail, type SendMail } from '../mail/transport';
 import { routes } from '../routes';
 import { appSecret } from '../secret';
-import { checkChallenge, newChallenge } from './challenge';
+import { checkChallenge } from './challenge';
 import { confirmationMail } from './emails';
 import { CONFIRMATION_TTL_HOURS, hashToken, newConfirmationToken, unsubscribeToken, verifyUnsubscribeToken } from './tokens';
 
@@ -29,13 +29,14 @@ export const LIMITS = {
 /** The rate-limit key counting the whole site's sign-ups. */
 export const siteCounter = (site: Site) => `signup:site:${site.url}`;
 
-export type Outcome = { ok: true; message: string } | { ok: false; error: string; challenge?: string };
+/** `challenge`: this sign-up may go on once the browser has solved a challenge (see challenge.ts). */
+export type Outcome = { ok: true; message: string } | { ok: false; error: string; challenge?: true };
 
 // The same words whatever the address's state, so the form never reveals who is subscribed.
 export const SIGNUP_MESSAGE = 'Thanks! Check your inbox: we have sent you a link to confirm your subscription.';
 export const BUSY_MESSAGE = 'Too many sign-ups right now. Please try again later.';
-export const CHALLENGE_MESSAGE = 'One more step: your browser is checking that this is not an automated sign-up. This takes a few seconds.';
-export const CHALLENGE_FAILED_MESSAGE = 'That check did not go through. Your browser is trying once more.';
+export const CHALLENGE_MESSAGE = 'One more step: your browser checks that this is not an automated sign-up.';
+export const CHALLENGE_FAILED_MESSAGE = 'That check did not go through. Your browser tries once more.';
 
 function tryAgain(seconds: number): Outcome {
   const minutes = Math.ceil(seconds / 60);
@@ -77,8 +78,8 @@ async function challengeGate(site: Site, clientAttempts: number, answer: string 
   if (!required) return null;
   const check = await checkChallenge(answer);
   if (check === 'passed') return null;
-  if (!canSolve && check === 'missing') return { ok: false, error: BUSY_MESSAGE };
-  return { ok: false, error: check === 'missing' ? CHALLENGE_MESSAGE : CHALLENGE_FAILED_MESSAGE, challenge: await newChallenge() };
+  if (!canSolve) return { ok: false, error: BUSY_MESSAGE };
+  return { ok: false, error: check === 'missing' ? CHALLENGE_MESSAGE : CHALLENGE_FAILED_MESSAGE, challenge: true };
 }
 
 async function atLeast<T>(milliseconds: number, task: () => Promise<T>): Promise<T> {

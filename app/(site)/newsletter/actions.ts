@@ -1,11 +1,14 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { publicAction } from '@/lib/actions/public-action';
 import { getSite } from '@/lib/content';
+import { CHALLENGE, PENDING_ADDRESS_COOKIE } from '@/lib/newsletter/challenge';
 import { signupSchema, tokenSchema } from '@/lib/newsletter/schema';
 import { confirm, requestSubscription, unsubscribe } from '@/lib/newsletter/service';
+import { routes } from '@/lib/routes';
 
 export const subscribeAction = publicAction(signupSchema, async ({ email, website, altcha }, { ip }) => {
   // Next.js sends this header when the page's JavaScript calls the action; a plain form post
@@ -13,8 +16,12 @@ export const subscribeAction = publicAction(signupSchema, async ({ email, websit
   const canSolve = (await headers()).has('next-action');
   // The email goes out after the response, so a known address answers exactly like a new one.
   const outcome = await requestSubscription({ email, website, ip, site: await getSite(), challenge: altcha, canSolve }, { defer: after });
-  // The form empties itself after each post: a challenge comes back with the address to send again.
-  return !outcome.ok && outcome.challenge ? { ...outcome, values: { email } } : outcome;
+  if (outcome.ok || !outcome.challenge) return outcome;
+  // To the page that runs the challenge: its code is on that page alone, so no reader page carries
+  // it. The address goes along in a cookie rather than in the URL, where logs would keep it.
+  const check = routes.newsletterCheck();
+  (await cookies()).set(PENDING_ADDRESS_COOKIE, email, { httpOnly: true, sameSite: 'lax', path: check, maxAge: CHALLENGE.ttlSeconds });
+  redirect(check);
 });
 
 export const confirmAction = publicAction(tokenSchema, async ({ token }) => confirm(token));

@@ -1,8 +1,10 @@
-// Runs once when a server starts: applies pending database migrations before the first request,
-// so deploying a new version needs no separate step, then starts the publishing scheduler. Builds
-// skip it: they never need a database.
+// Runs once when a server starts: records each request's connection address for rate limits,
+// applies pending database migrations before the first request, so deploying a new version needs
+// no separate step, then starts the publishing scheduler. Builds skip it: they never need a database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { trackPeerAddresses } = await import('./lib/actions/peer-address');
+  trackPeerAddresses();
   const { assertRuntimeEnv, env } = await import('./lib/env.mjs');
   assertRuntimeEnv();
   if (!env.DATABASE_URL) {

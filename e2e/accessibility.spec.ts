@@ -12,6 +12,7 @@ const pages = {
   archive: '/archive',
   newsletter: '/newsletter',
   'newsletter confirmation': '/newsletter/confirm?token=a-token-from-an-email',
+  'newsletter challenge': '/newsletter/check',
   'not found': '/articles/no-such-story',
 };
 

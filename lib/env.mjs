@@ -31,6 +31,14 @@ const schema = z
     UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(200),
     // Searches one client address may make in a minute (counted only when TRUSTED_PROXY_HOPS > 0).
     SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
+    // Site-wide: sign-ups that may send a confirmation email per hour, and how many of them pass
+    // before every further sign-up must solve a proof-of-work challenge.
+    NEWSLETTER_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(200),
+    NEWSLETTER_CHALLENGE_AFTER: z.coerce.number().int().min(0).default(50),
+  })
+  .refine((settings) => settings.NEWSLETTER_CHALLENGE_AFTER < settings.NEWSLETTER_EMAILS_PER_HOUR, {
+    path: ['NEWSLETTER_CHALLENGE_AFTER'],
+    message: 'must be below NEWSLETTER_EMAILS_PER_HOUR, so the challenge starts before the cap stops everyone',
   });
 
 function parse() {

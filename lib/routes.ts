@@ -29,6 +29,7 @@ export const routes = {
   openSearch: () => '/opensearch.xml',
   newsletter: () => '/newsletter',
   newsletterConfirm: () => '/newsletter/confirm',
+  newsletterCheck: () => '/newsletter/check',
   newsletterUnsubscribe: () => '/newsletter/unsubscribe',
   newsletterOneClick: () => '/newsletter/unsubscribe/one-click',
   feeds: (categorySlug?: string) => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
 import { backoffLimits, rateLimits } from '../schema';
 
@@ -10,9 +10,9 @@ export const MAX_RATE_LIMIT_WINDOW_SECONDS = 86_400;
 
 /**
  * Counts one attempt against `key` in a fixed window, in a single atomic statement, so concurrent
- * requests on any number of app servers share one count.
+ * requests on any number of app servers share one count. Returns the count including this attempt.
  */
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+export async function countAttempt(key: string, windowSeconds: number): Promise<{ count: number; retryAfterSeconds: number }> {
   if (windowSeconds > MAX_RATE_LIMIT_WINDOW_SECONDS) throw new Error(`A rate-limit window of ${windowSeconds} s is longer than the clean-up keeps counters.`);
   const window = sql`make_interval(secs => ${windowSeconds})`;
   const [row] = await getDb()
@@ -29,8 +29,22 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
       count: rateLimits.count,
       retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now())))::int`,
     });
-  if (!row || row.count <= limit) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, row.retryAfter) };
+  return { count: row?.count ?? 1, retryAfterSeconds: Math.max(1, row?.retryAfter ?? windowSeconds) };
+}
+
+/** Counts one attempt against `key` and says whether it is within `limit` per window. */
+export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  const { count, retryAfterSeconds } = await countAttempt(key, windowSeconds);
+  return count <= limit ? { allowed: true } : { allowed: false, retryAfterSeconds };
+}
+
+/** The attempts counted against `key` in its current window, without counting one. */
+export async function peekAttempts(key: string, windowSeconds: number): Promise<number> {
+  const [row] = await getDb()
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.windowStart, sql`now() - make_interval(secs => ${windowSeconds})`)));
+  return row?.count ?? 0;
 }
 
 /** Forgets a key's attempts, e.g. after a successful login. */

@@ -1,54 +1,42 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, ilike, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '../index';
 import { confirmationTokens, subscribers, type Subscriber } from '../schema';
 
-/**
- * The subscriber for a sign-up: created as pending, or an unsubscribed one made pending again.
- * One statement, so 200 simultaneous sign-ups for one address still leave exactly one row.
- */
-export async function upsertSubscriberForSignup(email: string): Promise<Subscriber> {
-  const [row] = await getDb()
-    .insert(subscribers)
-    .values({ email })
-    .onConflictDoUpdate({
-      target: subscribers.email,
-      set: {
-        status: sql`case when ${subscribers.status} = 'unsubscribed' then 'pending'::subscriber_status else ${subscribers.status} end`,
-        unsubscribedAt: sql`case when ${subscribers.status} = 'unsubscribed' then null else ${subscribers.unsubscribedAt} end`,
-      },
-    })
-    .returning();
-  if (!row) throw new Error('Upserting a subscriber returned no row');
-  return row;
-}
+export type Signup = { id: string; email: string; claimed: boolean };
 
 /**
- * Claims the right to email a pending subscriber: true for exactly one caller per interval, however
- * many ask at once.
+ * Records a sign-up in one statement: the subscriber is created as pending (or an unsubscribed one
+ * made pending again), the right to email them is claimed (once per `resendSeconds`, however many
+ * ask at once) and, only when claimed, the confirmation token is stored. Every kind of address,
+ * new, pending or confirmed, costs the same single round trip, so the time of the answer says
+ * nothing about which it was.
  */
-export async function claimConfirmationEmail(subscriberId: string, minIntervalSeconds: number): Promise<boolean> {
-  const rows = await getDb()
-    .update(subscribers)
-    .set({ lastEmailSentAt: sql`now()` })
-    .where(
-      and(
-        eq(subscribers.id, subscriberId),
-        eq(subscribers.status, 'pending'),
-        or(isNull(subscribers.lastEmailSentAt), lte(subscribers.lastEmailSentAt, sql`now() - make_interval(secs => ${minIntervalSeconds})`)),
-      ),
+export async function recordSignup(email: string, token: { hash: string; expiresAt: Date }, resendSeconds: number): Promise<Signup> {
+  const rows = await getDb().execute<{ id: string; email: string; claimed: boolean }>(sql`
+    with upserted as (
+      insert into ${subscribers} (email, last_email_sent_at) values (${email}, now())
+      on conflict (email) do update set
+        status = case when ${subscribers.status} = 'unsubscribed' then 'pending'::subscriber_status else ${subscribers.status} end,
+        unsubscribed_at = case when ${subscribers.status} = 'unsubscribed' then null else ${subscribers.unsubscribedAt} end,
+        last_email_sent_at = case
+          when ${subscribers.status} <> 'confirmed'
+            and (${subscribers.lastEmailSentAt} is null or ${subscribers.lastEmailSentAt} <= now() - make_interval(secs => ${resendSeconds}))
+          then now() else ${subscribers.lastEmailSentAt} end
+      returning id, email, last_email_sent_at = now() as claimed
+    ), token as (
+      insert into ${confirmationTokens} (token_hash, subscriber_id, expires_at)
+      select ${token.hash}, id, ${token.expiresAt.toISOString()}::timestamptz from upserted where claimed
     )
-    .returning({ id: subscribers.id });
-  return rows.length === 1;
+    select id, email, claimed from upserted`);
+  const [row] = rows;
+  if (!row) throw new Error('Recording a sign-up returned no row');
+  return { id: row.id, email: row.email, claimed: row.claimed === true };
 }
 
 /** Gives a claim back after the email could not be sent, so the next attempt may send again. */
 export async function releaseConfirmationEmail(subscriberId: string): Promise<void> {
   await getDb().update(subscribers).set({ lastEmailSentAt: null }).where(eq(subscribers.id, subscriberId));
-}
-
-export async function createConfirmationToken(subscriberId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-  await getDb().insert(confirmationTokens).values({ subscriberId, tokenHash, expiresAt });
 }
 
 export type ConfirmResult =

@@ -1,7 +1,6 @@
 /**
- * The client address in an X-Forwarded-For header, as the outermost of `trustedHops` reverse proxies
- * saw it. With no trusted proxy there is no trustworthy address: `next start` passes a header the
- * client wrote through unchanged, so null is returned and per-IP limits are skipped.
+ * The client address in an X-Forwarded-For header, as the outermost of `trustedHops` (at least one)
+ * reverse proxies saw it: each proxy appends the address it received the request from.
  */
 export function addressFromForwardedFor(header: string | null, trustedHops: number): string | null {
   if (trustedHops < 1) return null;

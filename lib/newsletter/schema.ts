@@ -12,6 +12,8 @@ export const signupSchema = z.object({
   email: emailSchema,
   // Honeypot: hidden from people, filled in by bots.
   website: z.string().max(500).optional().default(''),
+  // The proof-of-work widget's answer, sent only once a challenge was asked for.
+  altcha: z.string().max(4000).optional(),
 });
 
 export const tokenSchema = z.object({

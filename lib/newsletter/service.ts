@@ -1,33 +1,42 @@
 import 'server-only';
-import { hitRateLimit } from '@/db/queries/rate-limits';
-import {
-  claimConfirmationEmail,
-  confirmSubscription,
-  createConfirmationToken,
-  getSubscriber,
-  releaseConfirmationEmail,
-  unsubscribeSubscriber,
-  upsertSubscriberForSignup,
-} from '@/db/queries/subscribers';
+import { countAttempt, hitRateLimit, peekAttempts } from '@/db/queries/rate-limits';
+import { confirmSubscription, getSubscriber, recordSignup, releaseConfirmationEmail, unsubscribeSubscriber } from '@/db/queries/subscribers';
 import type { Site } from '../content/types';
+import { env } from '../env.mjs';
 import { absoluteUrl } from '../format';
 import { sendMail as defaultSendMail, type SendMail } from '../mail/transport';
 import { routes } from '../routes';
 import { appSecret } from '../secret';
+import { checkChallenge } from './challenge';
 import { confirmationMail } from './emails';
 import { CONFIRMATION_TTL_HOURS, hashToken, newConfirmationToken, unsubscribeToken, verifyUnsubscribeToken } from './tokens';
 
 export const LIMITS = {
-  perIp: { limit: 10, windowSeconds: 3600 },
+  /** Past `challengeAfter` sign-ups in the window, a client must solve the proof of work. */
+  perIp: { limit: 10, challengeAfter: 3, windowSeconds: 3600 },
   perAddress: { limit: 5, windowSeconds: 3600 },
   /** A pending address gets a fresh confirmation email at most this often. */
   resendSeconds: 300,
+  /**
+   * Every sign-up answers after at least this long, so the few database writes that still differ
+   * between a new and a known address (a new row and its token against an update) cannot be timed.
+   */
+  answerFloorMs: 100,
+  /** Sign-ups past every per-client limit, site-wide: the most confirmation emails an hour can send. */
+  site: { limit: env.NEWSLETTER_EMAILS_PER_HOUR, challengeAfter: env.NEWSLETTER_CHALLENGE_AFTER, windowSeconds: 3600 },
 };
 
-export type Outcome = { ok: true; message: string } | { ok: false; error: string };
+/** The rate-limit key counting the whole site's sign-ups. */
+export const siteCounter = (site: Site) => `signup:site:${site.url}`;
+
+/** `challenge`: this sign-up may go on once the browser has solved a challenge (see challenge.ts). */
+export type Outcome = { ok: true; message: string } | { ok: false; error: string; challenge?: true };
 
 // The same words whatever the address's state, so the form never reveals who is subscribed.
 export const SIGNUP_MESSAGE = 'Thanks! Check your inbox: we have sent you a link to confirm your subscription.';
+export const BUSY_MESSAGE = 'Too many sign-ups right now. Please try again later.';
+export const CHALLENGE_MESSAGE = 'One more step: your browser checks that this is not an automated sign-up.';
+export const CHALLENGE_FAILED_MESSAGE = 'That check did not go through. Your browser tries once more.';
 
 function tryAgain(seconds: number): Outcome {
   const minutes = Math.ceil(seconds / 60);
@@ -42,7 +51,16 @@ function unsubscribeLinks(site: Site, subscriberId: string) {
   };
 }
 
-type SignupInput = { email: string; website: string; ip: string | null; site: Site };
+type SignupInput = {
+  email: string;
+  website: string;
+  ip: string | null;
+  site: Site;
+  /** The challenge widget's answer, if the form sent one. */
+  challenge?: string;
+  /** Whether the form can run the challenge (it was sent with JavaScript). */
+  canSolve?: boolean;
+};
 
 type Delivery = {
   send?: SendMail;
@@ -50,36 +68,61 @@ type Delivery = {
   defer?: (task: () => Promise<void>) => void;
 };
 
-export async function requestSubscription({ email, website, ip, site }: SignupInput, { send = defaultSendMail, defer }: Delivery = {}): Promise<Outcome> {
+/**
+ * Below the thresholds nobody sees a challenge. Past them a sign-up goes on only with a solved one;
+ * a form without JavaScript cannot solve it and is asked to come back later.
+ */
+async function challengeGate(site: Site, clientAttempts: number, answer: string | undefined, canSolve: boolean): Promise<Outcome | null> {
+  const required =
+    clientAttempts > LIMITS.perIp.challengeAfter || (await peekAttempts(siteCounter(site), LIMITS.site.windowSeconds)) >= LIMITS.site.challengeAfter;
+  if (!required) return null;
+  const check = await checkChallenge(answer);
+  if (check === 'passed') return null;
+  if (!canSolve) return { ok: false, error: BUSY_MESSAGE };
+  return { ok: false, error: check === 'missing' ? CHALLENGE_MESSAGE : CHALLENGE_FAILED_MESSAGE, challenge: true };
+}
+
+async function atLeast<T>(milliseconds: number, task: () => Promise<T>): Promise<T> {
+  const deadline = performance.now() + milliseconds;
+  const result = await task();
+  const rest = deadline - performance.now();
+  if (rest > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(rest)));
+  return result;
+}
+
+export function requestSubscription(input: SignupInput, delivery: Delivery = {}): Promise<Outcome> {
+  return atLeast(LIMITS.answerFloorMs, () => signUp(input, delivery));
+}
+
+async function signUp(input: SignupInput, { send = defaultSendMail, defer }: Delivery): Promise<Outcome> {
+  const { email, website, ip, site } = input;
   if (website.trim() !== '') return { ok: true, message: SIGNUP_MESSAGE };
+  let clientAttempts = 0;
   if (ip) {
-    const byIp = await hitRateLimit(`signup:ip:${ip}`, LIMITS.perIp.limit, LIMITS.perIp.windowSeconds);
-    if (!byIp.allowed) return tryAgain(byIp.retryAfterSeconds);
+    const byIp = await countAttempt(`signup:ip:${ip}`, LIMITS.perIp.windowSeconds);
+    if (byIp.count > LIMITS.perIp.limit) return tryAgain(byIp.retryAfterSeconds);
+    clientAttempts = byIp.count;
   }
   const byAddress = await hitRateLimit(`signup:email:${email}`, LIMITS.perAddress.limit, LIMITS.perAddress.windowSeconds);
   if (!byAddress.allowed) return tryAgain(byAddress.retryAfterSeconds);
+  const gate = await challengeGate(site, clientAttempts, input.challenge, input.canSolve ?? false);
+  if (gate) return gate;
+  if (!(await hitRateLimit(siteCounter(site), LIMITS.site.limit, LIMITS.site.windowSeconds)).allowed) return { ok: false, error: BUSY_MESSAGE };
 
-  const subscriber = await upsertSubscriberForSignup(email);
-  if (subscriber.status !== 'pending' || !(await claimConfirmationEmail(subscriber.id, LIMITS.resendSeconds))) {
-    return { ok: true, message: SIGNUP_MESSAGE };
-  }
+  // Known and new addresses take the same path up to here and one statement from here on; the
+  // email, which only some get, is written and sent after the response.
   const { token, hash } = newConfirmationToken();
-  await createConfirmationToken(subscriber.id, hash, new Date(Date.now() + CONFIRMATION_TTL_HOURS * 3600_000));
-  const links = unsubscribeLinks(site, subscriber.id);
-  const mail = confirmationMail({
-    site,
-    to: subscriber.email,
-    confirmUrl: absoluteUrl(site, `${routes.newsletterConfirm()}?token=${encodeURIComponent(token)}`),
-    unsubscribeUrl: links.page,
-    oneClickUrl: links.oneClick,
-  });
+  const signup = await recordSignup(email, { hash, expiresAt: new Date(Date.now() + CONFIRMATION_TTL_HOURS * 3600_000) }, LIMITS.resendSeconds);
+  if (!signup.claimed) return { ok: true, message: SIGNUP_MESSAGE };
   const deliver = async () => {
     try {
-      await send(mail);
+      const links = unsubscribeLinks(site, signup.id);
+      const confirmUrl = absoluteUrl(site, `${routes.newsletterConfirm()}?token=${encodeURIComponent(token)}`);
+      await send(confirmationMail({ site, to: signup.email, confirmUrl, unsubscribeUrl: links.page, oneClickUrl: links.oneClick }));
     } catch (error) {
       // Logged for the operator, and the claim given back so that signing up again sends again.
       console.error('Sending a confirmation email failed:', error);
-      await releaseConfirmationEmail(subscriber.id);
+      await releaseConfirmationEmail(signup.id);
     }
   };
   if (defer) defer(deliver);

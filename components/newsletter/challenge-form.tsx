@@ -1,0 +1,47 @@
+'use client';
+
+import type {} from 'altcha/types/react';
+import { Fragment, useActionState, useEffect, useId, useRef } from 'react';
+import type { ActionState } from '@/lib/actions/result';
+import { FormStatus } from './form-status';
+import { SubmitButton } from './submit-button';
+
+type ChallengeFormProps = {
+  action: (state: ActionState, data: FormData) => Promise<ActionState>;
+  /** A signed challenge (JSON) for the self-hosted ALTCHA widget. */
+  challenge: string;
+  email: string;
+};
+
+// The sign-up form again, with the ALTCHA widget: it solves the challenge as soon as it loads and
+// then sends the form with its answer. Without JavaScript the post is answered "try again later".
+export function ChallengeForm({ action, challenge, email }: ChallengeFormProps) {
+  const [state, formAction] = useActionState(action, null);
+  const id = useId();
+  const widget = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = widget.current;
+    const form = element?.closest('form');
+    if (!element || !form) return;
+    const send = () => form.requestSubmit();
+    element.addEventListener('verified', send);
+    // Imported here, in the browser: the module defines a custom element, which servers have not.
+    void import('altcha');
+    return () => element.removeEventListener('verified', send);
+  }, [challenge]);
+  return (
+    <form action={formAction} className="signup-form" noValidate>
+      <label htmlFor={`${id}-email`}>Email address</label>
+      <div className="signup-form__row">
+        <input id={`${id}-email`} name="email" type="email" autoComplete="email" inputMode="email" maxLength={254} required defaultValue={email} aria-describedby={`${id}-status`} />
+        <SubmitButton label="Sign up" pendingLabel="Signing up…" />
+      </div>
+      {state?.ok ? null : (
+        <Fragment key={challenge}>
+          <altcha-widget ref={widget} challenge={challenge} auto="onload" name="altcha" />
+        </Fragment>
+      )}
+      <FormStatus id={`${id}-status`} state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { subscriberStatus } from './helpers/database';
+import { mailCount } from './helpers/mail';
+import { newAddress, signUp } from './helpers/newsletter';
+import { startSecondServer } from './helpers/second-server';
+
+// The suite's server trusts one proxy (the tests play it); this one trusts none, as `next start`
+// does by default, and so must take the client's address from the connection.
+let server: Awaited<ReturnType<typeof startSecondServer>>;
+test.beforeAll(async () => {
+  server = await startSecondServer({ TRUSTED_PROXY_HOPS: '0', NEWSLETTER_CHALLENGE_AFTER: '150' });
+});
+test.afterAll(async () => server?.stop());
+
+// A client that writes a new address in every header a server might read.
+const spoofed = () => ({ 'x-forwarded-for': `198.51.100.7-${randomUUID()}`, 'x-broadsheet-peer': `203.0.113.9-${randomUUID()}` });
+
+test('with no trusted proxy, a client changing X-Forwarded-For on every sign-up is still one client', async ({ browser }) => {
+  // Without JavaScript, so the client past the threshold is answered, not challenged.
+  const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    await page.setExtraHTTPHeaders(spoofed());
+    await page.goto('/newsletter');
+    await expect(await signUp(page, newAddress())).toContainText('Check your inbox');
+  }
+  const email = newAddress();
+  await page.setExtraHTTPHeaders(spoofed());
+  await page.goto('/newsletter');
+  await expect(await signUp(page, email)).toHaveText('Too many sign-ups right now. Please try again later.');
+  expect(await subscriberStatus(email)).toBeUndefined();
+  expect(await mailCount(email)).toBe(0);
+  await context.close();
+});
+
+test('with no trusted proxy, sign-in throttling (a route handler) also counts the connection, not the header', async ({ playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: server.url });
+  const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const codes: (string | null)[] = [];
+  // A new address each time, so only a limit per client can stop these.
+  for (let attempt = 1; attempt <= 6; attempt += 1) {
+    const response = await api.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email: `nobody-${randomUUID().slice(0, 8)}@newsroom.example`, password: 'not the password at all' },
+      headers: spoofed(),
+      maxRedirects: 0,
+    });
+    codes.push(new URL(response.headers().location!).searchParams.get('code'));
+  }
+  expect(codes.slice(0, 5)).toEqual(Array(5).fill('credentials'));
+  expect(codes[5]).toMatch(/^throttled:1[45]$/);
+  await api.dispose();
+});

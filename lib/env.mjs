@@ -29,7 +29,7 @@ const schema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     // Megabytes of new pictures one account may upload in 24 hours (admins too); 0 turns the limit off.
     UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(200),
-    // Searches one client address may make in a minute (counted only when TRUSTED_PROXY_HOPS > 0).
+    // Searches one client address may make in a minute on /search.
     SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
     // Site-wide: sign-ups that may send a confirmation email per hour, and how many of them pass
     // before every further sign-up must solve a proof-of-work challenge.

@@ -1,6 +1,6 @@
 // Importing the env module validates the environment before anything builds or starts.
 import { env } from './lib/env.mjs';
-import { commonHeaders, readerPolicy, siteIsHttps } from './lib/security/headers.mjs';
+import { challengePolicy, commonHeaders, readerPolicy, siteIsHttps } from './lib/security/headers.mjs';
 import { ACTION_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from './lib/security/limits.mjs';
 
 // Written into the build's routes manifest: HSTS follows SITE_URL as it was when the site was built.
@@ -22,6 +22,8 @@ const nextConfig = {
       // The newsroom gets a per-request policy from proxy.ts, /media its own sandbox, and build assets
       // are not documents.
       { source: '/((?!editor(?:/|$)|media/|_next/).*)', headers: [{ key: 'Content-Security-Policy', value: readerPolicy({ https }) }] },
+      // Later rules override earlier ones for the same header.
+      { source: '/newsletter/check', headers: [{ key: 'Content-Security-Policy', value: challengePolicy({ https }) }] },
     ];
   },
   images: {

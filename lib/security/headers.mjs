@@ -38,6 +38,17 @@ export function readerPolicy({ https }) {
 }
 
 /**
+ * The one page with the proof-of-work widget (/newsletter/check, reached only past the sign-up
+ * threshold): ALTCHA solves in Web Workers it starts from blob: URLs and injects its own <style>, so
+ * this page alone allows both. It shows nothing but the sign-up form.
+ */
+export function challengePolicy({ https }) {
+  return readerPolicy({ https })
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", "connect-src 'self'; worker-src 'self' blob:");
+}
+
+/**
  * The newsroom renders contributors' text inside editors' sessions, and is rendered per request anyway:
  * only scripts carrying this request's nonce run (Next.js puts it on its own), and what they load.
  * blob: and data: images are the pictures an editor has just chosen, shown before they are uploaded.

@@ -19,10 +19,9 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: commonHeaders({ https }) },
-      // The newsroom gets a per-request policy from proxy.ts, /media its own sandbox, and build assets
-      // are not documents.
-      { source: '/((?!editor(?:/|$)|media/|_next/).*)', headers: [{ key: 'Content-Security-Policy', value: readerPolicy({ https }) }] },
-      // Later rules override earlier ones for the same header.
+      // The newsroom gets a per-request policy from proxy.ts, /media its own sandbox, the proof-of-work
+      // page its own (two policies would both be enforced), and build assets are not documents.
+      { source: '/((?!editor(?:/|$)|media/|_next/|newsletter/check$).*)', headers: [{ key: 'Content-Security-Policy', value: readerPolicy({ https }) }] },
       { source: '/newsletter/check', headers: [{ key: 'Content-Security-Policy', value: challengePolicy({ https }) }] },
     ];
   },

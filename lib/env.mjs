@@ -27,6 +27,9 @@ const schema = z
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // Limits on reading one untrusted (newsroom) MDX body in its worker thread; see lib/content/untrusted/.
+    MDX_WORKER_TIME_LIMIT_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
+    MDX_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(4_096).default(256),
   });
 
 function parse() {

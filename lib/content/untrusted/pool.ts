@@ -1,0 +1,90 @@
+import 'server-only';
+import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import Piscina from 'piscina';
+import { env } from '../../env.mjs';
+import type { UntrustedMdxTask } from './task';
+import type { UntrustedMdxResult } from './result';
+
+// Parsing a hostile body can take minutes of CPU (see precheck.ts), so untrusted MDX is never read
+// on the server's main thread: it goes to a worker thread with a time limit and a memory limit,
+// and a worker that overruns either is terminated and replaced. Drafts and readers each have their
+// own lane, so a reader's first view of a published article never queues behind an editor's draft.
+
+export type Lane = 'drafts' | 'readers';
+
+// Far above what any body takes to start (a healthy queue drains within a few time limits).
+const QUEUE_WAIT_MS = 10_000;
+const QUEUE_LIMIT = 16;
+
+const pools = new Map<Lane, Piscina<UntrustedMdxTask, UntrustedMdxResult>>();
+
+function poolFor(lane: Lane) {
+  let pool = pools.get(lane);
+  if (!pool) {
+    pool = new Piscina({
+      // Resolved at run time, not bundled: see worker.mjs.
+      filename: path.join(process.cwd(), 'lib', 'content', 'untrusted', 'worker.mjs'),
+      // One thread a lane: the machine's other core stays with the server. The drafts lane keeps
+      // its thread warm (and so replaces a terminated one at once); readers' rarely needed one idles out.
+      maxThreads: 1,
+      minThreads: lane === 'drafts' ? 1 : 0,
+      idleTimeout: 60_000,
+      maxQueue: QUEUE_LIMIT,
+      resourceLimits: { maxOldGenerationSizeMb: env.MDX_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    });
+    pools.set(lane, pool);
+  }
+  return pool;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toLocaleString('en-GB')} second${ms === 1000 ? '' : 's'}`;
+const tooComplex = (reason: string): UntrustedMdxResult => ({ ok: false, kind: 'too-complex', reason });
+const unavailable = (reason: string): UntrustedMdxResult => ({ ok: false, kind: 'unavailable', reason });
+
+export type RunOptions = { lane?: Lane; label?: string; signal?: AbortSignal };
+
+/**
+ * Checks and compiles untrusted MDX in a worker, in one round trip. Never throws for anything the
+ * body does: a time-out, running out of memory, a full queue or a newer request (`signal`) come
+ * back as results.
+ */
+export async function runUntrustedMdx(source: string, { lane = 'drafts', label = 'the draft', signal }: RunOptions = {}): Promise<UntrustedMdxResult> {
+  if (signal?.aborted) return unavailable('A newer preview replaced this one.');
+  const limit = new AbortController();
+  const { port1, port2 } = new MessageChannel();
+  let clock: ReturnType<typeof setTimeout> | undefined;
+  let settled = false;
+  // The time limit counts from the moment the worker starts on this body, not while it waits its turn.
+  port1.once('message', () => {
+    if (settled) return;
+    clearTimeout(waiting);
+    clock = setTimeout(() => limit.abort(tooComplex(`it took longer than ${seconds(env.MDX_WORKER_TIME_LIMIT_MS)} to read.`)), env.MDX_WORKER_TIME_LIMIT_MS);
+  });
+  const waiting = setTimeout(() => limit.abort(unavailable('The newsroom is rendering many drafts right now. Try again in a moment; your text is still in the form.')), QUEUE_WAIT_MS);
+  try {
+    return await poolFor(lane).run(
+      { source, label, started: port2 },
+      { transferList: [port2], signal: signal ? AbortSignal.any([limit.signal, signal]) : limit.signal },
+    );
+  } catch (error) {
+    if (limit.signal.aborted) return limit.signal.reason as UntrustedMdxResult;
+    if (signal?.aborted) return unavailable('A newer preview replaced this one.');
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return tooComplex(`it needed more than ${env.MDX_WORKER_MEMORY_MB} MB of memory to read.`);
+    if (error instanceof Error && error.message === 'Task queue is at limit') {
+      return unavailable('The newsroom is rendering many drafts right now. Try again in a moment; your text is still in the form.');
+    }
+    console.error('The untrusted-MDX worker failed:', error);
+    return tooComplex('the worker reading it stopped.');
+  } finally {
+    settled = true;
+    clearTimeout(clock);
+    clearTimeout(waiting);
+    port1.close();
+  }
+}
+
+/** The worker threads of each lane that has started, and the bodies waiting: for tests and logs. */
+export function untrustedMdxThreads(): Record<string, { threadIds: number[]; queued: number }> {
+  return Object.fromEntries([...pools].map(([lane, pool]) => [lane, { threadIds: pool.threads.map((thread) => thread.threadId), queued: pool.queueSize }]));
+}

@@ -51,7 +51,7 @@ export function precheckMdx(source: string): string | null {
   if (source.length > MDX_LIMITS.characters) {
     return `it has ${count(source.length)} characters (at most ${count(MDX_LIMITS.characters)}).`;
   }
-  const lines = source.split('\n');
+  const lines = source.split(/\r\n?|\n/);
   if (lines.length > MDX_LIMITS.lines) return `it has ${count(lines.length)} lines (at most ${count(MDX_LIMITS.lines)}).`;
   let headings = 0;
   let marks = 0;

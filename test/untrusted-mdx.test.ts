@@ -51,6 +51,11 @@ describe('untrusted MDX off the main thread', () => {
     const after = untrustedMdxThreads().drafts?.threadIds ?? [];
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(before[0]);
+    // Sent again (saved after its preview), it is answered from memory, without a second time-out.
+    const again = await timed(() => compileDraftMdx(slowBody));
+    expect(again.result).toEqual(result);
+    expect(again.ms).toBeLessThan(500);
+    expect(untrustedMdxThreads().drafts?.threadIds).toEqual(after);
   });
 
   it('drops a body whose request was replaced by a newer one, queued or running', async () => {

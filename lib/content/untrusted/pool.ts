@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import Piscina from 'piscina';
@@ -18,6 +19,23 @@ const QUEUE_WAIT_MS = 10_000;
 const QUEUE_LIMIT = 16;
 
 const pools = new Map<Lane, Piscina<UntrustedMdxTask, UntrustedMdxResult>>();
+
+// A body that overran a limit is answered from memory for a while: saving it after its preview,
+// or sending it again, costs no second time-out (nor another worker replaced).
+const VERDICT_MS = 10 * 60_000;
+const VERDICTS_KEPT = 200;
+const overran = new Map<string, { result: UntrustedMdxResult; until: number }>();
+
+function remember(key: string, result: UntrustedMdxResult) {
+  if (overran.size >= VERDICTS_KEPT) overran.delete(overran.keys().next().value ?? '');
+  overran.set(key, { result, until: Date.now() + VERDICT_MS });
+}
+
+function recalled(key: string): UntrustedMdxResult | undefined {
+  const verdict = overran.get(key);
+  if (verdict && verdict.until < Date.now()) overran.delete(key);
+  return verdict && verdict.until >= Date.now() ? verdict.result : undefined;
+}
 
 function poolFor(lane: Lane) {
   let pool = pools.get(lane);
@@ -51,6 +69,9 @@ export type RunOptions = { lane?: Lane; label?: string; signal?: AbortSignal };
  */
 export async function runUntrustedMdx(source: string, { lane = 'drafts', label = 'the draft', signal }: RunOptions = {}): Promise<UntrustedMdxResult> {
   if (signal?.aborted) return unavailable('A newer preview replaced this one.');
+  const key = createHash('sha256').update(source).digest('hex');
+  const known = recalled(key);
+  if (known) return known;
   const limit = new AbortController();
   const { port1, port2 } = new MessageChannel();
   let clock: ReturnType<typeof setTimeout> | undefined;
@@ -68,9 +89,17 @@ export async function runUntrustedMdx(source: string, { lane = 'drafts', label =
       { transferList: [port2], signal: signal ? AbortSignal.any([limit.signal, signal]) : limit.signal },
     );
   } catch (error) {
-    if (limit.signal.aborted) return limit.signal.reason as UntrustedMdxResult;
+    if (limit.signal.aborted) {
+      const result = limit.signal.reason as UntrustedMdxResult;
+      if (!result.ok && result.kind === 'too-complex') remember(key, result);
+      return result;
+    }
     if (signal?.aborted) return unavailable('A newer preview replaced this one.');
-    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return tooComplex(`it needed more than ${env.MDX_WORKER_MEMORY_MB} MB of memory to read.`);
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      const result = tooComplex(`it needed more than ${env.MDX_WORKER_MEMORY_MB} MB of memory to read.`);
+      remember(key, result);
+      return result;
+    }
     if (error instanceof Error && error.message === 'Task queue is at limit') {
       return unavailable('The newsroom is rendering many drafts right now. Try again in a moment; your text is still in the form.');
     }

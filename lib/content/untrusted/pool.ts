@@ -49,6 +49,9 @@ function poolFor(lane: Lane) {
       minThreads: lane === 'drafts' ? 1 : 0,
       idleTimeout: 60_000,
       maxQueue: QUEUE_LIMIT,
+      // Below the main thread's CPU priority (Linux; through piscina's optional @napi-rs/nice), so
+      // when a core is contended, readers' requests go first.
+      niceIncrement: 5,
       resourceLimits: { maxOldGenerationSizeMb: env.MDX_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
     pools.set(lane, pool);

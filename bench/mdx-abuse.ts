@@ -73,6 +73,9 @@ try {
   const draft = await seedReadyDraft({ authorEmail: admin.email });
 
   console.log(`Hostile draft bodies against next start (${database.embedded ? 'embedded' : 'PostgreSQL'} database); reader target ${TARGET_MS} ms:`);
+  // The same reader with no draft work at all, for comparison on this machine as loaded now.
+  const baseline = (await whileReading(server.url, () => new Promise((resolve) => setTimeout(resolve, 5_000)))).sort((a, b) => a - b);
+  console.log(`  ${'no draft work (baseline)'.padEnd(34)} reader / p50 ${percentile(baseline, 0.5).toFixed(0)} ms, max ${(baseline.at(-1) ?? Number.NaN).toFixed(0)} ms over ${baseline.length} loads`);
   for (const [name, body] of Object.entries(bodies)) {
     await page.goto(`/editor/drafts/${draft.id}`);
     const answers: string[] = [];

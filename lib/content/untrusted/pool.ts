@@ -43,10 +43,10 @@ function poolFor(lane: Lane) {
     pool = new Piscina({
       // Resolved at run time, not bundled: see worker.mjs.
       filename: path.join(process.cwd(), 'lib', 'content', 'untrusted', 'worker.mjs'),
-      // One thread a lane: the machine's other core stays with the server. The drafts lane keeps
-      // its thread warm (and so replaces a terminated one at once); readers' rarely needed one idles out.
-      maxThreads: 1,
-      minThreads: lane === 'drafts' ? 1 : 0,
+      // Drafts keep two threads warm, so one editor's body running into its time limit (and the
+      // replacement of its thread) holds up nobody else; readers' rarely needed one idles out.
+      maxThreads: lane === 'drafts' ? 2 : 1,
+      minThreads: lane === 'drafts' ? 2 : 0,
       idleTimeout: 60_000,
       maxQueue: QUEUE_LIMIT,
       // Below the main thread's CPU priority (Linux; through piscina's optional @napi-rs/nice), so

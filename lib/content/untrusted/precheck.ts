@@ -23,12 +23,12 @@ const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 const count = (value: number) => value.toLocaleString('en-GB');
 
-/** Containers opened at the start of a line: its indentation, then `>` and list markers. */
+/** Containers opened at the start of a line (its indentation, then `>` and list markers), counted up to just past the limit. */
 function containerDepth(line: string): number {
   let position = 0;
   let columns = 0;
   let markers = 0;
-  while (position < line.length) {
+  while (position < line.length && markers + columns / 2 <= MDX_LIMITS.depth) {
     const char = line[position];
     if (char === ' ' || char === '\t') {
       if (markers === 0) columns += char === '\t' ? 4 : 1;
@@ -69,9 +69,8 @@ export function precheckMdx(source: string): string | null {
       fence = opener;
       continue;
     }
-    const depth = containerDepth(line);
-    if (depth > MDX_LIMITS.depth) {
-      return `line ${number} nests ${count(depth)} quotes, lists or indents inside each other (at most ${MDX_LIMITS.depth}).`;
+    if (containerDepth(line) > MDX_LIMITS.depth) {
+      return `line ${number} nests quotes, lists or indents more than ${MDX_LIMITS.depth} deep.`;
     }
     if (HEADING.test(line) && ++headings > MDX_LIMITS.headings) return `it has more than ${count(MDX_LIMITS.headings)} headings.`;
     if (line.trim() === '') {
@@ -81,12 +80,10 @@ export function precheckMdx(source: string): string | null {
     }
     let cells = 0;
     for (const char of line) {
-      if (MARKS.has(char)) marks += 1;
-      else if (char === '|') cells += 1;
-    }
-    if (cells > MDX_LIMITS.cells) return `line ${number} has more than ${MDX_LIMITS.cells} table cells.`;
-    if (marks > MDX_LIMITS.marks) {
-      return `the paragraph at line ${paragraphStart} has more than ${count(MDX_LIMITS.marks)} marks for emphasis, code, links or components (* _ ~ \` [ ] <).`;
+      if (MARKS.has(char) && ++marks > MDX_LIMITS.marks) {
+        return `the paragraph at line ${paragraphStart} has more than ${count(MDX_LIMITS.marks)} marks for emphasis, code, links or components (* _ ~ \` [ ] <).`;
+      }
+      if (char === '|' && ++cells > MDX_LIMITS.cells) return `line ${number} has more than ${MDX_LIMITS.cells} table cells.`;
     }
   }
   return null;

@@ -1,4 +1,3 @@
-import 'server-only';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
@@ -62,6 +61,8 @@ function poolFor(lane: Lane) {
 const seconds = (ms: number) => `${(ms / 1000).toLocaleString('en-GB')} second${ms === 1000 ? '' : 's'}`;
 const tooComplex = (reason: string): UntrustedMdxResult => ({ ok: false, kind: 'too-complex', reason });
 const unavailable = (reason: string): UntrustedMdxResult => ({ ok: false, kind: 'unavailable', reason });
+const BUSY = 'The newsroom is rendering many drafts right now. Try again in a moment; your text is still in the form.';
+const SUPERSEDED = 'A newer preview replaced this one.';
 
 export type RunOptions = { lane?: Lane; label?: string; signal?: AbortSignal };
 
@@ -71,12 +72,13 @@ export type RunOptions = { lane?: Lane; label?: string; signal?: AbortSignal };
  * back as results.
  */
 export async function runUntrustedMdx(source: string, { lane = 'drafts', label = 'the draft', signal }: RunOptions = {}): Promise<UntrustedMdxResult> {
-  if (signal?.aborted) return unavailable('A newer preview replaced this one.');
+  if (signal?.aborted) return unavailable(SUPERSEDED);
   const key = createHash('sha256').update(source).digest('hex');
   const known = recalled(key);
   if (known) return known;
   const limit = new AbortController();
   const { port1, port2 } = new MessageChannel();
+  const waiting = setTimeout(() => limit.abort(unavailable(BUSY)), QUEUE_WAIT_MS);
   let clock: ReturnType<typeof setTimeout> | undefined;
   let settled = false;
   // The time limit counts from the moment the worker starts on this body, not while it waits its turn.
@@ -85,7 +87,6 @@ export async function runUntrustedMdx(source: string, { lane = 'drafts', label =
     clearTimeout(waiting);
     clock = setTimeout(() => limit.abort(tooComplex(`it took longer than ${seconds(env.MDX_WORKER_TIME_LIMIT_MS)} to read.`)), env.MDX_WORKER_TIME_LIMIT_MS);
   });
-  const waiting = setTimeout(() => limit.abort(unavailable('The newsroom is rendering many drafts right now. Try again in a moment; your text is still in the form.')), QUEUE_WAIT_MS);
   try {
     return await poolFor(lane).run(
       { source, label, started: port2 },
@@ -97,15 +98,13 @@ export async function runUntrustedMdx(source: string, { lane = 'drafts', label =
       if (!result.ok && result.kind === 'too-complex') remember(key, result);
       return result;
     }
-    if (signal?.aborted) return unavailable('A newer preview replaced this one.');
+    if (signal?.aborted) return unavailable(SUPERSEDED);
     if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
       const result = tooComplex(`it needed more than ${env.MDX_WORKER_MEMORY_MB} MB of memory to read.`);
       remember(key, result);
       return result;
     }
-    if (error instanceof Error && error.message === 'Task queue is at limit') {
-      return unavailable('The newsroom is rendering many drafts right now. Try again in a moment; your text is still in the form.');
-    }
+    if (error instanceof Error && error.message === 'Task queue is at limit') return unavailable(BUSY);
     console.error('The untrusted-MDX worker failed:', error);
     return tooComplex('the worker reading it stopped.');
   } finally {
@@ -114,6 +113,11 @@ export async function runUntrustedMdx(source: string, { lane = 'drafts', label =
     clearTimeout(waiting);
     port1.close();
   }
+}
+
+/** Starts the drafts lane's threads now (at server start), so the first preview does not wait for them. */
+export function warmUntrustedMdx(): void {
+  poolFor('drafts');
 }
 
 /** The worker threads of each lane that has started, and the bodies waiting: for tests and logs. */

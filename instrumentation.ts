@@ -13,6 +13,9 @@ export async function register() {
   }
   const { runMigrations } = await import('./db/migrate.mjs');
   await runMigrations(env.DATABASE_URL);
+  // The newsroom's drafts are read in worker threads that take a few seconds to start.
+  const { warmUntrustedMdx } = await import('./lib/content/untrusted/pool');
+  warmUntrustedMdx();
   await startPublishing();
 }
 

@@ -10,8 +10,9 @@ const https = siteIsHttps(env.SITE_URL);
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native binaries and WebAssembly (esbuild in mdx-bundler, sharp, argon2, PGlite) break when bundled.
-  serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
+  // Native binaries and WebAssembly (esbuild in mdx-bundler, sharp, argon2, PGlite) break when
+  // bundled, and piscina starts its worker threads from its own files.
+  serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'piscina'],
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,

@@ -35,6 +35,9 @@ const schema = z
     // before every further sign-up must solve a proof-of-work challenge.
     NEWSLETTER_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(200),
     NEWSLETTER_CHALLENGE_AFTER: z.coerce.number().int().min(0).default(50),
+    // Limits on reading one untrusted (newsroom) MDX body in its worker thread; see lib/content/untrusted/.
+    MDX_WORKER_TIME_LIMIT_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
+    MDX_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(4_096).default(256),
   })
   .refine((settings) => settings.NEWSLETTER_CHALLENGE_AFTER < settings.NEWSLETTER_EMAILS_PER_HOUR, {
     path: ['NEWSLETTER_CHALLENGE_AFTER'],

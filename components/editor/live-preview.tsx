@@ -19,7 +19,7 @@ const DELAY_MS = 500;
  */
 export function LivePreview({ formId, action, initial }: LivePreviewProps) {
   // A live result is only shown while it is newer than the server's last one.
-  const [live, setLive] = useState<{ over: ReactNode; view: ReactNode; error?: string } | null>(null);
+  const [live, setLive] = useState<{ over: ReactNode; view: ReactNode; error?: string; notice?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const latest = useRef(0);
   const initialRef = useRef(initial);
@@ -40,6 +40,12 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
       try {
         const state = await action(null, data);
         if (request !== latest.current) return;
+        if (state?.retryAfterMs) {
+          // Too many previews in a row: keep the one shown, say so, and ask again when allowed.
+          setLive((shown) => ({ over, view: shown && shown.over === over ? shown.view : null, notice: state.ok ? state.message : state.error }));
+          schedule(state.retryAfterMs);
+          return;
+        }
         setLive({ over, view: state?.views?.preview ?? null, ...(state && !state.ok ? { error: state.error } : {}) });
       } catch {
         if (request === latest.current) setLive({ over, view: null, error: 'The preview could not be updated. Your text is still in the form.' });
@@ -47,10 +53,11 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
         if (request === latest.current) setBusy(false);
       }
     };
-    const schedule = () => {
+    const schedule = (delay = DELAY_MS) => {
       clearTimeout(timer);
-      timer = setTimeout(refresh, DELAY_MS);
+      timer = setTimeout(refresh, delay);
     };
+    const onEdit = () => schedule();
     // A save or "Preview" brings its own preview: drop the one waiting to be asked for and any
     // answer still on its way, both made from the form as it was before.
     const supersede = () => {
@@ -58,13 +65,13 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
       latest.current += 1;
       setBusy(false);
     };
-    form.addEventListener('input', schedule);
-    form.addEventListener('change', schedule);
+    form.addEventListener('input', onEdit);
+    form.addEventListener('change', onEdit);
     form.addEventListener('submit', supersede);
     return () => {
       clearTimeout(timer);
-      form.removeEventListener('input', schedule);
-      form.removeEventListener('change', schedule);
+      form.removeEventListener('input', onEdit);
+      form.removeEventListener('change', onEdit);
       form.removeEventListener('submit', supersede);
     };
   }, [formId, action]);
@@ -73,6 +80,11 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
   return (
     <div className="live-preview" aria-busy={busy}>
       {current?.error ? <p className="form-status form-status--error">{current.error}</p> : null}
+      {current?.notice ? (
+        <p className="form-status" role="status">
+          {current.notice}
+        </p>
+      ) : null}
       {current?.view ?? initial}
     </div>
   );

@@ -18,6 +18,8 @@ type FormEcho = {
    * JavaScript: without it, React writes the state into the next form post, and elements cannot be.
    */
   views?: Record<string, ReactNode>;
+  /** Not done for now (a rate limit): when a client that asks by itself may ask again. */
+  retryAfterMs?: number;
 };
 
 /** What every server action returns; `null` is the state before the form was ever sent. */

@@ -1,7 +1,7 @@
 import { getImageMetas } from '@/db/queries/images';
 import { getUser, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
-import { compileDraftMdx, describeMdxProblem } from './draft-mdx';
+import { compileDraftMdx, describeFailure } from './draft-mdx';
 import { mediaSrc } from './media';
 import { countWords, readingMinutes } from './reading-time';
 import { altTextSchema } from './schema';
@@ -98,14 +98,15 @@ export async function draftToArticle(input: DraftArticleInput, categories: Categ
 export type PreparedDraft = { article?: Article; code?: string; problems: string[] };
 
 /**
- * A draft compiled (restricted MDX) and converted, with everything that stops it from being shown or
- * published: the one path for the live preview, the full-page preview and the publish check.
+ * A draft compiled (restricted MDX, in a worker) and converted, with everything that stops it from
+ * being shown or published: the one path for the live preview, the full-page preview and the
+ * publish check. `signal` drops a live preview that a newer one replaced.
  */
-export async function prepareDraft(input: DraftArticleInput, categories: Category[]): Promise<PreparedDraft> {
-  const [mdx, converted] = await Promise.all([compileDraftMdx(input.content.body), draftToArticle(input, categories)]);
+export async function prepareDraft(input: DraftArticleInput, categories: Category[], signal?: AbortSignal): Promise<PreparedDraft> {
+  const [mdx, converted] = await Promise.all([compileDraftMdx(input.content.body, signal ? { signal } : {}), draftToArticle(input, categories)]);
   return {
     ...(converted.ok ? { article: converted.article } : {}),
     ...(mdx.ok ? { code: mdx.code } : {}),
-    problems: [...(converted.ok ? [] : converted.problems), ...(mdx.ok ? [] : mdx.problems.map(describeMdxProblem))],
+    problems: [...(converted.ok ? [] : converted.problems), ...(mdx.ok ? [] : describeFailure(mdx))],
   };
 }

@@ -1,25 +1,18 @@
-import { compileMdx } from './mdx';
-import { checkUntrustedMdx, type MdxProblem } from './safe-mdx';
+import 'server-only';
+import { precheckMdx } from './untrusted/precheck';
+import { runUntrustedMdx, type RunOptions } from './untrusted/pool';
+import type { UntrustedMdxResult } from './untrusted/result';
 
-export type DraftMdxResult = { ok: true; code: string } | { ok: false; problems: MdxProblem[] };
+export type DraftMdxResult = UntrustedMdxResult;
+export { describeFailure, describeMdxProblem, TOO_COMPLEX } from './untrusted/result';
 
 /**
- * Compiles MDX written in the newsroom's browser. It is checked first, so only Markdown and the
- * newsroom components with literal props ever reach the compiler (whose output runs on the server).
+ * Checks and compiles MDX written in the newsroom's browser: the one way any server code reads an
+ * untrusted body. Cheap checks of its shape run here first; the parsing and compiling run in a
+ * worker thread with a time and a memory limit (untrusted/pool.ts), never on the main thread.
  */
-export async function compileDraftMdx(source: string, label = 'the draft'): Promise<DraftMdxResult> {
-  const problems = checkUntrustedMdx(source);
-  if (problems.length > 0) return { ok: false, problems };
-  try {
-    // Not cached: every preview keystroke is a new source, and a cache would grow without bound.
-    return { ok: true, code: await compileMdx(source, label) };
-  } catch (error) {
-    // The checker accepted it, so this is a Markdown construct the compiler still rejects.
-    const detail = error instanceof Error ? error.message.split('\n').slice(1).join(' ').trim() : '';
-    return { ok: false, problems: [{ line: 1, column: 1, reason: `This MDX could not be compiled. ${detail}`.trim() }] };
-  }
-}
-
-export function describeMdxProblem(problem: MdxProblem): string {
-  return `Line ${problem.line}, column ${problem.column}: ${problem.reason}`;
+export async function compileDraftMdx(source: string, options: RunOptions = {}): Promise<DraftMdxResult> {
+  const tooComplex = precheckMdx(source);
+  if (tooComplex) return { ok: false, kind: 'too-complex', reason: tooComplex };
+  return runUntrustedMdx(source, options);
 }

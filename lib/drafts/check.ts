@@ -4,7 +4,7 @@ import { listUsers, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import { can } from '@/lib/auth/roles';
 import { getCategories } from '@/lib/content';
-import { compileDraftMdx, describeMdxProblem } from '@/lib/content/draft-mdx';
+import { compileDraftMdx, describeFailure } from '@/lib/content/draft-mdx';
 import { resolveAddress } from './address';
 import type { DraftFields } from './schema';
 
@@ -30,7 +30,7 @@ export async function checkDraft(fields: DraftFields, user: PublicUser, draftId?
   }
   if (fields.heroImageId && !(await getImageMeta(fields.heroImageId))) fieldErrors.heroImage = ['This picture is no longer stored. Choose it again.'];
   const mdx = await compileDraftMdx(fields.body);
-  if (!mdx.ok) fieldErrors.body = mdx.problems.map(describeMdxProblem);
+  if (!mdx.ok) fieldErrors.body = describeFailure(mdx);
   const address = await resolveAddress(fields.slug, fields.title, draftId);
   if ('error' in address) fieldErrors.slug = [address.error];
 

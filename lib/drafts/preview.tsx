@@ -1,6 +1,8 @@
 import 'server-only';
+import { createElement } from 'react';
 import { ArticleView } from '@/components/article-view';
 import { ArticleBody } from '@/components/mdx/article-body';
+import type { DraftRecord } from '@/db/queries/drafts';
 import type { DraftContent } from '@/db/schema';
 import { getCategories, getSite } from '@/lib/content';
 import { prepareDraft } from '@/lib/content/draft-article';
@@ -10,11 +12,13 @@ type PreviewInput = { id: string; content: DraftContent; publishedAt: Date | nul
 /**
  * A draft as readers would see it, through the same pipeline and components as a published article.
  * What still stops it from being published is listed above it; the body is shown regardless.
+ * `signal` drops the work when a newer preview of the same person replaces this one.
  */
-export async function DraftPreview({ draft }: { draft: PreviewInput }) {
+export async function DraftPreview({ draft, signal }: { draft: PreviewInput; signal?: AbortSignal }) {
   const { article, code, problems } = await prepareDraft(
     { id: draft.id, content: draft.content, publishedAt: draft.publishedAt ?? new Date(), updatedAt: draft.updatedAt },
     await getCategories(),
+    signal,
   );
   if (article && code) return <ArticleView article={article} code={code} site={await getSite()} related={[]} adjacent={{}} />;
   return (
@@ -30,4 +34,9 @@ export async function DraftPreview({ draft }: { draft: PreviewInput }) {
       {code ? <ArticleBody code={code} /> : null}
     </>
   );
+}
+
+/** The preview of what is typed into a draft's form, for an action's answer. */
+export function draftPreviewElement(draft: DraftRecord, content: DraftContent, signal?: AbortSignal) {
+  return createElement(DraftPreview, { draft: { id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: new Date() }, ...(signal ? { signal } : {}) });
 }

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { createElement } from 'react';
 import {
   backToWriter,
   contentOf,
@@ -25,15 +24,16 @@ import { changedFields, FIELD_LABELS, fieldText } from '@/lib/drafts/changes';
 import { resolveAddress } from '@/lib/drafts/address';
 import { authorChoices, checkDraft } from '@/lib/drafts/check';
 import { draftFormSchema, draftIdSchema, formValuesOf, formValuesOfDraft, newDraftSchema, previewContentOf, restoreSchema } from '@/lib/drafts/form';
-import { DraftPreview } from '@/lib/drafts/preview';
-import { formatTime } from '@/lib/drafts/labels';
+import { draftPreviewElement } from '@/lib/drafts/preview';
+import { DRAFT_NOT_FOUND, formatTime } from '@/lib/drafts/labels';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { slugTakenMessage } from '@/lib/drafts/slug';
+import { supersedePreview } from '@/lib/drafts/preview-turns';
 import { keepTypedPreview, TOO_LARGE_TO_PREVIEW } from '@/lib/drafts/typed-preview';
 import { viewerOf } from '@/lib/drafts/viewer';
 import { storeUploadedImage } from '@/lib/media/store';
 
-const NOT_FOUND = 'This draft does not exist, or it is not yours to open.';
+const NOT_FOUND = DRAFT_NOT_FOUND;
 const IN_REVIEW = 'This draft is with the editors for review, so it cannot be changed now. Withdraw it from review to change it.';
 
 function refreshDraftPages(id: string) {
@@ -79,10 +79,6 @@ async function calledWithJavaScript(): Promise<boolean> {
   return (await headers()).has('next-action');
 }
 
-function preview(draft: DraftRecord, content: DraftContent) {
-  return createElement(DraftPreview, { draft: { id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: new Date() } });
-}
-
 /** A chosen hero image is stored before anything else is checked, so a refusal never makes the writer choose it again. */
 async function storeHeroImage(file: unknown, user: PublicUser): Promise<{ id?: string; error?: string }> {
   // An empty file input still sends an empty part, named differently by each browser and by React.
@@ -95,7 +91,7 @@ async function savedState(result: SaveResult & { ok: true }): Promise<ActionStat
   const { draft } = result;
   const state = { ok: true as const, message: `Saved as version ${draft.version}.`, values: formValuesOfDraft(draft) };
   // Without JavaScript the page renders again and shows the saved draft by itself.
-  return (await calledWithJavaScript()) ? { ...state, views: { preview: preview(draft, contentOf(draft)) } } : state;
+  return (await calledWithJavaScript()) ? { ...state, views: { preview: draftPreviewElement(draft, contentOf(draft)) } } : state;
 }
 
 function addressLocked(slug: string, values: Record<string, string>): ActionState {
@@ -117,7 +113,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
       return { ok: true, message, values };
     }
     const content = previewContentOf(values, draft, (await authorChoices(user)).map((person) => person.id));
-    return { ok: true, message, values, views: { preview: preview(draft, content) } };
+    return { ok: true, message, values, views: { preview: draftPreviewElement(draft, content, supersedePreview(user.id)) } };
   }
 
   const hero = await storeHeroImage(input.heroImage, user);
@@ -159,14 +155,6 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
     values: { ...values, overwriteVersion: String(result.current.version) },
     conflict: await conflictSummary(checked.content, result.current),
   };
-});
-
-/** The live preview: renders what is typed, stores nothing (a chosen picture is not uploaded). */
-export const previewDraftAction = editorAction('drafts:write-own', draftFormSchema, async (input, user) => {
-  const draft = await getDraft(viewerOf(user), input.id);
-  if (!draft) return { ok: false, error: NOT_FOUND };
-  const content = previewContentOf(formValuesOf(input), draft, (await authorChoices(user)).map((person) => person.id));
-  return { ok: true, message: 'Preview updated.', views: { preview: preview(draft, content) } };
 });
 
 export const restoreRevisionAction = editorAction('drafts:write-own', restoreSchema, async ({ id, version, baseVersion }, user) => {

@@ -12,7 +12,8 @@ import { formatTime, statusLabels } from '@/lib/drafts/labels';
 import { loadDraft } from '@/lib/drafts/load';
 import { DraftPreview } from '@/lib/drafts/preview';
 import { takeTypedPreview } from '@/lib/drafts/typed-preview';
-import { previewDraftAction, returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
+import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
+import { previewDraftAction } from '../../actions/live-preview';
 
 export const metadata = { title: 'Edit draft' };
 

@@ -1,0 +1,38 @@
+import type { MessagePort } from 'node:worker_threads';
+import { compileMdx } from '../mdx';
+import { checkUntrustedMdx } from '../safe-mdx';
+import type { UntrustedMdxResult } from './result';
+
+export type UntrustedMdxTask = { source: string; label: string; started: MessagePort };
+
+/**
+ * Runs inside the worker (see pool.ts): checks MDX written in the newsroom's browser and compiles
+ * it, so only Markdown and the newsroom components with literal props ever reach the compiler
+ * (whose output runs on the server). The pool's clock starts when this says it has started.
+ */
+export async function checkAndCompile({ source, label, started }: UntrustedMdxTask): Promise<UntrustedMdxResult> {
+  started.postMessage('started');
+  started.close();
+  let problems;
+  try {
+    problems = checkUntrustedMdx(source);
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, kind: 'too-complex', reason: 'it is nested too deeply to be read.' };
+    throw error;
+  }
+  if (problems.length > 0) return { ok: false, kind: 'refused', problems };
+  try {
+    // Not cached: every preview keystroke is a new source, and a cache would grow without bound.
+    return { ok: true, code: await compileMdx(source, label) };
+  } catch (error) {
+    // The checker accepted it, so this is a Markdown construct the compiler still rejects.
+    const detail = error instanceof Error ? error.message.split('\n').slice(1).join(' ').trim() : '';
+    return { ok: false, kind: 'refused', problems: [{ line: 1, column: 1, reason: `This MDX could not be compiled. ${detail}`.trim() }] };
+  }
+}
+
+/** Reads and compiles a small body once, so the worker's first real body starts warm. */
+export async function warmUp(): Promise<void> {
+  checkUntrustedMdx('## Warm\n\nUp *and* **ready**.');
+  await compileMdx('## Warm\n\nUp *and* **ready**.', 'the warm-up');
+}

@@ -20,6 +20,13 @@ export function ChallengeForm({ action, challenge, email }: ChallengeFormProps) 
   const id = useId();
   const widget = useRef<HTMLElement>(null);
   useEffect(() => {
+    // A sign-up answered on another page arrives here by client-side navigation, still under that
+    // document's policy, which forbids the widget's workers and styles: load this page as its own.
+    const arrival = performance.getEntriesByType('navigation')[0];
+    if (arrival && new URL(arrival.name).pathname !== window.location.pathname) {
+      window.location.reload();
+      return;
+    }
     const element = widget.current;
     const form = element?.closest('form');
     if (!element || !form) return;

@@ -171,7 +171,7 @@ test('scheduled, it goes live on time with nobody in the editor', async ({ brows
   const editor = await pageAs(browser, 'editor');
   await editor.goto(draftPath);
   await editor.getByLabel('Publish at').fill(newsroomTime(new Date(Date.now() + 8_000)));
-  await press(editor, 'Schedule', /Scheduled/);
+  await press(editor, 'Schedule', /Version \d+ is scheduled for/);
   await editor.context().close();
 
   await expect

@@ -2,45 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db';
 import { contentOf, getDraft, saveDraft } from '@/db/queries/drafts';
-import { upsertSearchEntries, type SearchEntry } from '@/db/queries/search-index';
 import { getContentArticles } from '@/lib/content';
 import { publishNow, unpublish } from '@/lib/publishing/service';
-import { parseSearchParams, searchArticles, type SearchParams } from '@/lib/search';
+import { parseSearchParams, searchArticles } from '@/lib/search';
 import { searchDrafts } from '@/lib/search/drafts';
 import { plainText } from '@/lib/search/plain-text';
 import { syncContentIndex } from '@/lib/search/sync';
 import { seedDraft } from './helpers/drafts';
+import { indexRows as index } from './helpers/search';
 
 afterAll(closeDb);
 
 const text = (segments: { text: string }[]) => segments.map((segment) => segment.text).join('');
-
-/** Rows in a section of their own, so each test sees only what it wrote (as newsroom rows: a content/ sync drops unknown files). */
-async function index(rows: Partial<SearchEntry>[]) {
-  const section = `sec-${randomUUID().slice(0, 8)}`;
-  const entries = rows.map((row, n): SearchEntry => {
-    const slug = row.slug ?? `${section}-${n}`;
-    return {
-      id: `draft/${randomUUID()}`,
-      source: 'newsroom',
-      slug,
-      title: 'An ordinary headline',
-      standfirst: 'An ordinary standfirst about the town.',
-      body: 'Ordinary words about the town and its people.',
-      keywords: 'town',
-      section,
-      authorSlug: 'someone',
-      authorName: 'Someone',
-      published: new Date(Date.UTC(2026, 0, 1 + n)),
-      hash: 'test',
-      config: 'broadsheet_english',
-      ...row,
-    };
-  });
-  await upsertSearchEntries(entries);
-  const search = (q: string, extra: Partial<SearchParams> = {}) => searchArticles({ ...parseSearchParams({ q }), section, ...extra });
-  return { section, search, slugs: entries.map((entry) => entry.slug) };
-}
 
 describe('ranking and language', () => {
   it('ranks a headline match above a standfirst match above a body match, then the newer story on ties', async () => {
@@ -109,45 +82,6 @@ describe('filters and pages', () => {
     expect(pages.map((page) => page.hits.length)).toEqual([10, 10, 5, 0]);
     expect(pages[0]).toMatchObject({ total: 25, totalPages: 3 });
     expect(new Set(pages.flatMap((page) => page.hits.map((hit) => hit.slug))).size).toBe(25);
-  });
-});
-
-describe('two phases: headline matches ranked, then body matches newest first', () => {
-  it('orders and pages across the phase boundary with no repeats or gaps', async () => {
-    const day = (n: number) => new Date(Date.UTC(2025, 0, n));
-    // 7 headline, standfirst or tag matches, dated so that weight must win over date; 16 in the body alone.
-    const head = [
-      { title: 'Marina plans', published: day(1) },
-      { title: 'Marina opens', published: day(3) },
-      { standfirst: 'The marina is full.', published: day(20) },
-      { standfirst: 'A marina for all.', published: day(5) },
-      { keywords: 'marina', published: day(30) },
-      { title: 'Marina fees', standfirst: 'Marina fees rise.', published: day(2) },
-      { keywords: 'marina', published: day(4) },
-    ];
-    const body = Array.from({ length: 16 }, (_, n) => ({ body: 'Boats at the marina.', published: day(40 - 2 * n) }));
-    const { search, slugs } = await index([...head, ...body]);
-    const [t0, t1, s0, s1, k0, ts, k1] = slugs;
-    const expected = [ts, t1, t0, s0, s1, k0, k1, ...slugs.slice(head.length)];
-    const pages = await Promise.all([1, 2, 3].map((page) => search('marina', { page })));
-    expect(pages.flatMap((page) => page.hits.map((hit) => hit.slug))).toEqual(expected);
-    expect(pages.map((page) => [page.total, page.capped, page.totalPages])).toEqual([[23, false, 3], [23, false, 3], [23, false, 3]]);
-    // A -word keeps the headline matches in their order and drops every body one that holds it.
-    expect((await search('marina -boats')).hits.map((hit) => hit.slug)).toEqual(expected.slice(0, head.length));
-    // -words alone leave nothing to rank by: newest first.
-    expect((await search('-boats')).hits.map((hit) => hit.slug)).toEqual([k0, s0, s1, k1, t1, ts, t0]);
-  });
-
-  it('counts up to 1,000 and says "more than", with a next page while there is one', async () => {
-    const { search } = await index(Array.from({ length: 1_012 }, (_, n) => ({ body: `The jetty, item ${n}.`, published: new Date(Date.UTC(2020, 0, 1) + n * 3_600_000) })));
-    const first = await search('jetty');
-    expect(first).toMatchObject({ total: 1_001, capped: true, totalPages: 101 });
-    const deep = await search('jetty', { page: 101 });
-    expect(deep.hits).toHaveLength(10);
-    expect(deep).toMatchObject({ capped: true, totalPages: 102 });
-    const last = await search('jetty', { page: 102 });
-    expect(last.hits).toHaveLength(2);
-    expect(last).toMatchObject({ total: 1_012, capped: false, totalPages: 102 });
   });
 });
 

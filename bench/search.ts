@@ -73,7 +73,7 @@ try {
   const sqlTimes: number[] = [];
   let found = 0;
   for (const query of queries) sqlTimes.push(await timed(async () => ((await inSql(query)) > 0 ? (found += 1) : 0)));
-  console.log(`  ${queries.length} mixed queries in SQL (page of 10 with snippets and count; suggestion when empty): ${percentiles(sqlTimes)}; ${found} found something`);
+  console.log(`  ${queries.length} mixed queries in SQL (page of 10 with snippets and a count capped at 1,000; suggestion when empty): ${percentiles(sqlTimes)}; ${found} found something`);
 
   const fetchPage = async (query: (typeof queries)[number]) => {
     const response = await fetch(`${server.url}${routes.search(query)}`);

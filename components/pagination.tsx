@@ -6,11 +6,13 @@ type PaginationProps = {
   label: string;
   /** Listings run newest first; search results, best first, say "Previous" and "Next". */
   words?: { previous: string; next: string };
+  /** The last page is not known (a capped count): only this page's number is shown. */
+  openEnded?: boolean;
 };
 
 const byDate = { previous: '← Newer', next: 'Older →' };
 
-export function Pagination({ page, totalPages, href, label, words = byDate }: PaginationProps) {
+export function Pagination({ page, totalPages, href, label, words = byDate, openEnded = false }: PaginationProps) {
   if (totalPages <= 1) return null;
   return (
     <nav className="pagination" aria-label={label}>
@@ -21,9 +23,7 @@ export function Pagination({ page, totalPages, href, label, words = byDate }: Pa
       ) : (
         <span aria-hidden="true" />
       )}
-      <span>
-        Page {page} of {totalPages}
-      </span>
+      <span>{openEnded ? `Page ${page}` : `Page ${page} of ${totalPages}`}</span>
       {page < totalPages ? (
         <a href={href(page + 1)} rel="next">
           {words.next}

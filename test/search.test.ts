@@ -2,45 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db';
 import { contentOf, getDraft, saveDraft } from '@/db/queries/drafts';
-import { upsertSearchEntries, type SearchEntry } from '@/db/queries/search-index';
 import { getContentArticles } from '@/lib/content';
 import { publishNow, unpublish } from '@/lib/publishing/service';
-import { parseSearchParams, searchArticles, type SearchParams } from '@/lib/search';
+import { parseSearchParams, searchArticles } from '@/lib/search';
 import { searchDrafts } from '@/lib/search/drafts';
 import { plainText } from '@/lib/search/plain-text';
 import { syncContentIndex } from '@/lib/search/sync';
 import { seedDraft } from './helpers/drafts';
+import { indexRows as index } from './helpers/search';
 
 afterAll(closeDb);
 
 const text = (segments: { text: string }[]) => segments.map((segment) => segment.text).join('');
-
-/** Rows in a section of their own, so each test sees only what it wrote (as newsroom rows: a content/ sync drops unknown files). */
-async function index(rows: Partial<SearchEntry>[]) {
-  const section = `sec-${randomUUID().slice(0, 8)}`;
-  const entries = rows.map((row, n): SearchEntry => {
-    const slug = row.slug ?? `${section}-${n}`;
-    return {
-      id: `draft/${randomUUID()}`,
-      source: 'newsroom',
-      slug,
-      title: 'An ordinary headline',
-      standfirst: 'An ordinary standfirst about the town.',
-      body: 'Ordinary words about the town and its people.',
-      keywords: 'town',
-      section,
-      authorSlug: 'someone',
-      authorName: 'Someone',
-      published: new Date(Date.UTC(2026, 0, 1 + n)),
-      hash: 'test',
-      config: 'broadsheet_english',
-      ...row,
-    };
-  });
-  await upsertSearchEntries(entries);
-  const search = (q: string, extra: Partial<SearchParams> = {}) => searchArticles({ ...parseSearchParams({ q }), section, ...extra });
-  return { section, search, slugs: entries.map((entry) => entry.slug) };
-}
 
 describe('ranking and language', () => {
   it('ranks a headline match above a standfirst match above a body match, then the newer story on ties', async () => {

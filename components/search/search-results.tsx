@@ -9,9 +9,10 @@ type SearchResultsProps = { site: Site; params: SearchParams; results: Results }
 
 const pageWords = { previous: '← Previous', next: 'Next →' };
 
-function countLine({ total, meaningful }: Results, q: string): string {
+function countLine({ total, capped, countCap, meaningful }: Results, q: string): string {
   if (!meaningful) return `“${q}” holds only very common words: add a more particular one.`;
   if (total === 0) return `No articles match “${q}”.`;
+  if (capped) return `More than ${countCap.toLocaleString('en')} articles match “${q}”.`;
   return `${total.toLocaleString('en')} ${total === 1 ? 'article matches' : 'articles match'} “${q}”.`;
 }
 
@@ -25,7 +26,7 @@ export function SearchResults({ site, params, results }: SearchResultsProps) {
       {params.truncated ? <p className="search-note">Your search was longer than {MAX_QUERY_LENGTH} characters: only its first {MAX_QUERY_LENGTH} were used.</p> : null}
       <p role="status" className="search-results__count">
         {countLine(results, params.q)}
-        {params.page > 1 && results.hits.length > 0 ? ` Page ${params.page} of ${results.totalPages}.` : null}
+        {params.page > 1 && results.hits.length > 0 ? ` Page ${params.page}${results.capped ? '' : ` of ${results.totalPages}`}.` : null}
       </p>
       {suggestion?.query ? (
         <p className="search-note">
@@ -71,7 +72,7 @@ export function SearchResults({ site, params, results }: SearchResultsProps) {
           </li>
         ))}
       </ol>
-      <Pagination page={params.page} totalPages={results.totalPages} href={(page) => routes.search({ ...params, page })} label="Search result pages" words={pageWords} />
+      <Pagination page={params.page} totalPages={results.totalPages} href={(page) => routes.search({ ...params, page })} label="Search result pages" words={pageWords} openEnded={results.capped} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { searchIndex } from '@/db/queries/search';
+import { COUNT_CAP, searchIndex } from '@/db/queries/search';
 import { getCategories, getSite } from '../content';
 import { searchConfig } from './entries';
 import { highlightSegments, type Segment } from './highlight';
@@ -22,7 +22,11 @@ export type SearchHit = {
 };
 
 export type SearchResults = {
+  /** Exact below COUNT_CAP; when `capped`, there are more than `countCap` and at least this many. */
   total: number;
+  capped: boolean;
+  countCap: number;
+  /** When capped: enough pages to reach the next one. */
   totalPages: number;
   hits: SearchHit[];
   /** False when the query holds no word to look for (only common words or punctuation). */
@@ -41,6 +45,8 @@ export async function searchArticles(params: SearchParams): Promise<SearchResult
   const names = new Map(categories.map((category) => [category.slug, category.name]));
   return {
     total: found.total,
+    capped: found.capped,
+    countCap: COUNT_CAP,
     totalPages: Math.max(1, Math.ceil(found.total / SEARCH_PER_PAGE)),
     meaningful: found.meaningful,
     hits: found.hits.map((hit) => ({

@@ -1,5 +1,5 @@
 import 'server-only';
-import { closeHeadlines, closestTerms, countMatches, type SearchFilters } from '@/db/queries/search';
+import { closeHeadlines, closestTerms, anyMatches, type SearchFilters } from '@/db/queries/search';
 
 // Words of a query as they are in the index's word list: unaccented and lower-cased.
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -19,7 +19,7 @@ export async function suggestFor(query: string, context: Context): Promise<Sugge
   const replacements = new Map(words.flatMap((word, index) => (closest[index] ? [[word, closest[index]] as const] : [])));
   if (replacements.size > 0) {
     const corrected = query.replace(WORD, (word) => replacements.get(normalise(word)) ?? word);
-    if ((await countMatches({ ...context, query: corrected })) > 0) return { query: corrected, headlines: [] };
+    if (await anyMatches({ ...context, query: corrected })) return { query: corrected, headlines: [] };
   }
   return { headlines: await closeHeadlines(query) };
 }

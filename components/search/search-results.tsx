@@ -9,7 +9,8 @@ type SearchResultsProps = { site: Site; params: SearchParams; results: Results }
 
 const pageWords = { previous: '← Previous', next: 'Next →' };
 
-function countLine({ total, capped, countCap, meaningful }: Results, q: string): string {
+function countLine({ total, capped, countCap, meaningful, tooSlow }: Results, q: string): string {
+  if (tooSlow) return `The search for “${q}” took too long and was stopped. Try fewer or more particular words.`;
   if (!meaningful) return `“${q}” holds only very common words: add a more particular one.`;
   if (total === 0) return `No articles match “${q}”.`;
   if (capped) return `More than ${countCap.toLocaleString('en')} articles match “${q}”.`;

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, notInArray, sql } from 'drizzle-orm';
 import { getDb, type Database } from '../index';
-import { searchDocuments, searchTerms, type SearchDocument } from '../schema';
+import { drafts, searchDocuments, searchTerms, type SearchDocument } from '../schema';
 import type { Transaction } from './publishing';
 
 /** A row of the index, without the vectors PostgreSQL computes from it. */
@@ -40,11 +40,25 @@ export async function upsertSearchEntries(entries: SearchEntry[], db: Executor =
 export async function insertMissingSearchEntries(entries: SearchEntry[]): Promise<void> {
   for (let start = 0; start < entries.length; start += BATCH) {
     const batch = entries.slice(start, start + BATCH);
-    const added = await getDb().insert(searchDocuments).values(batch).onConflictDoNothing().returning({ id: searchDocuments.id });
-    await addTerms(
-      getDb(),
-      added.map((row) => row.id),
-    );
+    await getDb().transaction(async (tx) => {
+      const added = (await tx.insert(searchDocuments).values(batch).onConflictDoNothing().returning({ id: searchDocuments.id })).map((row) => row.id);
+      // An article unpublished since the caller read it (its row deleted meanwhile) must not come back:
+      // this statement sees every unpublish committed before it.
+      const draftIds = added.filter((id) => id.startsWith(newsroomEntryId(''))).map((id) => id.slice(newsroomEntryId('').length));
+      const live = new Set(
+        draftIds.length === 0
+          ? []
+          : (await tx.select({ id: drafts.id }).from(drafts).where(and(inArray(drafts.id, draftIds), isNotNull(drafts.publishedRevisionId)))).map((row) =>
+              newsroomEntryId(row.id),
+            ),
+      );
+      const gone = added.filter((id) => id.startsWith(newsroomEntryId('')) && !live.has(id));
+      if (gone.length > 0) await tx.delete(searchDocuments).where(inArray(searchDocuments.id, gone));
+      await addTerms(
+        tx,
+        added.filter((id) => !gone.includes(id)),
+      );
+    });
   }
 }
 

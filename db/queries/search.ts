@@ -69,9 +69,7 @@ function filtersOf({ section, author, from, to, timeZone }: SearchFilters & { ti
 export async function searchIndex(request: SearchRequest): Promise<SearchPage> {
   const { config, query, limit, offset } = request;
   const filters = filtersOf(request);
-  return getDb().transaction(async (tx) => {
-    // JIT compiling takes longer than any of these queries runs.
-    await tx.execute(sql`select set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true), set_config('jit', 'off', true)`);
+  return withSearchLimits(async (tx) => {
     // querytree: the part of the query an index can find, without its -words ('T' when none is left).
     const [parsed] = await tx.execute<{ text: string; nodes: number; tree: string }>(sql`
       select q::text as text, numnode(q) as nodes, querytree(q) as tree from websearch_to_tsquery(${config}::regconfig, ${query}) q`);
@@ -129,6 +127,25 @@ export async function searchIndex(request: SearchRequest): Promise<SearchPage> {
   });
 }
 
+/**
+ * Runs searches in one transaction under the statement timeout (a pathological query then fails with
+ * SQLSTATE 57014, see isSearchTimeout) and without JIT, whose compiling takes longer than they run.
+ */
+export function withSearchLimits<T>(run: (tx: Transaction) => Promise<T>): Promise<T> {
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true), set_config('jit', 'off', true)`);
+    return run(tx);
+  });
+}
+
+/** Whether `error` (or what drizzle wrapped in it) is a search cancelled by the statement timeout. */
+export function isSearchTimeout(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if ((cause as { code?: unknown }).code === '57014') return true;
+  }
+  return false;
+}
+
 async function countWhere(tx: Transaction, where: SQL, upTo?: number): Promise<number> {
   const [row] = await tx.execute<{ count: string }>(sql`
     select count(*) as count from (select 1 from ${searchDocuments} d where ${where} ${upTo ? sql`limit ${upTo}` : sql``}) m`);
@@ -136,8 +153,8 @@ async function countWhere(tx: Transaction, where: SQL, upTo?: number): Promise<n
 }
 
 /** Whether anything matches, with the same filters: to check a suggestion before offering it. */
-export async function anyMatches(request: Omit<SearchRequest, 'limit' | 'offset'>): Promise<boolean> {
-  const rows = await getDb().execute(sql`
+export async function anyMatches(tx: Transaction, request: Omit<SearchRequest, 'limit' | 'offset'>): Promise<boolean> {
+  const rows = await tx.execute(sql`
     select 1 from ${searchDocuments} d
      where d.vector @@ websearch_to_tsquery(${request.config}::regconfig, ${request.query}) and ${filtersOf(request)}
      limit 1`);
@@ -145,9 +162,9 @@ export async function anyMatches(request: Omit<SearchRequest, 'limit' | 'offset'
 }
 
 /** For each word, the closest word of the index by trigram similarity, or null when it is a known word. */
-export async function closestTerms(words: string[]): Promise<(string | null)[]> {
+export async function closestTerms(tx: Transaction, words: string[]): Promise<(string | null)[]> {
   if (words.length === 0) return [];
-  const rows = await getDb().execute<{ n: string; known: boolean; closest: string | null }>(sql`
+  const rows = await tx.execute<{ n: string; known: boolean; closest: string | null }>(sql`
     select w.n,
            exists (select 1 from ${searchTerms} t where t.term = w.word) as known,
            (select t.term from ${searchTerms} t where t.term % w.word
@@ -158,8 +175,8 @@ export async function closestTerms(words: string[]): Promise<(string | null)[]> 
 }
 
 /** Headlines that look like the query (trigram word similarity), for a search that found nothing. */
-export async function closeHeadlines(query: string, limit = 3): Promise<{ slug: string; title: string }[]> {
-  const rows = await getDb().execute<{ slug: string; title: string }>(sql`
+export async function closeHeadlines(tx: Transaction, query: string, limit = 3): Promise<{ slug: string; title: string }[]> {
+  const rows = await tx.execute<{ slug: string; title: string }>(sql`
     select d.slug, d.title from ${searchDocuments} d
      where ${query} <% d.title
      order by word_similarity(${query}, d.title) desc, d.published desc

@@ -1,5 +1,5 @@
 import 'server-only';
-import { COUNT_CAP, searchIndex } from '@/db/queries/search';
+import { COUNT_CAP, isSearchTimeout, searchIndex, type SearchPage } from '@/db/queries/search';
 import { getCategories, getSite } from '../content';
 import { searchConfig } from './entries';
 import { highlightSegments, type Segment } from './highlight';
@@ -33,6 +33,8 @@ export type SearchResults = {
   meaningful: boolean;
   /** Only when nothing was found. */
   suggestion?: Suggestion;
+  /** The search ran past its time limit and was stopped. */
+  tooSlow?: true;
 };
 
 /** One page of every published article matching the reader's query, best first. */
@@ -41,7 +43,13 @@ export async function searchArticles(params: SearchParams): Promise<SearchResult
   const [config, site, categories] = await Promise.all([searchConfig(), getSite(), getCategories()]);
   const { q, section, author, from, to, page } = params;
   const filters = { section, author, from, to, config, timeZone: site.timeZone };
-  const found = await searchIndex({ ...filters, query: q, limit: SEARCH_PER_PAGE, offset: (page - 1) * SEARCH_PER_PAGE });
+  const found = await searchIndex({ ...filters, query: q, limit: SEARCH_PER_PAGE, offset: (page - 1) * SEARCH_PER_PAGE }).catch(
+    (error: unknown): SearchPage & { tooSlow?: true } => {
+      if (isSearchTimeout(error)) return { total: 0, capped: false, meaningful: true, hits: [], tooSlow: true };
+      throw error;
+    },
+  );
+  if ('tooSlow' in found) return { total: 0, capped: false, countCap: COUNT_CAP, totalPages: 1, meaningful: true, hits: [], tooSlow: true };
   const names = new Map(categories.map((category) => [category.slug, category.name]));
   return {
     total: found.total,

@@ -7,7 +7,8 @@ export const MAX_QUERY_LENGTH = 200;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // Anything malformed in a filter is dropped rather than refused: a reader's search still runs.
 const slug = z.preprocess(first, z.string().max(200).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional()).catch(undefined);
-const day = z.preprocess(first, z.iso.date().optional()).catch(undefined);
+// PostgreSQL's dates run from 4713 BC, JavaScript's and ISO's from year 0: keep to plausible years.
+const day = z.preprocess(first, z.iso.date().refine((value) => Number(value.slice(0, 4)) >= 1000).optional()).catch(undefined);
 
 const schema = z.object({
   q: z.preprocess(first, z.string().optional()).catch(undefined),

@@ -5,9 +5,11 @@ import { env } from '../env.mjs';
 
 const WINDOW_SECONDS = 60;
 
-/** Counts one search for the client's address; unknown addresses (no trusted proxy) are not limited. */
+/**
+ * Counts one search for the client's address. Clients whose address is unknown (a trusted proxy that
+ * sent no X-Forwarded-For) share one count rather than none.
+ */
 export async function countSearch(): Promise<RateLimitResult> {
   const ip = await clientIp();
-  if (!ip) return { allowed: true };
-  return hitRateLimit(`search:${ip}`, env.SEARCH_RATE_LIMIT, WINDOW_SECONDS);
+  return hitRateLimit(`search:${ip ?? 'unknown'}`, env.SEARCH_RATE_LIMIT, WINDOW_SECONDS);
 }

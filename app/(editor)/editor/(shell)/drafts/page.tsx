@@ -30,7 +30,10 @@ export default async function DraftsPage({ searchParams }: Props) {
       {search?.query ? (
         <p role="status">
           {search.truncated ? 'Only the first 200 characters of your search were used. ' : null}
-          {drafts.length === 1 ? '1 draft matches' : `${drafts.length} drafts match`} “{search.query}”. <a href="/editor/drafts">Show all drafts</a>
+          {search.tooSlow
+            ? 'The search took too long and was stopped: try more particular words.'
+            : `${drafts.length === 1 ? '1 draft matches' : `${drafts.length} drafts match`} “${search.query}”.`}{' '}
+          <a href="/editor/drafts">Show all drafts</a>
         </p>
       ) : null}
       {drafts.length === 0 ? (

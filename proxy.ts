@@ -42,9 +42,10 @@ async function site(request: NextRequest) {
 }
 
 export async function proxy(request: NextRequest) {
-  const refusal = await refuseBadAction(request, request.nextUrl.pathname);
+  const editorPath = /^\/editor(\/|$)/.test(request.nextUrl.pathname);
+  const refusal = await refuseBadAction(request, request.nextUrl.pathname, editorPath && hasSession(request));
   if (refusal) return refusal;
-  return /^\/editor(\/|$)/.test(request.nextUrl.pathname) ? editor(request) : site(request);
+  return editorPath ? editor(request) : site(request);
 }
 
 export const config = {

@@ -111,7 +111,7 @@ export async function openEmbedded(dir) {
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    // The contrib extensions search needs (db/migrations/0003_search.sql creates them).
+    // The contrib extensions search needs (db/migrations/0005_search.sql creates them).
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
     const db = await PGlite.create(absolute, { extensions: { pg_trgm, unaccent } });

@@ -274,8 +274,8 @@ export const publishJobs = pgTable(
       .notNull()
       .references(() => drafts.id, { onDelete: 'cascade' }),
     // The revision the editor approved: exactly this is published, whatever was saved since. Null
-    // only on jobs from before versions were pinned (they fail visibly rather than guess).
-    revisionId: uuid('revision_id').references((): AnyPgColumn => draftRevisions.id, { onDelete: 'cascade' }),
+    // on jobs from before versions were pinned, or whose revision is gone: they fail visibly rather than guess.
+    revisionId: uuid('revision_id').references((): AnyPgColumn => draftRevisions.id, { onDelete: 'set null' }),
     runAt: timestamp('run_at', { withTimezone: true }).notNull(),
     status: jobStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db';
 import { deleteStaleRateLimits, deleteUnconfirmedSubscribers, deleteUnusedImages } from '@/db/queries/cleanup';
 import { confirmationTokens, draftRevisions, drafts, images, rateLimits, subscribers, users } from '@/db/schema';
+import { mediaIdFromSrc, mediaSrc } from '@/lib/content/media';
 import { runCleanup, runCleanupIfDue } from '@/lib/maintenance/cleanup';
 import { seedDraft } from './helpers/drafts';
 
@@ -89,5 +90,15 @@ describe('the clean-up', () => {
     expect(await runCleanupIfDue(start + 122_000)).toBeNull();
     await getDb().update(rateLimits).set({ windowStart: sql`now() - interval '61 minutes'` }).where(eq(rateLimits.key, 'maintenance:cleanup'));
     expect(await runCleanupIfDue(start + 183_000)).toMatchObject({ rateLimits: expect.any(Number), images: expect.any(Number) });
+  });
+});
+
+describe('what the clean-up counts as used', () => {
+  it('finds every picture address the app writes into a body (the SQL copy of lib/content/media.ts)', async () => {
+    const [hero, inBody, inline] = [randomUUID(), randomUUID(), randomUUID()];
+    const body = `Text\n\n<Figure src="${mediaSrc(inBody)}" alt="A" />\n\n![B](${mediaSrc(inline)})`;
+    const [row] = await getDb().execute<{ ids: string[] }>(sql`select draft_image_ids(${JSON.stringify({ heroImageId: hero, body })}::jsonb) as ids`);
+    expect([...(row?.ids ?? [])].sort()).toEqual([hero, inBody, inline].sort());
+    expect(mediaIdFromSrc(mediaSrc(inBody))).toBe(inBody);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refuseBadAction, ROUTE_HANDLERS_TAKING_POSTS } from '@/lib/security/action-guard';
 import { commonHeaders, editorPolicy, readerPolicy, siteIsHttps } from '@/lib/security/headers.mjs';
-import { ACTION_BODY_LIMIT_BYTES } from '@/lib/security/limits.mjs';
+import { ACTION_BODY_LIMIT_BYTES, PUBLIC_ACTION_BODY_LIMIT_BYTES } from '@/lib/security/limits.mjs';
 
 describe('security headers', () => {
   it('promise https (HSTS, upgrade-insecure-requests) only when SITE_URL is https', () => {
@@ -38,7 +38,8 @@ function action(body: BodyInit | null, headers: Record<string, string> = {}, pat
   return new Request(`${ORIGIN}${pathname}`, { method: 'POST', headers: all, body });
 }
 
-const status = async (request: Request) => (await refuseBadAction(request, new URL(request.url).pathname))?.status ?? 'passed';
+// As a signed-in newsroom request, the one kind that may carry uploads (public posts: see below).
+const status = async (request: Request, mayUpload = true) => (await refuseBadAction(request, new URL(request.url).pathname, mayUpload))?.status ?? 'passed';
 
 function reactForm(root: string, fields: Record<string, string>) {
   const form = new FormData();
@@ -65,6 +66,15 @@ describe('server-action posts refused before Next.js answers them with a 500', (
     expect(await status(action(reactForm('[null,"$2"]', {})))).toBe(400);
   });
 
+  it('refuse anonymous posts that say no length or carry more than a form needs, before reading them', async () => {
+    const sized = (body: string) => action(body, { 'content-length': String(Buffer.byteLength(body)) });
+    expect(await status(sized('[null,{"email":"a@example.org"}]'), false)).toBe('passed');
+    expect(await status(action('[null,{"email":"a@example.org"}]'), false)).toBe(411);
+    expect(await status(sized('x'.repeat(PUBLIC_ACTION_BODY_LIMIT_BYTES + 1)), false)).toBe(413);
+    // A length that lies is caught when the body is read.
+    expect(await status(action('x'.repeat(PUBLIC_ACTION_BODY_LIMIT_BYTES + 1), { 'content-length': '10' }), false)).toBe(413);
+  });
+
   it('check the bound state of a form sent without JavaScript', async () => {
     const form = (descriptor: string, bound: string) => {
       const data = new FormData();
@@ -84,9 +94,9 @@ describe('server-action posts refused before Next.js answers them with a 500', (
   });
 
   it('leave alone what is not a server action: other methods, plain posts, route handlers', async () => {
-    expect(await refuseBadAction(new Request(`${ORIGIN}/newsletter`), '/newsletter')).toBeNull();
+    expect(await refuseBadAction(new Request(`${ORIGIN}/newsletter`), '/newsletter', false)).toBeNull();
     const plain = new Request(`${ORIGIN}/newsletter`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: 'x' });
-    expect(await refuseBadAction(plain, '/newsletter')).toBeNull();
+    expect(await refuseBadAction(plain, '/newsletter', false)).toBeNull();
     expect(await status(action('garbage', { origin: 'https://mail.example' }, '/newsletter/unsubscribe/one-click'))).toBe('passed');
   });
 

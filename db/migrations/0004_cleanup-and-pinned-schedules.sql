@@ -1,5 +1,5 @@
 ALTER TABLE "publish_jobs" ADD COLUMN "revision_id" uuid;--> statement-breakpoint
-ALTER TABLE "publish_jobs" ADD CONSTRAINT "publish_jobs_revision_id_draft_revisions_id_fk" FOREIGN KEY ("revision_id") REFERENCES "public"."draft_revisions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "publish_jobs" ADD CONSTRAINT "publish_jobs_revision_id_draft_revisions_id_fk" FOREIGN KEY ("revision_id") REFERENCES "public"."draft_revisions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "drafts_hero_idx" ON "drafts" USING btree ("hero_image_id");--> statement-breakpoint
 CREATE INDEX "images_uploader_idx" ON "images" USING btree ("uploaded_by","created_at");--> statement-breakpoint
 CREATE INDEX "images_created_idx" ON "images" USING btree ("created_at");--> statement-breakpoint

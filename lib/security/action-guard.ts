@@ -1,4 +1,4 @@
-import { ACTION_BODY_LIMIT_BYTES } from './limits.mjs';
+import { ACTION_BODY_LIMIT_BYTES, PUBLIC_ACTION_BODY_LIMIT_BYTES } from './limits.mjs';
 import { argumentList, boundActionDescriptor, validReply } from './reply-shape';
 
 // Next.js decides by itself what a POST to a page is: a server action when it carries a Next-Action
@@ -51,8 +51,11 @@ function validFormPost(form: FormData): boolean {
   });
 }
 
-/** A refusal for a server-action request Next.js would answer with a 500, or null to let it through. */
-export async function refuseBadAction(request: Request, pathname: string): Promise<Response | null> {
+/**
+ * A refusal for a server-action request Next.js would answer with a 500, or null to let it through.
+ * `mayUpload`: a signed-in newsroom request, the only kind whose forms carry pictures.
+ */
+export async function refuseBadAction(request: Request, pathname: string, mayUpload: boolean): Promise<Response | null> {
   if (request.method !== 'POST') return null;
   if (ROUTE_HANDLERS_TAKING_POSTS.some((prefix) => pathname.startsWith(prefix))) return null;
   const actionId = request.headers.get('next-action');
@@ -63,12 +66,16 @@ export async function refuseBadAction(request: Request, pathname: string): Promi
 
   const origin = request.headers.get('origin');
   if (origin !== null && !sameSite(origin, request.headers)) return refuse(403, 'This form can only be sent from this site.');
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  const tooLarge = `The request is larger than the ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB this site accepts.`;
-  if (declared > ACTION_BODY_LIMIT_BYTES) return refuse(413, tooLarge);
+  const limit = mayUpload ? ACTION_BODY_LIMIT_BYTES : PUBLIC_ACTION_BODY_LIMIT_BYTES;
+  const length = request.headers.get('content-length');
+  const tooLarge = mayUpload
+    ? `The request is larger than the ${limit / 1024 / 1024} MB this site accepts.`
+    : `The request is larger than the ${limit / 1024} KB this form accepts.`;
+  if (!mayUpload && (length === null || !/^\d+$/.test(length))) return refuse(411, 'The request must say how long it is.');
+  if (Number(length ?? 0) > limit) return refuse(413, tooLarge);
   const body = await readBody(request);
   if (body === null) return refuse(400, 'The request could not be read.');
-  if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return refuse(413, tooLarge);
+  if (body.byteLength > limit) return refuse(413, tooLarge);
 
   const malformed = () => refuse(400, 'This request is not a form submission this site understands.');
   if (multipart) {

@@ -9,3 +9,7 @@ export const ACTION_BODY_LIMIT_BYTES = 11 * MB;
 // proxy.ts sees request bodies that Next buffers for it, cut silently at this size. Kept above the
 // action limit, so an oversized post is seen as oversized rather than as a form cut short.
 export const PROXY_BODY_LIMIT_BYTES = 12 * MB;
+// Outside the newsroom's signed-in sessions no form carries a file: a sign-up or a search is a few
+// hundred bytes. Bodies over this are refused before they are read, so anonymous posts cannot make
+// the proxy hold megabytes.
+export const PUBLIC_ACTION_BODY_LIMIT_BYTES = 64 * 1024;

@@ -72,7 +72,7 @@ describe('one person’s bodies take one worker slot', () => {
     if (!preview.ok) throw new Error('expected a turn');
     expect(await compileDraftMdx(moderate(12), { gate: preview.gate })).toEqual({ ok: false, kind: 'unavailable', reason: CHECK_RUNNING });
     const page = await DraftPreview({
-      draft: { id: randomUUID(), content: form(attacker, moderate(13)) as never, publishedAt: null, updatedAt: null },
+      draft: { id: randomUUID(), content: { ...form(attacker, moderate(13)), slug: 'a-title' }, publishedAt: null, updatedAt: null },
       gate: compileGate(person, 'preview'),
     });
     expect(JSON.stringify(page)).toContain(CHECK_RUNNING);

@@ -53,7 +53,7 @@ function gateOf(person: Person, kind: TurnKind): CompileGate {
       };
       if (!person.running) return self.start();
       if (person.waiting && person.waiting.kind !== 'preview') return answer(unavailable(CHECK_RUNNING));
-      person.waiting?.answer(unavailable(kind === 'preview' ? SUPERSEDED : CHECK_RUNNING));
+      person.waiting?.answer(unavailable(SUPERSEDED));
       // The running preview's answer is stale now; its body still finishes on its thread.
       if (kind === 'preview' && person.running.kind === 'preview') person.running.answer(unavailable(SUPERSEDED));
       person.waiting = self;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { supersedePreview, takePreviewTurn } from '@/lib/drafts/preview-turns';
+import { takeCompileTurn, takePreviewTurn } from '@/lib/drafts/preview-turns';
 
-describe('live preview turns', () => {
-  it('allows a burst, then about one a second, and says when to ask again', () => {
+describe('compile turns: bursts', () => {
+  it('allows a burst of previews, then about one a second, and says when to ask again', () => {
     const person = randomUUID();
     const start = 1_000_000;
     for (let turn = 0; turn < 5; turn += 1) expect(takePreviewTurn(person, start)).toMatchObject({ ok: true });
@@ -13,18 +13,14 @@ describe('live preview turns', () => {
     expect(takePreviewTurn(randomUUID(), start + 1000)).toMatchObject({ ok: true });
   });
 
-  it('drops the previous preview of the same person, not anyone else’s', () => {
-    const person = randomUUID();
-    const other = randomUUID();
-    const first = takePreviewTurn(person);
-    const theirs = takePreviewTurn(other);
-    const second = takePreviewTurn(person);
-    if (!first.ok || !second.ok || !theirs.ok) throw new Error('expected turns');
-    expect(first.signal.aborted).toBe(true);
-    expect(second.signal.aborted).toBe(false);
-    expect(theirs.signal.aborted).toBe(false);
-    // "Preview" pressed by hand is a newer preview too.
-    supersedePreview(person);
-    expect(second.signal.aborted).toBe(true);
+  it('limits a burst of saves, but never refuses someone saving a few times a minute, however much they preview', () => {
+    const burst = randomUUID();
+    for (let turn = 0; turn < 5; turn += 1) expect(takeCompileTurn(burst, 'check', 0)).toMatchObject({ ok: true });
+    expect(takeCompileTurn(burst, 'check', 0)).toEqual({ ok: false, retryAfterMs: 2000 });
+    const writer = randomUUID();
+    for (let second = 0; second < 600; second += 1) {
+      takePreviewTurn(writer, second * 1000);
+      if (second % 10 === 0) expect(takeCompileTurn(writer, 'check', second * 1000)).toMatchObject({ ok: true });
+    }
   });
 });

@@ -4,7 +4,7 @@ import { compileDraftMdx, describeFailure, TOO_COMPLEX } from '@/lib/content/dra
 import { loadContent } from '@/lib/content/load';
 import { compileMdx } from '@/lib/content/mdx';
 import { precheckMdx } from '@/lib/content/untrusted/precheck';
-import { runUntrustedMdx, untrustedMdxThreads } from '@/lib/content/untrusted/pool';
+import { untrustedMdxThreads } from '@/lib/content/untrusted/pool';
 import { env } from '@/lib/env.mjs';
 
 const LIMIT_MS = env.MDX_WORKER_TIME_LIMIT_MS;
@@ -60,20 +60,6 @@ describe('untrusted MDX off the main thread', () => {
     expect(again.result).toEqual(result);
     expect(again.ms).toBeLessThan(500);
     expect(untrustedMdxThreads().drafts?.threadIds.toSorted()).toEqual(after.toSorted());
-  });
-
-  it('drops a body whose request was replaced by a newer one, queued or running', async () => {
-    const running = new AbortController();
-    const slow = runUntrustedMdx(pathologicalBodies['a list nested 8,000 deep']!, { signal: running.signal });
-    const queued = new AbortController();
-    const waiting = runUntrustedMdx(draft, { signal: queued.signal });
-    queued.abort();
-    running.abort();
-    const { result, ms } = await timed(() => slow);
-    expect(result).toMatchObject({ ok: false, kind: 'unavailable', reason: 'A newer preview replaced this one.' });
-    expect(ms).toBeLessThan(SLACK_MS);
-    expect(await waiting).toMatchObject({ ok: false, kind: 'unavailable' });
-    expect(await compileDraftMdx(draft)).toMatchObject({ ok: true });
   });
 
   it('lets every article in content/ through the cheap checks', async () => {

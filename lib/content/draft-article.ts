@@ -1,7 +1,7 @@
 import { getImageMetas } from '@/db/queries/images';
 import { getUser, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
-import { compileDraftMdx, describeFailure } from './draft-mdx';
+import { compileDraftMdx, describeFailure, type CompileGate } from './draft-mdx';
 import { mediaSrc } from './media';
 import { countWords, readingMinutes } from './reading-time';
 import { altTextSchema } from './schema';
@@ -100,10 +100,10 @@ export type PreparedDraft = { article?: Article; code?: string; problems: string
 /**
  * A draft compiled (restricted MDX, in a worker) and converted, with everything that stops it from
  * being shown or published: the one path for the live preview, the full-page preview and the
- * publish check. `signal` drops a live preview that a newer one replaced.
+ * publish check. `gate` is the turn of the person who asked (see compileDraftMdx).
  */
-export async function prepareDraft(input: DraftArticleInput, categories: Category[], signal?: AbortSignal): Promise<PreparedDraft> {
-  const [mdx, converted] = await Promise.all([compileDraftMdx(input.content.body, signal ? { signal } : {}), draftToArticle(input, categories)]);
+export async function prepareDraft(input: DraftArticleInput, categories: Category[], gate?: CompileGate): Promise<PreparedDraft> {
+  const [mdx, converted] = await Promise.all([compileDraftMdx(input.content.body, gate ? { gate } : {}), draftToArticle(input, categories)]);
   return {
     ...(converted.ok ? { article: converted.article } : {}),
     ...(mdx.ok ? { code: mdx.code } : {}),

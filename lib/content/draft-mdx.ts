@@ -1,18 +1,20 @@
 import 'server-only';
 import { precheckMdx } from './untrusted/precheck';
 import { runUntrustedMdx, type RunOptions } from './untrusted/pool';
-import type { UntrustedMdxResult } from './untrusted/result';
+import type { CompileGate, UntrustedMdxResult } from './untrusted/result';
 
 export type DraftMdxResult = UntrustedMdxResult;
+export type { CompileGate } from './untrusted/result';
 export { describeFailure, describeMdxProblem, TOO_COMPLEX } from './untrusted/result';
 
 /**
  * Checks and compiles MDX written in the newsroom's browser: the one way any server code reads an
  * untrusted body. Cheap checks of its shape run here first; the parsing and compiling run in a
  * worker thread with a time and a memory limit (untrusted/pool.ts), never on the main thread.
+ * `gate` is the turn of the person who sent it, so no one person can fill the pool.
  */
-export async function compileDraftMdx(source: string, options: RunOptions = {}): Promise<DraftMdxResult> {
+export async function compileDraftMdx(source: string, { gate, ...options }: RunOptions & { gate?: CompileGate } = {}): Promise<DraftMdxResult> {
   const tooComplex = precheckMdx(source);
   if (tooComplex) return { ok: false, kind: 'too-complex', reason: tooComplex };
-  return runUntrustedMdx(source, options);
+  return gate ? gate(() => runUntrustedMdx(source, options)) : runUntrustedMdx(source, options);
 }

@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/roles';
 import { getCategories } from '@/lib/content';
 import { compileDraftMdx, describeFailure } from '@/lib/content/draft-mdx';
 import { resolveAddress } from './address';
+import { CHECK_RUNNING, takeCompileTurn } from './preview-turns';
 import type { DraftFields } from './schema';
 
 export type DraftCheck = { ok: true; content: DraftContent } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
@@ -29,7 +30,10 @@ export async function checkDraft(fields: DraftFields, user: PublicUser, draftId?
     fieldErrors.authorId = [can(user.role, 'drafts:edit-any') ? 'Choose an active account as the author.' : 'You can only write under your own name.'];
   }
   if (fields.heroImageId && !(await getImageMeta(fields.heroImageId))) fieldErrors.heroImage = ['This picture is no longer stored. Choose it again.'];
-  const mdx = await compileDraftMdx(fields.body);
+  // Saving compiles the body like a preview does, so it takes the same person's turn.
+  const turn = takeCompileTurn(user.id, 'check');
+  if (!turn.ok) return { ok: false, error: `Not saved: ${CHECK_RUNNING}`, fieldErrors: { body: [CHECK_RUNNING] } };
+  const mdx = await compileDraftMdx(fields.body, { gate: turn.gate });
   if (!mdx.ok) fieldErrors.body = describeFailure(mdx);
   const address = await resolveAddress(fields.slug, fields.title, draftId);
   if ('error' in address) fieldErrors.slug = [address.error];

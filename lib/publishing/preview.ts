@@ -3,6 +3,7 @@ import { draftMode } from 'next/headers';
 import { getVisibleDraftBySlug } from '@/db/queries/publishing';
 import { can } from '../auth/roles';
 import { getCurrentUser } from '../auth/session';
+import { compileGate } from '../drafts/preview-turns';
 import { viewerOf } from '../drafts/viewer';
 import { getCategories } from '../content';
 import { prepareDraft } from '../content/draft-article';
@@ -25,6 +26,7 @@ export async function getPreview(slug: string): Promise<Preview | null> {
   const prepared = await prepareDraft(
     { id: draft.id, content: draft.content, publishedAt: draft.publishedAt ?? new Date(), updatedAt: draft.updatedAt },
     await getCategories(),
+    compileGate(user.id),
   );
   if (!prepared.article || !prepared.code) return { slug, problems: prepared.problems };
   return { article: prepared.article, code: prepared.code };

@@ -5,6 +5,8 @@ import type { SearchEntry } from '@/db/queries/search-index';
 import type { DraftContent } from '@/db/schema';
 import { getCategories, isContentArticleSlug } from '../content';
 import { prepareDraft } from '../content/draft-article';
+import type { CompileGate } from '../content/draft-mdx';
+import { compileGate } from '../drafts/preview-turns';
 import { newsroomEntryId, searchConfig, searchEntryOf } from '../search/entries';
 import { neighboursOf, tagsForChange } from './tags';
 
@@ -14,21 +16,21 @@ export type Readiness = { ok: true; search: SearchEntry } | { ok: false; problem
 
 /**
  * What stops a version of the draft (by default its current one) from being published, or that
- * version's row of the search index.
+ * version's row of the search index. `gate`: the turn of the person publishing (none for the scheduler).
  */
-export async function checkReadiness(draft: DraftForPublishing, content: DraftContent | null = draft.current): Promise<Readiness> {
+export async function checkReadiness(draft: DraftForPublishing, content: DraftContent | null = draft.current, gate?: CompileGate): Promise<Readiness> {
   if (!content) return { ok: false, problems: ['This draft has no saved version.'] };
   const problems: string[] = [];
   if (await isContentArticleSlug(content.slug)) problems.push(`The address “${content.slug}” belongs to another article.`);
-  const prepared = await prepareDraft({ id: draft.id, content, publishedAt: new Date() }, await getCategories());
+  const prepared = await prepareDraft({ id: draft.id, content, publishedAt: new Date() }, await getCategories(), gate);
   problems.push(...prepared.problems);
   if (problems.length > 0 || !prepared.article) return { ok: false, problems };
   return { ok: true, search: searchEntryOf(prepared.article, newsroomEntryId(draft.id), await searchConfig()) };
 }
 
 /** What stops a version of the draft (by default its current one) from being published, if anything. */
-export async function readinessProblems(draft: DraftForPublishing, content: DraftContent | null = draft.current): Promise<string[]> {
-  const readiness = await checkReadiness(draft, content);
+export async function readinessProblems(draft: DraftForPublishing, content: DraftContent | null = draft.current, gate?: CompileGate): Promise<string[]> {
+  const readiness = await checkReadiness(draft, content, gate);
   return readiness.ok ? [] : readiness.problems;
 }
 
@@ -40,11 +42,11 @@ const savedAgain = (draft: DraftForPublishing, what: string) => ({
 });
 
 /** Publishes the current version now. `tags` are those to expire; the caller does (it needs a request). */
-export async function publishNow(draftId: string, version: number): Promise<PublishOutcome> {
+export async function publishNow(draftId: string, version: number, userId?: string): Promise<PublishOutcome> {
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
   if (draft.version !== version) return savedAgain(draft, 'publish');
-  const readiness = await checkReadiness(draft);
+  const readiness = await checkReadiness(draft, draft.current, userId ? compileGate(userId) : undefined);
   if (!readiness.ok) return readiness;
   const before = await neighboursOf(draft.published?.slug);
   const change = await publishDraft(draft.id, draft.version, readiness.search);
@@ -77,7 +79,7 @@ export async function schedule(draftId: string, version: number, runAt: Date, us
   if (!draft) return NO_DRAFT;
   if (draft.version !== version) return savedAgain(draft, 'schedule');
   // Checked now so the newsroom hears about problems today, and again when the time comes.
-  const problems = await readinessProblems(draft);
+  const problems = await readinessProblems(draft, draft.current, compileGate(userId));
   if (problems.length > 0) return { ok: false, problems };
   const outcome = await scheduleDraft(draft.id, runAt, userId, version);
   if (outcome === 'changed') return { ok: false, problems: ['The draft was saved again while it was being checked. Reload the page, check it, then schedule.'] };

@@ -62,17 +62,16 @@ const seconds = (ms: number) => `${(ms / 1000).toLocaleString('en-GB')} second${
 const tooComplex = (reason: string): UntrustedMdxResult => ({ ok: false, kind: 'too-complex', reason });
 const unavailable = (reason: string): UntrustedMdxResult => ({ ok: false, kind: 'unavailable', reason });
 const BUSY = 'The newsroom is rendering many drafts right now. Try again in a moment; your text is still in the form.';
-const SUPERSEDED = 'A newer preview replaced this one.';
 
-export type RunOptions = { lane?: Lane; label?: string; signal?: AbortSignal };
+export type RunOptions = { lane?: Lane; label?: string };
 
 /**
  * Checks and compiles untrusted MDX in a worker, in one round trip. Never throws for anything the
- * body does: a time-out, running out of memory, a full queue or a newer request (`signal`) come
- * back as results.
+ * body does: a time-out, running out of memory or a full queue come back as results. Nothing else
+ * aborts a body: piscina terminates the thread of an aborted running task, so superseding is done
+ * per person before the pool (lib/drafts/preview-turns.ts).
  */
-export async function runUntrustedMdx(source: string, { lane = 'drafts', label = 'the draft', signal }: RunOptions = {}): Promise<UntrustedMdxResult> {
-  if (signal?.aborted) return unavailable(SUPERSEDED);
+export async function runUntrustedMdx(source: string, { lane = 'drafts', label = 'the draft' }: RunOptions = {}): Promise<UntrustedMdxResult> {
   const key = createHash('sha256').update(source).digest('hex');
   const known = recalled(key);
   if (known) return known;
@@ -90,7 +89,7 @@ export async function runUntrustedMdx(source: string, { lane = 'drafts', label =
   try {
     return await poolFor(lane).run(
       { source, label, started: port2 },
-      { transferList: [port2], signal: signal ? AbortSignal.any([limit.signal, signal]) : limit.signal },
+      { transferList: [port2], signal: limit.signal },
     );
   } catch (error) {
     if (limit.signal.aborted) {
@@ -98,7 +97,6 @@ export async function runUntrustedMdx(source: string, { lane = 'drafts', label =
       if (!result.ok && result.kind === 'too-complex') remember(key, result);
       return result;
     }
-    if (signal?.aborted) return unavailable(SUPERSEDED);
     if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
       const result = tooComplex(`it needed more than ${env.MDX_WORKER_MEMORY_MB} MB of memory to read.`);
       remember(key, result);

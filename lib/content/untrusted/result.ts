@@ -11,6 +11,9 @@ export type UntrustedMdxResult =
   | { ok: false; kind: 'too-complex'; reason: string }
   | { ok: false; kind: 'unavailable'; reason: string };
 
+/** Runs a compile in the turn of the person who sent the body (lib/drafts/preview-turns.ts). */
+export type CompileGate = (compile: () => Promise<UntrustedMdxResult>) => Promise<UntrustedMdxResult>;
+
 export const TOO_COMPLEX = 'This body is too complex to render:';
 
 export function describeMdxProblem(problem: MdxProblem): string {

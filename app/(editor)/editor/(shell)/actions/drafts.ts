@@ -28,12 +28,13 @@ import { draftPreviewElement } from '@/lib/drafts/preview';
 import { DRAFT_NOT_FOUND, formatTime } from '@/lib/drafts/labels';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { slugTakenMessage } from '@/lib/drafts/slug';
-import { supersedePreview } from '@/lib/drafts/preview-turns';
+import { compileGate, takePreviewTurn } from '@/lib/drafts/preview-turns';
 import { keepTypedPreview, TOO_LARGE_TO_PREVIEW } from '@/lib/drafts/typed-preview';
 import { viewerOf } from '@/lib/drafts/viewer';
 import { storeUploadedImage } from '@/lib/media/store';
 
 const NOT_FOUND = DRAFT_NOT_FOUND;
+const PREVIEW_PAUSED = 'Previews are limited to about one a second. Press Preview again in a moment; your text is still in the form.';
 const IN_REVIEW = 'This draft is with the editors for review, so it cannot be changed now. Withdraw it from review to change it.';
 
 function refreshDraftPages(id: string) {
@@ -87,11 +88,11 @@ async function storeHeroImage(file: unknown, user: PublicUser): Promise<{ id?: s
   return stored.ok ? { id: stored.image.id } : { error: stored.error };
 }
 
-async function savedState(result: SaveResult & { ok: true }): Promise<ActionState> {
+async function savedState(result: SaveResult & { ok: true }, userId: string): Promise<ActionState> {
   const { draft } = result;
   const state = { ok: true as const, message: `Saved as version ${draft.version}.`, values: formValuesOfDraft(draft) };
   // Without JavaScript the page renders again and shows the saved draft by itself.
-  return (await calledWithJavaScript()) ? { ...state, views: { preview: draftPreviewElement(draft, contentOf(draft)) } } : state;
+  return (await calledWithJavaScript()) ? { ...state, views: { preview: draftPreviewElement(draft, contentOf(draft), compileGate(userId)) } } : state;
 }
 
 function addressLocked(slug: string, values: Record<string, string>): ActionState {
@@ -108,12 +109,15 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
 
   if (input.intent === 'preview') {
     const message = 'The preview below shows what you typed. It is not saved yet.';
+    // With or without JavaScript, "Preview" is a preview like the live one: same turns, same gate.
+    const turn = takePreviewTurn(user.id);
+    if (!turn.ok) return { ok: false, error: PREVIEW_PAUSED, values };
     if (!(await calledWithJavaScript())) {
       if (!(await keepTypedPreview(draft.id, user.id, values))) return { ok: false, error: TOO_LARGE_TO_PREVIEW, values };
       return { ok: true, message, values };
     }
     const content = previewContentOf(values, draft, (await authorChoices(user)).map((person) => person.id));
-    return { ok: true, message, values, views: { preview: draftPreviewElement(draft, content, supersedePreview(user.id)) } };
+    return { ok: true, message, values, views: { preview: draftPreviewElement(draft, content, turn.gate) } };
   }
 
   const hero = await storeHeroImage(input.heroImage, user);
@@ -144,7 +148,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   }
   if (result.ok) {
     refreshDraftPages(draft.id);
-    return await savedState(result);
+    return await savedState(result, user.id);
   }
   if (result.reason === 'not-found') return { ok: false, error: NOT_FOUND, values };
   if (result.reason === 'locked') return { ok: false, error: IN_REVIEW, values };

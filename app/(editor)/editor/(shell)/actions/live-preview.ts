@@ -13,7 +13,7 @@ const PAUSED = 'The preview catches up in a moment: it updates about once a seco
 
 /**
  * The live preview: renders what is typed, stores nothing (a chosen picture is not uploaded). A
- * burst of previews waits its turn (the browser asks again by itself), and a newer one drops this.
+ * burst of previews waits its turn (the browser asks again by itself), and a newer one replaces this.
  */
 export const previewDraftAction = editorAction('drafts:write-own', draftFormSchema, async (input, user) => {
   const turn = takePreviewTurn(user.id);
@@ -21,5 +21,5 @@ export const previewDraftAction = editorAction('drafts:write-own', draftFormSche
   const draft = await getDraft(viewerOf(user), input.id);
   if (!draft) return { ok: false, error: DRAFT_NOT_FOUND };
   const content = previewContentOf(formValuesOf(input), draft, (await authorChoices(user)).map((person) => person.id));
-  return { ok: true, message: 'Preview updated.', views: { preview: draftPreviewElement(draft, content, turn.signal) } };
+  return { ok: true, message: 'Preview updated.', views: { preview: draftPreviewElement(draft, content, turn.gate) } };
 });

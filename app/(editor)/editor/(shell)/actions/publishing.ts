@@ -19,8 +19,8 @@ async function expire(draftId: string, tags: string[]) {
 
 const refused = (what: string, outcome: PublishOutcome & { ok: false }) => ({ ok: false as const, error: `${what} ${outcome.problems.join(' ')}` });
 
-export const publishNowAction = editorAction('drafts:publish', publishSchema, async ({ draftId, version }) => {
-  const outcome = await publishNow(draftId, version);
+export const publishNowAction = editorAction('drafts:publish', publishSchema, async ({ draftId, version }, user) => {
+  const outcome = await publishNow(draftId, version, user.id);
   if (!outcome.ok) return refused('Not published:', outcome);
   await expire(draftId, outcome.tags);
   return { ok: true, message: `Published. Readers see it at ${routes.article(outcome.slug)}.` };

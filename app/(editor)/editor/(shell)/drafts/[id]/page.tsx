@@ -11,6 +11,7 @@ import { formValuesOfDraft, previewContentOf } from '@/lib/drafts/form';
 import { formatTime, statusLabels } from '@/lib/drafts/labels';
 import { loadDraft } from '@/lib/drafts/load';
 import { DraftPreview } from '@/lib/drafts/preview';
+import { compileGate } from '@/lib/drafts/preview-turns';
 import { takeTypedPreview } from '@/lib/drafts/typed-preview';
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
 import { previewDraftAction } from '../../actions/live-preview';
@@ -26,7 +27,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
   const [authors, categories] = await Promise.all([authorChoices(user), getCategories()]);
   const typed = await takeTypedPreview(draft.id, user.id);
   const content = typed ? previewContentOf(typed, draft, authors.map((author) => author.id)) : contentOf(draft);
-  const preview = <DraftPreview draft={{ id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }} />;
+  const preview = <DraftPreview draft={{ id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }} gate={compileGate(user.id, typed ? 'preview' : 'check')} />;
 
   return (
     <>

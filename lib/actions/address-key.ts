@@ -38,7 +38,7 @@ function ipv6Text(groups: number[]): string {
  * cannot step around a limit by changing the low bits it owns. Brackets, a port and a zone id are
  * ignored; anything that is not an address gives null.
  */
-export function addressKey(raw: string | null | undefined): string | null {
+export function clientAddressKey(raw: string | null | undefined): string | null {
   let address = (raw ?? '').trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
   if (bracketed) address = bracketed[1] ?? '';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { env } from '../env.mjs';
-import { addressKey } from './address-key';
+import { clientAddressKey } from './address-key';
 import { addressFromForwardedFor } from './forwarded-for';
 import { PEER_HEADER, peerAddressesTracked } from './peer-address';
 
@@ -9,12 +9,12 @@ import { PEER_HEADER, peerAddressesTracked } from './peer-address';
  * The client's address in these request headers for rate limits, or null when none can be trusted.
  * Behind `trustedHops` proxies it is the address the outermost of them saw; with none, the address
  * of the connection itself (see peer-address.ts), which a client cannot choose. Normalised by
- * addressKey: an IPv6 client counts as its /64.
+ * clientAddressKey: an IPv6 client counts as its /64.
  */
 export function clientIpFrom(requestHeaders: Headers, trustedHops = env.TRUSTED_PROXY_HOPS): string | null {
-  if (trustedHops > 0) return addressKey(addressFromForwardedFor(requestHeaders.get('x-forwarded-for'), trustedHops));
+  if (trustedHops > 0) return clientAddressKey(addressFromForwardedFor(requestHeaders.get('x-forwarded-for'), trustedHops));
   if (!peerAddressesTracked()) return null;
-  return addressKey(requestHeaders.get(PEER_HEADER));
+  return clientAddressKey(requestHeaders.get(PEER_HEADER));
 }
 
 /** The client's address of the current request (see clientIpFrom). */

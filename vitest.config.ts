@@ -15,6 +15,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/setup/database.ts'],
     setupFiles: ['test/setup/env.ts'],
+    // next-auth imports `next/server` without an extension, which only a bundler resolves.
+    server: { deps: { inline: ['next-auth'] } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

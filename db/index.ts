@@ -17,8 +17,17 @@ export class DatabaseUnavailableError extends Error {
 }
 
 // Errors that mean the server could not be reached or would not take the connection (SQLSTATE class
-// 08, "not accepting connections", shutdown), as opposed to a query that failed.
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '55000', '57P01', '57P02', '57P03']);
+// 08, shutdown, "cannot connect now"), as opposed to a query that failed.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03']);
+
+/**
+ * "database … is not currently accepting connections" (ALLOW_CONNECTIONS false) is 55000, a code
+ * queries also raise (currval before nextval, for one): only the FATAL one, refusing the connection,
+ * means unreachable.
+ */
+function isRefusedConnection(cause: { code?: unknown; severity?: unknown }): boolean {
+  return cause.code === '55000' && cause.severity === 'FATAL';
+}
 
 /** Whether `error` (or what it wraps: drizzle wraps the driver's errors) says the database cannot be reached. */
 export function isDatabaseUnreachable(error: unknown): boolean {
@@ -26,6 +35,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     if (cause instanceof DatabaseUnavailableError) return true;
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (isRefusedConnection(cause as { code?: unknown; severity?: unknown })) return true;
   }
   return false;
 }

@@ -84,17 +84,14 @@ test('the honeypot stores nothing and sends nothing', async ({ page }) => {
   expect(await mailCount(email)).toBe(0);
 });
 
-test('too many attempts for one address get a polite "try again"', async ({ page }) => {
+test('repeated sign-ups of one address from anywhere neither lock it out nor send a second email within minutes', async ({ page }) => {
   const email = newAddress();
-  // From several clients, so that the one address is what is limited (not a client's sign-ups).
-  for (let attempt = 1; attempt <= 5; attempt += 1) {
+  // From several clients, past the per-address cap: only emails actually sent count towards it.
+  for (let attempt = 1; attempt <= 6; attempt += 1) {
     await newClient(page);
     await page.goto('/newsletter');
     await expect(await signUp(page, email)).toContainText('Check your inbox');
   }
-  await newClient(page);
-  await page.goto('/newsletter');
-  await expect(await signUp(page, email)).toHaveText(/^Too many sign-up attempts\. Please try again in \d+ minutes?\.$/);
   expect(await mailCount(email)).toBe(1);
 });
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeDb } from '@/db';
+import { eq, sql } from 'drizzle-orm';
+import { closeDb, getDb } from '@/db';
 import { clearRateLimit, countAttempt } from '@/db/queries/rate-limits';
 import { getSubscriberByEmail } from '@/db/queries/subscribers';
+import { subscribers } from '@/db/schema';
 import type { Site } from '@/lib/content/types';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import { BUSY_MESSAGE, CHALLENGE_FAILED_MESSAGE, CHALLENGE_MESSAGE, LIMITS, type Outcome, requestSubscription, SIGNUP_MESSAGE, siteCounter } from '@/lib/newsletter/service';
@@ -112,5 +114,46 @@ describe('site-wide', () => {
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(2);
     expect(outcomes.filter((outcome) => !outcome.ok && outcome.error === BUSY_MESSAGE)).toHaveLength(2);
     expect(sent).toHaveLength(2);
+  });
+});
+
+/** As if the last confirmation email to `email` had gone out longer ago than the resend interval. */
+async function resendWindowPasses(email: string) {
+  await getDb()
+    .update(subscribers)
+    .set({ lastEmailSentAt: sql`now() - make_interval(secs => ${LIMITS.resendSeconds + 1})` })
+    .where(eq(subscribers.email, email));
+}
+
+describe('per address', () => {
+  it('posting an address from anywhere, challenged or not, never locks its owner out', async () => {
+    const { sent, send } = mailbox();
+    const email = address();
+    // Unchallenged posts from many clients, then posts that never answer the challenge.
+    for (let attempt = 0; attempt <= LIMITS.perAddress.limit; attempt += 1) {
+      expect(await requestSubscription({ email, website: '', ip: client(), site, canSolve: true }, { send })).toEqual(thanks);
+    }
+    await siteHasHad(LIMITS.site.challengeAfter);
+    for (let attempt = 0; attempt <= LIMITS.perAddress.limit; attempt += 1) {
+      expect(await requestSubscription({ email, website: '', ip: client(), site, canSolve: true }, { send })).toMatchObject({ challenge: true });
+    }
+    expect(sent).toHaveLength(1);
+
+    await resendWindowPasses(email);
+    const asked = await requestSubscription({ email, website: '', ip: client(), site, canSolve: true }, { send });
+    const challenge = await answerFor(asked);
+    expect(await requestSubscription({ email, website: '', ip: client(), site, canSolve: true, challenge }, { send })).toEqual(thanks);
+    expect(sent.map((mail) => mail.to)).toEqual([email, email]);
+  });
+
+  it(`an address gets at most ${LIMITS.perAddress.limit} confirmation emails an hour, with the same answer past that`, async () => {
+    const { sent, send } = mailbox();
+    const email = address();
+    for (let attempt = 0; attempt < LIMITS.perAddress.limit + 2; attempt += 1) {
+      await clearRateLimit(siteCounter(site));
+      expect(await requestSubscription({ email, website: '', ip: client(), site }, { send })).toEqual(thanks);
+      await resendWindowPasses(email);
+    }
+    expect(sent).toHaveLength(LIMITS.perAddress.limit);
   });
 });

@@ -5,18 +5,20 @@ import { auth } from '@/auth';
 import { isSessionRevoked } from '@/db/queries/sessions';
 import { getUser, type PublicUser } from '@/db/queries/users';
 import { can, type Permission } from './roles';
+import { isSignInCurrent } from './session-token';
 
 /**
  * The signed-in person, read from the database on every call: a deactivated account, a changed role
  * or a password changed elsewhere takes effect on the next request, whatever the cookie says. Read
  * once per request, however many layouts and pages ask. A session signed out of (see revokeSession)
- * stays ended even for someone who kept a copy of its cookie.
+ * stays ended even for someone who kept a copy of its cookie, and no sign-in outlives its maximum age
+ * however often its cookie was re-issued.
  */
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   const sessionId = session?.sessionId;
-  if (!id || !sessionId) return null;
+  if (!id || !sessionId || !isSignInCurrent(session.signedInAt)) return null;
   const [user, revoked] = await Promise.all([getUser(id), isSessionRevoked(sessionId)]);
   if (!user || revoked || !user.active || user.sessionVersion !== session.sessionVersion) return null;
   return user;

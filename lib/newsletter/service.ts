@@ -14,6 +14,11 @@ import { CONFIRMATION_TTL_HOURS, hashToken, newConfirmationToken, unsubscribeTok
 export const LIMITS = {
   /** Past `challengeAfter` sign-ups in the window, a client must solve the proof of work. */
   perIp: { limit: 10, challengeAfter: 3, windowSeconds: 3600 },
+  /**
+   * Confirmation emails to one address. Counted only for an email actually about to go out (at most
+   * one per `resendSeconds`), after the response, so that posting someone's address from anywhere
+   * neither locks it out nor reveals whether it is pending.
+   */
   perAddress: { limit: 5, windowSeconds: 3600 },
   /** A pending address gets a fresh confirmation email at most this often. */
   resendSeconds: 300,
@@ -103,8 +108,6 @@ async function signUp(input: SignupInput, { send = defaultSendMail, defer }: Del
     if (byIp.count > LIMITS.perIp.limit) return tryAgain(byIp.retryAfterSeconds);
     clientAttempts = byIp.count;
   }
-  const byAddress = await hitRateLimit(`signup:email:${email}`, LIMITS.perAddress.limit, LIMITS.perAddress.windowSeconds);
-  if (!byAddress.allowed) return tryAgain(byAddress.retryAfterSeconds);
   const gate = await challengeGate(site, clientAttempts, input.challenge, input.canSolve ?? false);
   if (gate) return gate;
   if (!(await hitRateLimit(siteCounter(site), LIMITS.site.limit, LIMITS.site.windowSeconds)).allowed) return { ok: false, error: BUSY_MESSAGE };
@@ -116,6 +119,8 @@ async function signUp(input: SignupInput, { send = defaultSendMail, defer }: Del
   if (!signup.claimed) return { ok: true, message: SIGNUP_MESSAGE };
   const deliver = async () => {
     try {
+      // Over the cap the address keeps the links it was sent this hour; it just gets no more.
+      if (!(await hitRateLimit(`signup:email:${email}`, LIMITS.perAddress.limit, LIMITS.perAddress.windowSeconds)).allowed) return;
       const links = unsubscribeLinks(site, signup.id);
       const confirmUrl = absoluteUrl(site, `${routes.newsletterConfirm()}?token=${encodeURIComponent(token)}`);
       await send(confirmationMail({ site, to: signup.email, confirmUrl, unsubscribeUrl: links.page, oneClickUrl: links.oneClick }));

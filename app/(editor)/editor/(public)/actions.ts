@@ -4,8 +4,7 @@ import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { after } from 'next/server';
 import { AuthError } from 'next-auth';
-import { auth, signIn, signOut } from '@/auth';
-import { revokeSession } from '@/db/queries/sessions';
+import { signIn, signOut } from '@/auth';
 import { createFirstAdmin } from '@/db/queries/users';
 import { clientIp } from '@/lib/actions/client-ip';
 import { parseForm } from '@/lib/actions/parse-form';
@@ -75,10 +74,8 @@ export async function codeLoginAction(_previous: ActionState, formData: FormData
   }
 }
 
-/** Ends this session on the server too, so a copy of the cookie is worth nothing afterwards. */
+/** Ends this session on the server too (see events.signOut in auth.ts), so a copied cookie is worth nothing. */
 export async function logoutAction(): Promise<void> {
-  const session = await auth();
-  if (session?.sessionId) await revokeSession(session.sessionId, new Date(session.expires));
   await signOut({ redirectTo: '/editor/login' });
 }
 

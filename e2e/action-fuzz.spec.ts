@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { clientAddress } from './helpers/client-address';
 
 // Malformed, hostile and random posts to server actions of reader and newsroom pages. Whatever
 // arrives, the answer is never a 500 and never shows a stack trace: 400 for what cannot be decoded,
@@ -100,7 +100,7 @@ test('malformed server-action posts are answered in plain words, never with a 50
   const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 100000);
   const next = random(seed);
   // Its own client address, so the sign-in and sign-up limits of other specs are not touched.
-  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { 'x-forwarded-for': `203.0.113.7-${randomUUID()}` } });
+  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { 'x-forwarded-for': clientAddress() } });
   const failures: string[] = [];
   let sent = 0;
   for (const target of targets) {

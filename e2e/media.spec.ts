@@ -4,12 +4,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { database } from './helpers/database';
 import { people, storageState, type RoleName } from './helpers/newsroom';
+import { clientAddress } from './helpers/client-address';
 
 const portrait = path.resolve('public/images/authors/priya-raman.jpg');
 const bio = 'Reports on the council and the courts, and edits the weekend pages.';
 
 test.beforeEach(async ({ page }) => {
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}-${randomUUID()}` });
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
 });
 
 async function pictureId(role: RoleName): Promise<string> {

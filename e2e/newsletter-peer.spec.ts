@@ -14,7 +14,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => server?.stop());
 
 // A client that writes a new address in every header a server might read.
-const spoofed = () => ({ 'x-forwarded-for': `198.51.100.7-${randomUUID()}`, 'x-broadsheet-peer': `203.0.113.9-${randomUUID()}` });
+const octet = () => Math.floor(Math.random() * 250) + 1;
+const spoofed = () => ({ 'x-forwarded-for': `198.51.100.${octet()}`, 'x-broadsheet-peer': `203.0.113.${octet()}` });
 
 test('with no trusted proxy, a client changing X-Forwarded-For on every sign-up is still one client', async ({ browser }) => {
   // Without JavaScript, so the client past the threshold is answered, not challenged.
@@ -51,6 +52,6 @@ test('with no trusted proxy, sign-in throttling (a route handler) also counts th
   expect(keys).toContain('login:client:127.0.0.1');
   // Where clients go whose address is unknown: a server that could not read the connection.
   expect(keys).not.toContain('login:client:unknown');
-  expect(keys.filter((key) => key.includes('198.51.100.7') || key.includes('203.0.113.9'))).toEqual([]);
+  expect(keys.filter((key) => key.includes('198.51.100.') || key.includes('203.0.113.'))).toEqual([]);
   await api.dispose();
 });

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { subscriberStatus } from './helpers/database';
 import { linkTo, mailCount, waitForMail } from './helpers/mail';
 import { articles, site } from './helpers/content';
 import { newAddress, signUp } from './helpers/newsletter';
+import { clientAddress } from './helpers/client-address';
 
 // Runs twice: with JavaScript (inline status), and in the "no-javascript" project (plain POSTs).
-const newClient = (page: Page) => page.setExtraHTTPHeaders({ 'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID()}` });
+const newClient = (page: Page) => page.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
 
 test.beforeEach(async ({ page }) => {
   // Each test is its own client address, so the per-client limits of one test never hit another.

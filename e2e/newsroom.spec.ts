@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { database } from './helpers/database';
 import { people, signIn, storageState, type RoleName } from './helpers/newsroom';
+import { clientAddress } from './helpers/client-address';
 
 // Runs with JavaScript, and again in the "no-javascript" project: the essentials work either way.
 const navFor: Record<RoleName, string[]> = {
@@ -11,7 +12,7 @@ const navFor: Record<RoleName, string[]> = {
 };
 
 test.beforeEach(async ({ page }) => {
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}-${randomUUID()}` });
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
 });
 
 for (const role of ['admin', 'editor', 'contributor'] as const) {
@@ -94,7 +95,7 @@ test('signing in refuses wrong passwords without saying whether the address exis
   await signIn(page, people.editor.email, 'not the password at all');
   await expect(page.getByRole('status')).toHaveText('Wrong email or password.');
   // A fresh client address, so only the failures below count towards the limit.
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `192.0.2.1-${randomUUID()}` });
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
   const unknown = `nobody-${randomUUID().slice(0, 8)}@newsroom.example`;
   // 5 free failures and a 6th that sets the first wait, then growing waits: no 15-minute wall.
   let wrong = 0;

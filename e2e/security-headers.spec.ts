@@ -4,6 +4,7 @@ import { expect, test, type APIResponse } from '@playwright/test';
 import { articles } from './helpers/content';
 import { EDITOR_POLICY, READER_POLICY, watchPolicyViolations } from './helpers/csp';
 import { storageState } from './helpers/newsroom';
+import { clientAddress } from './helpers/client-address';
 
 const COMMON = {
   'x-content-type-options': 'nosniff',
@@ -61,7 +62,7 @@ test('newsroom pages get a fresh nonce, and Next.js puts it on every script', as
 });
 
 test('reader pages run without a policy violation, and the newsletter form works with JavaScript', async ({ page }) => {
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}` });
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
   const violations = await watchPolicyViolations(page);
   for (const address of ['/', `/category/${article.category.slug}`, '/archive', '/no-such-page']) await page.goto(address);
   await page.goto(`/articles/${article.slug}`);

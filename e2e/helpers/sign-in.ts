@@ -14,7 +14,7 @@ export async function seedPerson(): Promise<Person> {
   return person;
 }
 
-export const clientAddress = () => `192.0.2.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
+export { clientAddress } from './client-address';
 
 /**
  * One wrong password posted straight to the sign-in endpoint, as a script would, from client `ip`;

@@ -12,12 +12,12 @@ import { chromium } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { routes } from '../lib/routes';
 import { createTestDatabase } from '../scripts/test-database.mjs';
-import { chromiumOptions, startServer } from './server';
+import { BENCH_ADMIN, chromiumOptions, setUpBenchAdmin, startServer } from './server';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const PUBLISHES = 10;
 const WARM_UP = 20;
-const admin = { name: 'Bench Admin', email: 'bench.admin@newsroom.example', password: 'correct horse battery bench' };
+const admin = BENCH_ADMIN;
 
 const database = await createTestDatabase('bench');
 process.env.DATABASE_URL = database.url;
@@ -90,12 +90,7 @@ try {
   try {
     const page = await browser.newPage({ baseURL: server.url });
     page.setDefaultTimeout(60_000);
-    await page.goto('/editor/setup');
-    await page.getByLabel('Your name').fill(admin.name);
-    await page.getByLabel('Email address').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.getByRole('heading', { level: 1, name: `Welcome, ${admin.name}` }).waitFor();
+    await setUpBenchAdmin(page);
     await ensureAuthorProfile(admin.email);
     const answered: number[] = [];
     const searchable: number[] = [];

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -35,3 +36,16 @@ export const chromiumOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
+
+/** The account every benchmark signs in as. */
+export const BENCH_ADMIN = { name: 'Bench Admin', email: 'bench.admin@newsroom.example', password: 'correct horse battery bench' };
+
+/** Runs first-run setup in the browser on a fresh server, leaving `page` signed in as BENCH_ADMIN. */
+export async function setUpBenchAdmin(page: Page): Promise<void> {
+  await page.goto('/editor/setup');
+  await page.getByLabel('Your name').fill(BENCH_ADMIN.name);
+  await page.getByLabel('Email address').fill(BENCH_ADMIN.email);
+  await page.getByLabel('Password').fill(BENCH_ADMIN.password);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await page.getByRole('heading', { level: 1, name: `Welcome, ${BENCH_ADMIN.name}` }).waitFor();
+}

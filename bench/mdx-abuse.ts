@@ -5,13 +5,9 @@
 // after another. Prints, per body, how long the editor waited for the answer and the reader's
 // latency (median and worst) meanwhile, against the 200 ms target.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:mdx-abuse
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { pathologicalBodies, slowBody } from '../e2e/helpers/pathological-mdx';
-import { createTestDatabase } from '../scripts/test-database.mjs';
-import { BENCH_ADMIN, chromiumOptions, setUpBenchAdmin, startServer } from './server';
+import { BENCH_ADMIN, chromiumOptions, openBenchDatabase, setUpBenchAdmin, startServer } from './server';
 
 const TARGET_MS = 200;
 // A frozen server (today's code took minutes on some bodies) is cut off rather than waited for.
@@ -19,14 +15,8 @@ const GIVE_UP_MS = 60_000;
 const admin = BENCH_ADMIN;
 const bodies = { ...pathologicalBodies, 'a list 9 deep on 2,900 lines': slowBody };
 
-const database = await createTestDatabase('bench');
-process.env.DATABASE_URL = database.url;
-if (database.embedded) process.env.DATABASE_EMBEDDED = '1';
-process.env.E2E_DB_URL_FILE = path.join(tmpdir(), `broadsheet-bench-${process.pid}.database-url`);
-writeFileSync(process.env.E2E_DB_URL_FILE, database.url);
+const database = await openBenchDatabase();
 const { seedReadyDraft } = await import('../e2e/helpers/drafts');
-const { database: seedConnection } = await import('../e2e/helpers/database');
-process.env.AUTH_TRUST_HOST = 'true';
 
 function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
@@ -94,7 +84,5 @@ try {
 } finally {
   await browser.close();
   server.stop();
-  await seedConnection().end();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
   await database.drop();
 }

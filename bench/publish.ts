@@ -5,28 +5,16 @@
 // Chromium, and from the press of the button polls the article URL anonymously every 25 ms until it
 // returns 200 with the headline.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:publish
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { createTestDatabase } from '../scripts/test-database.mjs';
-import { BENCH_ADMIN, chromiumOptions, setUpBenchAdmin, startServer } from './server';
+import { BENCH_ADMIN, chromiumOptions, openBenchDatabase, setUpBenchAdmin, startServer } from './server';
 
 const DRAFTS = 20;
 const POLL_MS = 25;
 const admin = BENCH_ADMIN;
 
-const database = await createTestDatabase('bench');
-process.env.DATABASE_URL = database.url;
-if (database.embedded) process.env.DATABASE_EMBEDDED = '1';
-// The e2e seeding helpers find the database through this file.
-process.env.E2E_DB_URL_FILE = path.join(tmpdir(), `broadsheet-bench-${process.pid}.database-url`);
-writeFileSync(process.env.E2E_DB_URL_FILE, database.url);
+const database = await openBenchDatabase();
 const { ensureAuthorProfile, seedReadyDraft } = await import('../e2e/helpers/drafts');
-const { database: seedConnection } = await import('../e2e/helpers/database');
 
-// next-auth trusts only hosts it is told to: here, our own loopback.
-process.env.AUTH_TRUST_HOST = 'true';
 function summary(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const median = (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
@@ -66,7 +54,5 @@ try {
 } finally {
   await browser.close();
   server.stop();
-  await seedConnection().end();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
   await database.drop();
 }

@@ -5,26 +5,18 @@
 // editor presses "Publish now" a search finds the article. Expects a production build.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:search
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { routes } from '../lib/routes';
-import { createTestDatabase } from '../scripts/test-database.mjs';
-import { BENCH_ADMIN, chromiumOptions, setUpBenchAdmin, startServer } from './server';
+import { BENCH_ADMIN, chromiumOptions, openBenchDatabase, setUpBenchAdmin, startServer } from './server';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const PUBLISHES = 10;
 const WARM_UP = 20;
 const admin = BENCH_ADMIN;
 
-const database = await createTestDatabase('bench');
-process.env.DATABASE_URL = database.url;
-if (database.embedded) process.env.DATABASE_EMBEDDED = '1';
-process.env.E2E_DB_URL_FILE = path.join(tmpdir(), `broadsheet-bench-${process.pid}.database-url`);
-writeFileSync(process.env.E2E_DB_URL_FILE, database.url);
-process.env.AUTH_TRUST_HOST = 'true';
+const database = await openBenchDatabase();
 // Imported once DATABASE_URL names the throwaway database: lib/env.mjs reads it when first loaded.
 const { closeDb, getDb } = await import('../db');
 const { benchCorpus, benchQueries } = await import('./search-corpus');
@@ -123,8 +115,5 @@ try {
 } finally {
   server.stop();
   await closeDb();
-  const { database: seedConnection } = await import('../e2e/helpers/database');
-  await seedConnection().end();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  await database.drop();
+    await database.drop();
 }

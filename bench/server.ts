@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createTestDatabase } from '../scripts/test-database.mjs';
 
 /**
  * Starts `next start` on a loopback port for a benchmark, the way `npm start` does: on DATABASE_URL,
@@ -48,4 +49,29 @@ export async function setUpBenchAdmin(page: Page): Promise<void> {
   await page.getByLabel('Password').fill(BENCH_ADMIN.password);
   await page.getByRole('button', { name: 'Create admin account' }).click();
   await page.getByRole('heading', { level: 1, name: `Welcome, ${BENCH_ADMIN.name}` }).waitFor();
+}
+
+/**
+ * A throwaway database for one benchmark, named in the environment the server and the e2e seeding
+ * helpers read (set before either is imported). `drop` closes the seeding connection first.
+ */
+export async function openBenchDatabase(): Promise<{ url: string; embedded: boolean; drop: () => Promise<void> }> {
+  const database = await createTestDatabase('bench');
+  process.env.DATABASE_URL = database.url;
+  if (database.embedded) process.env.DATABASE_EMBEDDED = '1';
+  process.env.E2E_DB_URL_FILE = path.join(tmpdir(), `broadsheet-bench-${process.pid}.database-url`);
+  writeFileSync(process.env.E2E_DB_URL_FILE, database.url);
+  // next-auth trusts only hosts it is told to: here, our own loopback.
+  process.env.AUTH_TRUST_HOST = 'true';
+  return {
+    url: database.url,
+    embedded: database.embedded,
+    drop: async () => {
+      const { database: seedConnection } = await import('../e2e/helpers/database');
+      await seedConnection().end();
+      // The server's connections close as it stops; dropping sooner would wait on them.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await database.drop();
+    },
+  };
 }

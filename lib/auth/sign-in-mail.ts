@@ -1,8 +1,7 @@
 import type { Site } from '../content/types';
+import { emailPage, escapeHtml as escape } from '../mail/html';
 import type { OutgoingMail } from '../mail/transport';
 
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 type SignInMail = { site: Site; to: string; code: string; linkUrl: string; minutes: number };
 
@@ -20,18 +19,13 @@ export function signInCodeMail({ site, to, code, linkUrl, minutes }: SignInMail)
     '',
     notice,
   ].join('\n');
-  const html = `<!doctype html>
-<html lang="${escape(site.language)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(subject)}</title></head>
-<body style="margin:0;padding:24px;background:#fbfaf7;color:#1b1c1f;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.6">
-  <div style="max-width:560px;margin:0 auto">
-    <p style="margin:0 0 16px;font-size:24px;font-weight:bold">${escape(site.name)}</p>
-    <h1 style="font-size:22px;margin:0 0 12px">Your sign-in code</h1>
+  const html = emailPage(
+    site,
+    subject,
+    `    <h1 style="font-size:22px;margin:0 0 12px">Your sign-in code</h1>
     <p style="font-size:32px;letter-spacing:4px;font-family:monospace;margin:16px 0">${escape(code)}</p>
     <p><a href="${escape(linkUrl)}">Or sign in with this link</a>.</p>
-    <p style="font-size:15px;color:#4a4d55">${escape(notice)}</p>
-  </div>
-</body>
-</html>`;
+    <p style="font-size:15px;color:#4a4d55">${escape(notice)}</p>`,
+  );
   return { from: { name: site.newsletter.fromName, address: site.newsletter.fromAddress }, to, subject, text, html };
 }

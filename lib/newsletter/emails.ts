@@ -1,8 +1,7 @@
 import type { Site } from '../content/types';
+import { emailPage, escapeHtml as escape } from '../mail/html';
 import type { OutgoingMail } from '../mail/transport';
 
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 type ConfirmationMail = { site: Site; to: string; confirmUrl: string; unsubscribeUrl: string; oneClickUrl: string };
 
@@ -19,21 +18,16 @@ export function confirmationMail({ site, to, confirmUrl, unsubscribeUrl, oneClic
     '',
     `Unsubscribe: ${unsubscribeUrl}`,
   ].join('\n');
-  const html = `<!doctype html>
-<html lang="${escape(site.language)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(subject)}</title></head>
-<body style="margin:0;padding:24px;background:#fbfaf7;color:#1b1c1f;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.6">
-  <div style="max-width:560px;margin:0 auto">
-    <p style="margin:0 0 16px;font-size:24px;font-weight:bold">${escape(site.name)}</p>
-    <h1 style="font-size:22px;margin:0 0 12px">Please confirm your subscription</h1>
+  const html = emailPage(
+    site,
+    subject,
+    `    <h1 style="font-size:22px;margin:0 0 12px">Please confirm your subscription</h1>
     <p>Thanks for signing up to our newsletter. Confirm your address and we will send you the latest updates.</p>
     <p style="margin:24px 0"><a href="${escape(confirmUrl)}" style="display:inline-block;padding:12px 20px;background:#b3261e;color:#ffffff;text-decoration:none;font-family:Arial,sans-serif;font-weight:bold;border-radius:4px">Confirm my subscription</a></p>
     <p style="font-size:15px;color:#4a4d55">The link works for 48 hours. If you did not sign up, ignore this email and nothing more will be sent.</p>
     <hr style="border:0;border-top:1px solid #d9d4c9;margin:24px 0">
-    <p style="font-size:14px;color:#4a4d55">You can <a href="${escape(unsubscribeUrl)}" style="color:#4a4d55">unsubscribe</a> at any time.</p>
-  </div>
-</body>
-</html>`;
+    <p style="font-size:14px;color:#4a4d55">You can <a href="${escape(unsubscribeUrl)}" style="color:#4a4d55">unsubscribe</a> at any time.</p>`,
+  );
   return {
     from: { name: site.newsletter.fromName, address: site.newsletter.fromAddress },
     to,

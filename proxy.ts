@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { databaseAnswers } from './db/queries/health';
 import { newsroomUnavailable } from './lib/availability/newsroom-unavailable';
 import { env } from './lib/env.mjs';
-import { addressExists, isDraftAddress } from './lib/publishing/addresses';
+import { addressExists, isDraftAddress } from './lib/content/addresses';
 import { refuseBadAction } from './lib/security/action-guard';
 import { editorPolicy, siteIsHttps } from './lib/security/headers.mjs';
 

@@ -26,6 +26,8 @@ const schema = z
     SMTP_URL: url(['smtp:', 'smtps:'], 'smtps://user:password@mail.example.org:465').optional(),
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
+    // Set by `next start` / `next dev` (-p): the scheduler and revalidation reach this server there over loopback.
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     // Megabytes of new pictures one account may upload in 24 hours (admins too); 0 turns the limit off.
     UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(200),

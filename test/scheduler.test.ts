@@ -12,7 +12,7 @@ import * as schema from '@/db/schema';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
 import { schedule } from '@/lib/publishing/service';
-import { runDueJobs } from '@/lib/publishing/worker';
+import { runDueJobs } from '@/lib/jobs/publish';
 import { searchEntryFor, seedDraft } from './helpers/drafts';
 
 // Two app servers: two clients with their own connections, as two processes would have.

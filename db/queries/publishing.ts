@@ -22,16 +22,17 @@ export async function listPublishedSnapshots(db: Database = getDb()): Promise<Pu
 
 /** Slug, tags, author profile and date of every published article: what the proxy needs to answer 404s. */
 export async function listPublishedAddresses(db: Database = getDb()) {
-  const rows = await db.execute<{ slug: string; category: string; tags: string[] | null; author: string | null; published_at: string }>(sql`
+  const rows = await db.execute<{ slug: string; category: string; tags: string[] | null; author: string | null; featured: boolean; published_at: string }>(sql`
     select r.content->>'slug' as slug,
            r.content->>'category' as category,
            array(select jsonb_array_elements_text(r.content->'tags')) as tags,
            u.profile_slug as author,
+           coalesce((r.content->>'featured')::boolean, false) as featured,
            d.published_at
       from ${drafts} d
       join ${draftRevisions} r on r.id = d.published_revision_id
       left join ${users} u on u.id::text = r.content->>'authorId'`);
-  return rows.map((row) => ({ slug: row.slug, category: row.category, tags: row.tags ?? [], author: row.author, published: new Date(row.published_at) }));
+  return rows.map((row) => ({ slug: row.slug, category: row.category, tags: row.tags ?? [], author: row.author, featured: row.featured, published: new Date(row.published_at) }));
 }
 
 /** Whether readers can see an article at this address: one indexed lookup, for every article request. */

@@ -1,9 +1,10 @@
 import 'server-only';
 import { cache } from 'react';
-import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from './cache-tags';
+import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from '../cache/tags';
 import { loadContent } from './load';
 import { compileMdxCached } from './mdx';
 import { newsroomArticleCode } from './newsroom-code';
+import { HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
 import { publishedArticles, readPublishedArticles } from './published';
 import {
   adjacentArticles,
@@ -19,9 +20,7 @@ import type { Article, Author, Content } from './types';
 
 export type { Article, ArchiveMonth, Author, Category, Page, Site, Tag } from './types';
 export { parsePageNumber, tagName } from './queries';
-
-export const PER_PAGE = 10;
-const HOME_LATEST_PER_PAGE = 6;
+export { PER_PAGE } from './paging';
 
 // Content files do not change while a production server runs, so they are read once per process;
 // in development they are read per request so edits show up on reload.
@@ -46,7 +45,7 @@ export async function getCategory(slug: string) {
 
 /**
  * content/ articles and published newsroom articles as one list, newest first. `scope` is the cache
- * tag of the page reading it (see cache-tags.ts). A newsroom article never takes a content/ address.
+ * tag of the page reading it (see lib/cache/tags.ts). A newsroom article never takes a content/ address.
  */
 async function articlesFor(scope: string): Promise<Article[]> {
   const content = await getContent();

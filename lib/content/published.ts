@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { isDatabaseUnreachable } from '@/db';
 import { listPublishedSnapshots } from '@/db/queries/publishing';
 import { env } from '../env.mjs';
-import { DATABASE_TAG } from './cache-tags';
+import { DATABASE_TAG } from '../cache/tags';
 import { draftToArticle } from './draft-article';
 import type { Article, Category } from './types';
 

@@ -73,10 +73,10 @@ export function recentArticles(articles: Article[], now: Date, hours = 48): Arti
   });
 }
 
-export type HomeLayout = { lead?: Article; featured: Article[]; latest: Article[] };
+export type HomeLayout<T extends Pick<Article, 'featured'> = Article> = { lead?: T; featured: T[]; latest: T[] };
 
 /** The home page: the newest featured story leads, the next three featured follow, the rest is "latest". */
-export function homeLayout(articles: Article[]): HomeLayout {
+export function homeLayout<T extends Pick<Article, 'featured'>>(articles: T[]): HomeLayout<T> {
   const featuredPool = articles.filter((article) => article.featured);
   const lead = featuredPool[0] ?? articles[0];
   const featured = featuredPool.filter((article) => article !== lead).slice(0, 3);

@@ -8,7 +8,7 @@ import { prepareDraft } from '../content/draft-article';
 import type { CompileGate } from '../content/draft-mdx';
 import { compileGate } from '../drafts/preview-turns';
 import { newsroomEntryId, searchConfig, searchEntryOf } from '../search/entries';
-import { neighboursOf, tagsForChange } from './tags';
+import { neighboursOf, tagsForChange } from '../cache/changes';
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
 

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath, revalidateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getUserPasswordHash, setUserPassword } from '@/db/queries/users';
@@ -9,8 +8,8 @@ import type { ActionState } from '@/lib/actions/result';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { changePasswordSchema } from '@/lib/auth/schema';
 import { countPasswordCheck, passwordCheckSucceeded } from '@/lib/auth/throttle';
-import { ARTICLES_TAG, HOME_TAG, authorTag } from '@/lib/content/cache-tags';
-import { broadcastRevalidation } from '@/lib/publishing/broadcast';
+import { expire } from '@/lib/cache/expire';
+import { ARTICLES_TAG, HOME_TAG, authorTag } from '@/lib/cache/tags';
 import { saveProfile, type ProfileValues } from '@/lib/profile/save-profile';
 
 export const changePasswordAction = editorAction('editor:enter', changePasswordSchema, async ({ currentPassword, newPassword }, user) => {
@@ -41,12 +40,10 @@ export const saveProfileAction = editorAction('editor:enter', profileForm, async
     const state: ProfileState = { ...result, values };
     return state;
   }
-  // The page shows the saved picture; the form keeps what was saved, trimmed.
-  revalidatePath('/editor/account');
-  // Published articles show the author's card and link to their page: refresh those, at the old and new address.
+  // Published articles show the author's card and link to their page: refresh those, at the old and
+  // new address. That also refetches this page, which shows the saved picture.
   const tags = [ARTICLES_TAG, HOME_TAG, ...new Set([user.profileSlug, result.user.profileSlug].filter((slug): slug is string => !!slug).map(authorTag))];
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  await broadcastRevalidation(tags);
+  await expire(tags);
   const { profileSlug, bio, pictureAlt } = result.user;
   const state: ProfileState = { ok: true, message: 'Your public profile is saved.', values: { profileSlug: profileSlug ?? '', bio: bio ?? '', pictureAlt: pictureAlt ?? '' } };
   return state;

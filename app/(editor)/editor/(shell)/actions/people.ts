@@ -1,15 +1,15 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { changeUserKeepingAnAdmin, createUser } from '@/db/queries/users';
 import { editorAction } from '@/lib/actions/editor-action';
 import { hashPassword } from '@/lib/auth/password';
 import { changeRoleSchema, createPersonSchema, userIdSchema } from '@/lib/auth/schema';
+import { refreshPage } from '@/lib/cache/refresh';
 
 export const createPersonAction = editorAction('people:manage', createPersonSchema, async ({ name, email, role, password }) => {
   const created = await createUser({ name, email, role, passwordHash: await hashPassword(password) });
   if (!created) return { ok: false, error: `${email} already has an account.`, fieldErrors: { email: ['Already has an account.'] } };
-  revalidatePath('/editor/people');
+  refreshPage();
   return { ok: true, message: `Account created for ${name}. Give them their password in person or by a secure channel.` };
 });
 
@@ -19,7 +19,7 @@ export const changeRoleAction = editorAction('people:manage', changeRoleSchema, 
   const user = await changeUserKeepingAnAdmin(userId, { role });
   if (user === 'last-admin') return { ok: false, error: LAST_ADMIN };
   if (!user) return { ok: false, error: 'Unknown person.' };
-  revalidatePath('/editor/people');
+  refreshPage();
   return { ok: true, message: `${user.name} is now ${role === 'admin' ? 'an' : 'a'} ${role}.` };
 });
 
@@ -27,13 +27,13 @@ export const deactivateAction = editorAction('people:manage', userIdSchema, asyn
   const user = await changeUserKeepingAnAdmin(userId, { active: false });
   if (user === 'last-admin') return { ok: false, error: LAST_ADMIN };
   if (!user) return { ok: false, error: 'Unknown person.' };
-  revalidatePath('/editor/people');
+  refreshPage();
   return { ok: true, message: `${user.name} is deactivated and signed out everywhere.` };
 });
 
 export const reactivateAction = editorAction('people:manage', userIdSchema, async ({ userId }) => {
   const user = await changeUserKeepingAnAdmin(userId, { active: true });
   if (user === 'last-admin' || !user) return { ok: false, error: 'Unknown person.' };
-  revalidatePath('/editor/people');
+  refreshPage();
   return { ok: true, message: `${user.name} can sign in again.` };
 });

@@ -1,35 +1,29 @@
 'use server';
 
-import { revalidatePath, revalidateTag } from 'next/cache';
 import { editorAction } from '@/lib/actions/editor-action';
+import { expire } from '@/lib/cache/expire';
+import { refreshPage } from '@/lib/cache/refresh';
 import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { draftIdSchema, publishSchema, scheduleSchema } from '@/lib/publishing/schema';
 import { cancel, publishNow, schedule, unpublish, type PublishOutcome } from '@/lib/publishing/service';
-import { broadcastRevalidation } from '@/lib/publishing/broadcast';
 import { formatScheduleTime, parseLocalDateTime } from '@/lib/publishing/zoned-time';
-
-async function expire(draftId: string, tags: string[]) {
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  revalidatePath(`/editor/drafts/${draftId}/publish`);
-  revalidatePath('/editor');
-  // Other app servers keep their own cache: tell them too.
-  await broadcastRevalidation(tags);
-}
 
 const refused = (what: string, outcome: PublishOutcome & { ok: false }) => ({ ok: false as const, error: `${what} ${outcome.problems.join(' ')}` });
 
 export const publishNowAction = editorAction('drafts:publish', publishSchema, async ({ draftId, version }, user) => {
   const outcome = await publishNow(draftId, version, user.id);
   if (!outcome.ok) return refused('Not published:', outcome);
-  await expire(draftId, outcome.tags);
+  // Also makes the browser refetch this (dynamic) page, now showing the change.
+  await expire(outcome.tags);
   return { ok: true, message: `Published. Readers see it at ${routes.article(outcome.slug)}.` };
 });
 
 export const unpublishAction = editorAction('drafts:publish', draftIdSchema, async ({ draftId }) => {
   const outcome = await unpublish(draftId);
   if (!outcome.ok) return refused('Not unpublished:', outcome);
-  await expire(draftId, outcome.tags);
+  // Also makes the browser refetch this (dynamic) page, now showing the change.
+  await expire(outcome.tags);
   return { ok: true, message: 'Unpublished. The article is no longer on the site; the draft is kept.' };
 });
 
@@ -39,15 +33,13 @@ export const scheduleAction = editorAction('drafts:publish', scheduleSchema, asy
   if (!runAt) return { ok: false, error: 'Enter a date and time such as 2026-11-25 18:30.', fieldErrors: { publishAt: ['Not a date and time.'] } };
   const outcome = await schedule(draftId, version, runAt, user.id);
   if (!outcome.ok) return { ok: false, error: `Not scheduled: ${outcome.problems.join(' ')}` };
-  revalidatePath(`/editor/drafts/${draftId}/publish`);
-  revalidatePath('/editor');
+  refreshPage();
   return { ok: true, message: `Version ${version} is scheduled for ${formatScheduleTime(runAt, site)}.` };
 });
 
 export const cancelScheduleAction = editorAction('drafts:publish', draftIdSchema, async ({ draftId }) => {
   const outcome = await cancel(draftId);
   if (!outcome.ok) return { ok: false, error: outcome.problems.join(' ') };
-  revalidatePath(`/editor/drafts/${draftId}/publish`);
-  revalidatePath('/editor');
+  refreshPage();
   return { ok: true, message: 'The schedule is cancelled.' };
 });

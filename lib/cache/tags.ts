@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // Cache tags of the pages that read newsroom articles from the database. Every such read is an
 // `unstable_cache` entry carrying the umbrella tag plus the tag of the page kind that asked, and the
 // entry's tags become the tags of the ISR page that read it: publishing expires exactly these.
@@ -18,3 +20,6 @@ export const authorTag = (slug: string) => `author:${slug}`;
 export function isCacheTag(tag: string): boolean {
   return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG].includes(tag) || /^(article|category|tag|author):[a-z0-9-]{1,200}$/.test(tag);
 }
+
+/** The tags of a revalidation request or notice: at least one, all known. */
+export const cacheTagsSchema = z.array(z.string().refine(isCacheTag)).min(1).max(200);

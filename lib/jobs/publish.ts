@@ -3,8 +3,8 @@ import type { Database } from '@/db';
 import { getDraftForPublishing } from '@/db/queries/publishing';
 import { claimDueJob, completeJob, failJob, getJobRevision } from '@/db/queries/publish-jobs';
 import type { PublishJob } from '@/db/schema';
-import { changed, checkReadiness } from './service';
-import { neighboursOf } from './tags';
+import { neighboursOf } from '../cache/changes';
+import { changed, checkReadiness } from '../publishing/service';
 
 export type JobResult = { job: PublishJob; outcome: 'published' | 'retry' | 'failed' | 'lost'; tags?: string[] };
 

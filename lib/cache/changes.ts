@@ -2,8 +2,8 @@ import 'server-only';
 import type { PublishChange } from '@/db/queries/publishing';
 import { getUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
-import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from '../content/cache-tags';
-import { neighbourSlugs } from './addresses';
+import { neighbourSlugs } from '../content/addresses';
+import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from './tags';
 
 async function tagsOf(content: DraftContent, neighbours: string[]): Promise<string[]> {
   const author = await getUser(content.authorId);

@@ -1,49 +1,38 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import matter from 'gray-matter';
+import 'server-only';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
 import { env } from '../env.mjs';
-import { contentRoot } from '../content/paths';
-import { parsePageNumber, yearMonthIn } from '../content/queries';
+import { loadContent } from './load';
+import { HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
+import { homeLayout, paginate, parsePageNumber, yearMonthIn } from './queries';
 
 // Which public addresses exist, answered cheaply for proxy.ts: it sends the others to the static
 // 404 page before a page renders one on demand (an empty shell that needs JavaScript, vercel/next.js#62228).
+// Not through the pages' unstable_cache loaders: the proxy has no incremental cache to keep them in.
+// The paging is the pages' own (paginate, homeLayout, paging.ts), so the two cannot disagree.
 
 type Summary = { slug: string; category: string; tags: string[]; author: string | null; published: Date; featured: boolean };
 type ContentIndex = { articles: Summary[]; slugs: Set<string>; authors: Set<string>; timeZone: string };
 
-const PER_PAGE = 10;
-const HOME_LATEST_PER_PAGE = 6;
-
 let contentIndex: Promise<ContentIndex> | undefined;
 
-// content/ is fixed while a server runs: read its frontmatter once.
+// content/ is fixed while a server runs: read (and validated, as for the pages) once per process.
 async function readContentIndex(): Promise<ContentIndex> {
-  const dir = path.join(contentRoot, 'articles');
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.mdx'));
-  const articles = await Promise.all(
-    names.map(async (name) => {
-      const data = matter(await readFile(path.join(dir, name), 'utf8')).data as Record<string, unknown>;
-      return {
-        slug: name.slice(0, -'.mdx'.length),
-        category: String(data.category ?? ''),
-        tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
-        author: typeof data.author === 'string' ? data.author : null,
-        published: new Date(data.published as string),
-        featured: data.featured === true,
-      };
-    }),
-  );
-  const authors = (await readdir(path.join(contentRoot, 'authors'))).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
-  const site = JSON.parse(await readFile(path.join(contentRoot, 'site.json'), 'utf8')) as { timeZone: string };
-  return { articles, slugs: new Set(articles.map((article) => article.slug)), authors: new Set(authors), timeZone: site.timeZone };
+  const content = await loadContent();
+  const articles = content.articles.map(({ slug, category, tags, author, published, featured }) => ({
+    slug,
+    category: category.slug,
+    tags,
+    author: author.slug,
+    published,
+    featured,
+  }));
+  return { articles, slugs: new Set(articles.map((article) => article.slug)), authors: new Set(content.authors.keys()), timeZone: content.site.timeZone };
 }
 
 async function allArticles(content: ContentIndex): Promise<Summary[]> {
   const published = await listPublishedAddresses();
-  const fromDatabase = published.filter((article) => !content.slugs.has(article.slug)).map((article) => ({ ...article, featured: false }));
-  return [...content.articles, ...fromDatabase];
+  return [...content.articles, ...published.filter((article) => !content.slugs.has(article.slug))];
 }
 
 async function loadContentIndex(): Promise<ContentIndex> {
@@ -64,12 +53,11 @@ export async function neighbourSlugs(slug: string): Promise<string[]> {
   return [articles[index - 1]?.slug, articles[index + 1]?.slug].filter((neighbour): neighbour is string => !!neighbour);
 }
 
-const pages = (count: number, perPage: number) => Math.max(1, Math.ceil(count / perPage));
-
-function pageFits(segment: string | undefined, count: number, perPage: number): boolean {
+/** Whether `/…/page/<segment>` of a listing exists; its first page has no segment. */
+function pageFits<T>(segment: string | undefined, items: T[], perPage: number): boolean {
   if (segment === undefined) return true;
   const page = parsePageNumber(segment);
-  return page !== null && page > 1 && page <= pages(count, perPage);
+  return page !== null && page > 1 && paginate(items, page, perPage) !== null;
 }
 
 /** Pages content/ alone makes exist: no database question needed. */
@@ -78,6 +66,34 @@ function existsInContent(content: ContentIndex, kind: string, slug: string, segm
   if (kind === 'tag' && segment === undefined) return content.articles.some((article) => article.tags.includes(slug));
   if (kind === 'authors' && segment === undefined) return content.authors.has(slug);
   return false;
+}
+
+function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug: string, segment: string | undefined): boolean {
+  switch (kind) {
+    case 'articles':
+      return articles.some((article) => article.slug === slug);
+    case 'tag': {
+      const listed = articles.filter((article) => article.tags.includes(slug));
+      return listed.length > 0 && pageFits(segment, listed, PER_PAGE);
+    }
+    case 'category': {
+      const listed = articles.filter((article) => article.category === slug);
+      return listed.length > 0 && pageFits(segment, listed, PER_PAGE);
+    }
+    case 'authors': {
+      const listed = articles.filter((article) => article.author === slug);
+      return (listed.length > 0 || content.authors.has(slug)) && pageFits(segment, listed, PER_PAGE);
+    }
+    case 'page':
+      return pageFits(slug, homeLayout(articles).latest, HOME_LATEST_PER_PAGE);
+    default: {
+      const [year, month] = [Number(slug), Number(segment)];
+      return articles.some((article) => {
+        const when = yearMonthIn(article.published, content.timeZone);
+        return when.year === year && when.month === month;
+      });
+    }
+  }
 }
 
 /**
@@ -92,9 +108,9 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
     /^\/(page)\/([^/]+)$/.exec(pathname) ??
     /^\/(archive)\/(\d{4})\/(\d{2})$/.exec(pathname);
   if (!match) return null;
-  const [, kind, slug = '', segment] = match;
+  const [, kind = '', slug = '', segment] = match;
   const content = await loadContentIndex();
-  if (existsInContent(content, kind!, slug, segment)) return true;
+  if (existsInContent(content, kind, slug, segment)) return true;
   if (!env.DATABASE_URL) return kind === 'articles' ? false : null;
   let articles: Summary[];
   try {
@@ -108,34 +124,7 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
     if (kind === 'articles') return false;
     articles = content.articles;
   }
-  switch (kind) {
-    case 'articles':
-      return articles.some((article) => article.slug === slug);
-    case 'tag': {
-      const count = articles.filter((article) => article.tags.includes(slug)).length;
-      return count > 0 && pageFits(segment, count, PER_PAGE);
-    }
-    case 'category': {
-      const count = articles.filter((article) => article.category === slug).length;
-      return count > 0 && pageFits(segment, count, PER_PAGE);
-    }
-    case 'authors': {
-      const count = articles.filter((article) => article.author === slug).length;
-      return (count > 0 || content.authors.has(slug)) && pageFits(segment, count, PER_PAGE);
-    }
-    case 'page': {
-      const featured = articles.filter((article) => article.featured).length;
-      const shown = Math.min(articles.length, 1 + Math.min(3, Math.max(0, featured - 1)));
-      return pageFits(slug, articles.length - shown, HOME_LATEST_PER_PAGE);
-    }
-    default: {
-      const [year, month] = [Number(slug), Number(segment)];
-      return articles.some((article) => {
-        const when = yearMonthIn(article.published, content.timeZone);
-        return when.year === year && when.month === month;
-      });
-    }
-  }
+  return existsIn(articles, content, kind, slug, segment);
 }
 
 /**

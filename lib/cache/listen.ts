@@ -1,8 +1,12 @@
 import 'server-only';
 import postgres from 'postgres';
+import { z } from 'zod';
 import { env } from '../env.mjs';
 import { CHANNEL, serverId } from './channel';
-import { requestRevalidation } from './revalidate';
+import { expireOutsideRequest } from './outside-request';
+import { cacheTagsSchema } from './tags';
+
+const noticeSchema = z.object({ from: z.string().optional(), tags: cacheTagsSchema });
 
 /**
  * Expires on this server what the other app servers publish (they NOTIFY; see broadcast.ts). Not
@@ -12,12 +16,13 @@ export async function listenForRevalidation(): Promise<void> {
   if (!env.DATABASE_URL || env.DATABASE_EMBEDDED) return;
   const listener = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
   await listener.listen(CHANNEL, (payload) => {
+    let message: z.infer<typeof noticeSchema>;
     try {
-      const message = JSON.parse(payload) as { from?: string; tags?: string[] };
-      if (message.from === serverId || !Array.isArray(message.tags)) return;
-      requestRevalidation(message.tags).catch((error) => console.error('Refreshing pages another server published failed:', error));
+      message = noticeSchema.parse(JSON.parse(payload));
     } catch {
-      console.error('Ignored a malformed revalidation notice.');
+      return console.error('Ignored a malformed revalidation notice.');
     }
+    if (message.from === serverId) return;
+    expireOutsideRequest(message.tags).catch((error) => console.error('Refreshing pages another server published failed:', error));
   });
 }

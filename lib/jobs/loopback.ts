@@ -1,0 +1,40 @@
+import 'server-only';
+import { env } from '../env.mjs';
+import { signHeaders } from './signature';
+
+// Work that starts outside a request (the scheduler's timer, the start-up jobs, another server's
+// publication) asks its own server over loopback: revalidateTag only works inside a request, and
+// the code that does the work is only bundled into routes.
+
+/** Where this server listens, for messages in logs. */
+export const loopbackAddress = () => `127.0.0.1:${env.PORT}`;
+
+/** POSTs the payload, signed with APP_SECRET, to one of this server's internal routes. */
+export async function postSigned(path: string, payload: unknown): Promise<Response> {
+  const body = JSON.stringify(payload);
+  return fetch(`http://${loopbackAddress()}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signHeaders(path, body) },
+    body,
+    signal: AbortSignal.timeout(60_000),
+  });
+}
+
+/** Brings the search index up to date with content/ on this server (see lib/search/sync.ts). */
+export async function requestSearchIndex(): Promise<void> {
+  const response = await postSigned('/api/search/index', {});
+  if (response.status !== 204) throw new Error(`Search indexing answered ${response.status}: ${await response.text()}`);
+}
+
+/** Retries while the server is still starting (it is not listening yet when instrumentation runs). */
+export async function whenListening(request: () => Promise<void>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await request();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

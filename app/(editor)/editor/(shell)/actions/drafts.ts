@@ -4,18 +4,10 @@ import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import {
-  backToWriter,
-  contentOf,
-  createDraft,
-  getDraft,
-  restoreRevision,
-  saveDraft,
-  SlugTakenError,
-  submitForReview,
-  type DraftRecord,
-  type SaveResult,
-} from '@/db/queries/drafts';
+import { backToWriter, submitForReview } from '@/db/queries/draft-review';
+import { restoreRevision } from '@/db/queries/draft-revisions';
+import { createDraft, saveDraft, SlugTakenError, type SaveResult } from '@/db/queries/draft-saves';
+import { contentOf, getDraft, type DraftRecord } from '@/db/queries/drafts';
 import { listUsers, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import { editorAction } from '@/lib/actions/editor-action';

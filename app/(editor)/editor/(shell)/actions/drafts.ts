@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { draftPreviewElement } from '@/components/editor/draft-preview';
 import { backToWriter, submitForReview } from '@/db/queries/draft-review';
 import { restoreRevision } from '@/db/queries/draft-revisions';
 import { createDraft, saveDraft, SlugTakenError, type SaveResult } from '@/db/queries/draft-saves';
@@ -16,7 +17,7 @@ import { changedFields, FIELD_LABELS, fieldText } from '@/lib/drafts/changes';
 import { resolveAddress } from '@/lib/drafts/address';
 import { authorChoices, checkDraft } from '@/lib/drafts/check';
 import { draftFormSchema, draftIdSchema, formValuesOf, formValuesOfDraft, newDraftSchema, previewContentOf, restoreSchema } from '@/lib/drafts/form';
-import { draftPreviewElement } from '@/lib/drafts/preview';
+import { previewOf } from '@/lib/drafts/preview';
 import { DRAFT_NOT_FOUND, formatTime } from '@/lib/drafts/labels';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { slugTakenMessage } from '@/lib/drafts/slug';
@@ -84,7 +85,7 @@ async function savedState(result: SaveResult & { ok: true }, userId: string): Pr
   const { draft } = result;
   const state = { ok: true as const, message: `Saved as version ${draft.version}.`, values: formValuesOfDraft(draft) };
   // Without JavaScript the page renders again and shows the saved draft by itself.
-  return (await calledWithJavaScript()) ? { ...state, views: { preview: draftPreviewElement(draft, contentOf(draft), compileGate(userId)) } } : state;
+  return (await calledWithJavaScript()) ? { ...state, views: { preview: draftPreviewElement(previewOf(draft, contentOf(draft), compileGate(userId))) } } : state;
 }
 
 function addressLocked(slug: string, values: Record<string, string>): ActionState {
@@ -109,7 +110,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
       return { ok: true, message, values };
     }
     const content = previewContentOf(values, draft, (await authorChoices(user)).map((person) => person.id));
-    return { ok: true, message, values, views: { preview: draftPreviewElement(draft, content, turn.gate) } };
+    return { ok: true, message, values, views: { preview: draftPreviewElement(previewOf(draft, content, turn.gate)) } };
   }
 
   const hero = await storeHeroImage(input.heroImage, user);

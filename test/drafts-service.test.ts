@@ -53,6 +53,8 @@ describe('the drafts service', () => {
     const id = await newDraft();
     const result = await saveDraftFor(writer, form(id, 1, { intent: 'preview', body: 'Not saved yet.' }), { javascript: true });
     expect(result).toMatchObject({ ok: true, saved: false, preview: { draft: { content: { body: 'Not saved yet.' } } } });
+    const withoutScript = await saveDraftFor(writer, form(id, 1, { intent: 'preview', body: 'Kept for the page.' }), { javascript: false });
+    expect(withoutScript).toMatchObject({ ok: true, saved: false, keepTyped: { body: 'Kept for the page.' } });
     expect((await getDraft({ id: writer.id, canEditAny: false }, id))?.version).toBe(1);
   });
 

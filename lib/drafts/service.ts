@@ -17,15 +17,17 @@ import { previewOf, type DraftPreviewSource } from './preview';
 import { compileGate, takePreviewTurn } from './preview-turns';
 import { draftFieldsSchema } from './schema';
 import { slugTakenMessage } from './slug';
-import { keepTypedPreview, TOO_LARGE_TO_PREVIEW } from './typed-preview';
 import { viewerOf } from './viewer';
 
 type Values = Record<string, string>;
 /** A change refused, with what was typed so the form can show it again. */
 export type DraftRefusal = { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Values; conflict?: ConflictSummary };
 export type DraftDone = { ok: true; message: string; values?: Values };
-/** `saved`: a new version exists, so pages showing the draft are stale. `preview`: one to render for the answer. */
-export type SaveOutcome = (DraftDone & { saved: boolean; preview?: DraftPreviewSource }) | DraftRefusal;
+/**
+ * `saved`: a new version exists, so pages showing the draft are stale. `preview`: one to render for
+ * the answer. `keepTyped`: what was typed, for the page's next render to preview (./typed-preview.ts).
+ */
+export type SaveOutcome = (DraftDone & { saved: boolean; preview?: DraftPreviewSource; keepTyped?: Values }) | DraftRefusal;
 
 const IN_REVIEW = 'This draft is with the editors for review, so it cannot be changed now. Withdraw it from review to change it.';
 const PREVIEW_PAUSED = 'Previews are limited to about one a second. Press Preview again in a moment; your text is still in the form.';
@@ -67,7 +69,8 @@ type SaveInput = z.infer<typeof draftFormSchema>;
 
 /**
  * The edit form's Save, Overwrite and Preview. Rendered previews can travel back only to a call made
- * by JavaScript (see ActionState's views), so the caller says whether this one was.
+ * by JavaScript (see ActionState's views), so the caller says whether this one was; without it, the
+ * caller keeps what was typed for the page's next render.
  */
 export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascript }: { javascript: boolean }): Promise<SaveOutcome> {
   const viewer = viewerOf(user);
@@ -81,10 +84,7 @@ export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascr
     // With or without JavaScript, "Preview" is a preview like the live one: same turns, same gate.
     const turn = takePreviewTurn(user.id);
     if (!turn.ok) return { ok: false, error: PREVIEW_PAUSED, values };
-    if (!javascript) {
-      if (!(await keepTypedPreview(draft.id, user.id, values))) return { ok: false, error: TOO_LARGE_TO_PREVIEW, values };
-      return { ok: true, saved: false, message, values };
-    }
+    if (!javascript) return { ok: true, saved: false, message, values, keepTyped: values };
     const content = previewContentOf(values, draft, (await authorChoices(user)).map((person) => person.id));
     return { ok: true, saved: false, message, values, preview: previewOf(draft, content, turn.gate) };
   }

@@ -7,6 +7,7 @@ import { draftPreviewElement } from '@/components/editor/draft-preview';
 import { editorAction } from '@/lib/actions/editor-action';
 import { draftFormSchema, draftIdSchema, newDraftSchema, restoreSchema } from '@/lib/drafts/form';
 import { createDraftFor, restoreRevisionFor, returnToWriterFor, saveDraftFor, submitDraftFor, withdrawDraftFor } from '@/lib/drafts/service';
+import { keepTypedPreview, TOO_LARGE_TO_PREVIEW } from '@/lib/drafts/typed-preview';
 
 function refreshDraftPages(id: string) {
   revalidatePath('/editor/drafts');
@@ -26,7 +27,8 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   const javascript = (await headers()).has('next-action');
   const result = await saveDraftFor(user, input, { javascript });
   if (!result.ok) return result;
-  const { saved, preview, ...state } = result;
+  const { saved, preview, keepTyped, ...state } = result;
+  if (keepTyped && !(await keepTypedPreview(input.id, user.id, keepTyped))) return { ok: false, error: TOO_LARGE_TO_PREVIEW, values: keepTyped };
   if (saved) refreshDraftPages(input.id);
   return preview ? { ...state, views: { preview: draftPreviewElement(preview) } } : state;
 });

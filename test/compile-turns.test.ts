@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DraftPreview } from '@/components/editor/draft-preview';
 import { closeDb } from '@/db';
 import { createUser, type PublicUser } from '@/db/queries/users';
 import { slowBody } from '@/e2e/helpers/pathological-mdx';
 import { compileDraftMdx } from '@/lib/content/draft-mdx';
 import { untrustedMdxThreads } from '@/lib/content/untrusted/pool';
 import { checkDraft } from '@/lib/drafts/check';
-import { DraftPreview } from '@/lib/drafts/preview';
 import { CHECK_RUNNING, compileGate, SUPERSEDED, takePreviewTurn } from '@/lib/drafts/preview-turns';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { env } from '@/lib/env.mjs';

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db';
-import {
-  backToWriter,
-  createDraft,
-  getDraft,
-  listDrafts,
-  listRevisions,
-  restoreRevision,
-  saveDraft,
-  SlugTakenError,
-  submitForReview,
-  type DraftViewer,
-} from '@/db/queries/drafts';
+import { backToWriter, submitForReview } from '@/db/queries/draft-review';
+import { listRevisions, restoreRevision } from '@/db/queries/draft-revisions';
+import { createDraft, saveDraft, SlugTakenError } from '@/db/queries/draft-saves';
+import { getDraft, listDrafts, type DraftViewer } from '@/db/queries/drafts';
 import { createUser, type PublicUser } from '@/db/queries/users';
 import { draftRevisions, type DraftContent } from '@/db/schema';
 import { checkDraft } from '@/lib/drafts/check';

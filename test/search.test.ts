@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db';
-import { contentOf, getDraft, saveDraft } from '@/db/queries/drafts';
+import { saveDraft } from '@/db/queries/draft-saves';
+import { contentOf, getDraft } from '@/db/queries/drafts';
 import { getContentArticles } from '@/lib/content';
 import { publishNow, unpublish } from '@/lib/publishing/service';
 import { parseSearchParams, searchArticles } from '@/lib/search';

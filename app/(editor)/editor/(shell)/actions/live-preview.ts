@@ -1,11 +1,12 @@
 'use server';
 
+import { draftPreviewElement } from '@/components/editor/draft-preview';
 import { getDraft } from '@/db/queries/drafts';
 import { editorAction } from '@/lib/actions/editor-action';
 import { authorChoices } from '@/lib/drafts/check';
 import { draftFormSchema, formValuesOf, previewContentOf } from '@/lib/drafts/form';
 import { DRAFT_NOT_FOUND } from '@/lib/drafts/labels';
-import { draftPreviewElement } from '@/lib/drafts/preview';
+import { previewOf } from '@/lib/drafts/preview';
 import { takePreviewTurn } from '@/lib/drafts/preview-turns';
 import { viewerOf } from '@/lib/drafts/viewer';
 
@@ -21,5 +22,5 @@ export const previewDraftAction = editorAction('drafts:write-own', draftFormSche
   const draft = await getDraft(viewerOf(user), input.id);
   if (!draft) return { ok: false, error: DRAFT_NOT_FOUND };
   const content = previewContentOf(formValuesOf(input), draft, (await authorChoices(user)).map((person) => person.id));
-  return { ok: true, message: 'Preview updated.', views: { preview: draftPreviewElement(draft, content, turn.gate) } };
+  return { ok: true, message: 'Preview updated.', views: { preview: draftPreviewElement(previewOf(draft, content, turn.gate)) } };
 });

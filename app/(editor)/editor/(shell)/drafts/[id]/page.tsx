@@ -1,5 +1,6 @@
 import { ActionForm } from '@/components/editor/action-form';
 import { DraftForm } from '@/components/editor/draft-form';
+import { DraftPreview } from '@/components/editor/draft-preview';
 import { InlineImageUpload } from '@/components/editor/inline-image-upload';
 import { PublishPanel } from '@/components/editor/publish-panel';
 import { contentOf } from '@/db/queries/drafts';
@@ -10,7 +11,6 @@ import { authorChoices } from '@/lib/drafts/check';
 import { formValuesOfDraft, previewContentOf } from '@/lib/drafts/form';
 import { formatTime, statusLabels } from '@/lib/drafts/labels';
 import { loadDraft } from '@/lib/drafts/load';
-import { DraftPreview } from '@/lib/drafts/preview';
 import { compileGate } from '@/lib/drafts/preview-turns';
 import { takeTypedPreview } from '@/lib/drafts/typed-preview';
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';

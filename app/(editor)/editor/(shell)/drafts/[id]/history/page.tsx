@@ -1,6 +1,6 @@
 import { ActionForm } from '@/components/editor/action-form';
 import { DraftRevisionContent } from '@/components/editor/draft-revision';
-import { listRevisions } from '@/db/queries/drafts';
+import { listRevisions } from '@/db/queries/draft-revisions';
 import { listUsers } from '@/db/queries/users';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';

@@ -1,0 +1,32 @@
+import 'server-only';
+import { ArticleView } from '@/components/article-view';
+import { ArticleBody } from '@/components/mdx/article-body';
+import { getSite } from '@/lib/content';
+import { prepareDraftPreview, type DraftPreviewSource } from '@/lib/drafts/preview';
+
+/**
+ * A draft as readers would see it, through the same components as a published article. What still
+ * stops it from being published is listed above it; the body is shown regardless.
+ */
+export async function DraftPreview({ draft, gate }: DraftPreviewSource) {
+  const { article, code, problems } = await prepareDraftPreview({ draft, gate });
+  if (article && code) return <ArticleView article={article} code={code} site={await getSite()} related={[]} adjacent={{}} />;
+  return (
+    <>
+      <div className="draft-preview__problems">
+        <p>{code ? 'Before this can be published:' : 'The body cannot be shown until these are fixed:'}</p>
+        <ul>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      </div>
+      {code ? <ArticleBody code={code} /> : null}
+    </>
+  );
+}
+
+/** A preview for an action's answer (see ActionState's views). */
+export function draftPreviewElement(source: DraftPreviewSource) {
+  return <DraftPreview {...source} />;
+}

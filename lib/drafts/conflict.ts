@@ -1,0 +1,18 @@
+import 'server-only';
+import type { DraftRecord } from '@/db/queries/drafts';
+import { listUsers } from '@/db/queries/users';
+import type { DraftContent } from '@/db/schema';
+import type { ConflictSummary } from '@/lib/actions/result';
+import { changedFields, FIELD_LABELS, fieldText } from './changes';
+import { formatTime } from './labels';
+
+/** What someone else saved first, field by field beside what this writer typed. */
+export async function conflictSummary(mine: DraftContent, theirs: DraftRecord): Promise<ConflictSummary> {
+  const names = new Map((await listUsers()).map((person) => [person.id, person.name]));
+  return {
+    currentVersion: theirs.version,
+    changedBy: theirs.updatedByName,
+    changedAt: formatTime(theirs.updatedAt),
+    fields: changedFields(mine, theirs).map((field) => ({ label: FIELD_LABELS[field], mine: fieldText(mine, field, names), theirs: fieldText(theirs, field, names) })),
+  };
+}

@@ -1,24 +1,17 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { draftPreviewElement } from '@/components/editor/draft-preview';
 import { editorAction } from '@/lib/actions/editor-action';
+import { refreshPage } from '@/lib/cache/refresh';
 import { draftFormSchema, draftIdSchema, newDraftSchema, restoreSchema } from '@/lib/drafts/form';
 import { createDraftFor, restoreRevisionFor, returnToWriterFor, saveDraftFor, submitDraftFor, withdrawDraftFor } from '@/lib/drafts/service';
 import { keepTypedPreview, TOO_LARGE_TO_PREVIEW } from '@/lib/drafts/typed-preview';
 
-function refreshDraftPages(id: string) {
-  revalidatePath('/editor/drafts');
-  revalidatePath(`/editor/drafts/${id}`);
-  revalidatePath('/editor/review');
-}
-
 export const createDraftAction = editorAction('drafts:write-own', newDraftSchema, async (input, user) => {
   const result = await createDraftFor(user, input);
   if (!result.ok) return result;
-  revalidatePath('/editor/drafts');
   redirect(`/editor/drafts/${result.id}`);
 });
 
@@ -29,33 +22,30 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   if (!result.ok) return result;
   const { saved, preview, keepTyped, ...state } = result;
   if (keepTyped && !(await keepTypedPreview(input.id, user.id, keepTyped))) return { ok: false, error: TOO_LARGE_TO_PREVIEW, values: keepTyped };
-  if (saved) refreshDraftPages(input.id);
+  if (saved) refreshPage();
   return preview ? { ...state, views: { preview: draftPreviewElement(preview) } } : state;
 });
 
 export const restoreRevisionAction = editorAction('drafts:write-own', restoreSchema, async ({ id, version, baseVersion }, user) => {
   const result = await restoreRevisionFor(user, id, version, baseVersion);
-  if (result.ok) {
-    refreshDraftPages(id);
-    revalidatePath(`/editor/drafts/${id}/history`);
-  }
+  if (result.ok) refreshPage();
   return result;
 });
 
 export const submitForReviewAction = editorAction('drafts:write-own', draftIdSchema, async ({ id }, user) => {
   const result = await submitDraftFor(user, id);
-  if (result.ok) refreshDraftPages(id);
+  if (result.ok) refreshPage();
   return result;
 });
 
 export const withdrawFromReviewAction = editorAction('drafts:write-own', draftIdSchema, async ({ id }, user) => {
   const result = await withdrawDraftFor(user, id);
-  if (result.ok) refreshDraftPages(id);
+  if (result.ok) refreshPage();
   return result;
 });
 
 export const returnToWriterAction = editorAction('drafts:edit-any', draftIdSchema, async ({ id }, user) => {
   const result = await returnToWriterFor(user, id);
-  if (result.ok) refreshDraftPages(id);
+  if (result.ok) refreshPage();
   return result;
 });

@@ -1,4 +1,5 @@
 import type { ConflictSummary } from '@/lib/actions/result';
+import { routes } from '@/lib/routes';
 
 /**
  * Both sides of a refused save, field by field, inside the edit form: the button re-sends what is
@@ -42,7 +43,7 @@ export function DraftConflict({ draftId, conflict }: { draftId: string; conflict
         <button type="submit" name="intent" value="overwrite" className="button">
           Save mine over theirs
         </button>{' '}
-        <a href={`/editor/drafts/${draftId}`}>Load the current version (discards what you typed)</a>
+        <a href={routes.editor.draft(draftId)}>Load the current version (discards what you typed)</a>
       </p>
     </section>
   );

@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/actions/result';
+import { routes } from '@/lib/routes';
 import { FormStatus } from '../newsletter/form-status';
 import { DraftConflict } from './draft-conflict';
 import { LabelledField } from './labelled-field';
@@ -124,7 +125,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
       <section aria-labelledby="live-preview-heading" className="draft-live-preview">
         <h2 id="live-preview-heading">Live preview</h2>
         <p>
-          <a href={`/editor/drafts/${draftId}/preview`}>Open full-page preview</a> (shows the last saved version)
+          <a href={routes.editor.draftPreview(draftId)}>Open full-page preview</a> (shows the last saved version)
         </p>
         <LivePreview formId={FORM_ID} action={previewAction} initial={state?.views?.preview ?? preview} />
       </section>

@@ -2,6 +2,7 @@ import { listDrafts } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
 import { formatTime, statusLabels } from '@/lib/drafts/labels';
 import { viewerOf } from '@/lib/drafts/viewer';
+import { routes } from '@/lib/routes';
 import { searchDrafts } from '@/lib/search/drafts';
 
 export const metadata = { title: 'Drafts' };
@@ -22,7 +23,7 @@ export default async function DraftsPage({ searchParams }: Props) {
         </p>
       ) : null}
       <p>
-        <a href="/editor/drafts/new" className="button">
+        <a href={routes.editor.newDraft()} className="button">
           New draft
         </a>
       </p>
@@ -33,7 +34,7 @@ export default async function DraftsPage({ searchParams }: Props) {
           {search.tooSlow
             ? 'The search took too long and was stopped: try more particular words.'
             : `${drafts.length === 1 ? '1 draft matches' : `${drafts.length} drafts match`} “${search.query}”.`}{' '}
-          <a href="/editor/drafts">Show all drafts</a>
+          <a href={routes.editor.drafts()}>Show all drafts</a>
         </p>
       ) : null}
       {drafts.length === 0 ? (
@@ -53,7 +54,7 @@ export default async function DraftsPage({ searchParams }: Props) {
             {drafts.map((draft) => (
               <tr key={draft.id}>
                 <th scope="row">
-                  <a href={`/editor/drafts/${draft.id}`}>{draft.title}</a>
+                  <a href={routes.editor.draft(draft.id)}>{draft.title}</a>
                 </th>
                 <td>{draft.authorName}</td>
                 <td>{statusLabels[draft.status]}</td>
@@ -71,7 +72,7 @@ export default async function DraftsPage({ searchParams }: Props) {
 
 function DraftSearch({ query }: { query: string }) {
   return (
-    <form action="/editor/drafts" method="get" role="search" aria-label="Drafts" className="inline-form">
+    <form action={routes.editor.drafts()} method="get" role="search" aria-label="Drafts" className="inline-form">
       <label htmlFor="drafts-q">Search drafts</label> <input id="drafts-q" type="search" name="q" defaultValue={query} />{' '}
       <button type="submit" className="button button--secondary">
         Search

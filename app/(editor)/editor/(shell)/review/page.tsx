@@ -2,6 +2,7 @@ import { ActionForm } from '@/components/editor/action-form';
 import { listReviewQueue } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
 import { formatTime } from '@/lib/drafts/labels';
+import { routes } from '@/lib/routes';
 import { returnToWriterAction } from '../actions/drafts';
 
 export const metadata = { title: 'Review queue' };
@@ -29,7 +30,7 @@ export default async function ReviewPage() {
             {queue.map((draft) => (
               <tr key={draft.id}>
                 <th scope="row">
-                  <a href={`/editor/drafts/${draft.id}`}>{draft.title}</a>
+                  <a href={routes.editor.draft(draft.id)}>{draft.title}</a>
                 </th>
                 <td>{draft.authorName}</td>
                 <td>{draft.submittedAt ? formatTime(draft.submittedAt) : ''}</td>

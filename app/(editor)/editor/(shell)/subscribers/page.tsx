@@ -1,6 +1,7 @@
 import { countSubscribersByStatus, listSubscribers } from '@/db/queries/subscribers';
 import { requireUser } from '@/lib/auth/session';
-import { filterQuery, subscriberFilterSchema } from '@/lib/subscriber-filter';
+import { routes } from '@/lib/routes';
+import { subscriberFilterSchema } from '@/lib/subscriber-filter';
 
 export const metadata = { title: 'Subscribers' };
 
@@ -18,8 +19,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
     listSubscribers({ search: filter.q, status: filter.status, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
   ]);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  const query = filterQuery(filter);
-  const pageHref = (n: number) => `/editor/subscribers${query ? `${query}&` : '?'}page=${n}`;
+  const pageHref = (n: number) => routes.editor.subscribers({ q: filter.q, status: filter.status, page: n });
   return (
     <>
       <h1>Subscribers</h1>
@@ -54,7 +54,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
         <button type="submit" className="button">
           Filter
         </button>
-        <a className="button button--secondary" href={`/editor/subscribers/export${query}`}>
+        <a className="button button--secondary" href={routes.editor.subscribersExport({ q: filter.q, status: filter.status })}>
           Export CSV
         </a>
       </form>

@@ -13,6 +13,7 @@ import { loadDraft } from '@/lib/drafts/load';
 import { DraftPreview } from '@/lib/drafts/preview';
 import { compileGate } from '@/lib/drafts/preview-turns';
 import { takeTypedPreview } from '@/lib/drafts/typed-preview';
+import { routes } from '@/lib/routes';
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
 import { previewDraftAction } from '../../actions/live-preview';
 
@@ -34,7 +35,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
       <h1>{draft.title}</h1>
       <p className="meta">
         {statusLabels[draft.status]} · version {draft.version}, saved {formatTime(draft.updatedAt)} by {draft.updatedByName} ·{' '}
-        <a href={`/editor/drafts/${draft.id}/history`}>History</a>
+        <a href={routes.editor.draftHistory(draft.id)}>History</a>
       </p>
 
       {owns && draft.status === 'draft' ? (
@@ -66,7 +67,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
         <section aria-labelledby="live-preview-heading">
           <h2 id="live-preview-heading">Live preview</h2>
           <p>
-            <a href={`/editor/drafts/${draft.id}/preview`}>Open full-page preview</a>
+            <a href={routes.editor.draftPreview(draft.id)}>Open full-page preview</a>
           </p>
           {preview}
         </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ActionForm } from '@/components/editor/action-form';
-import { Field } from '@/components/editor/field';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
 import { countUsers } from '@/db/queries/users';
 import { getCurrentUser } from '@/lib/auth/session';
 import { routes } from '@/lib/routes';

@@ -1,6 +1,6 @@
-import { ActionForm } from '@/components/editor/action-form';
-import { Field } from '@/components/editor/field';
 import { RoleSelect } from '@/components/editor/role-select';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
 import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/session';
 import { changeRoleAction, createPersonAction, deactivateAction, reactivateAction } from '../actions/people';

@@ -1,4 +1,4 @@
-import { ActionForm } from '@/components/editor/action-form';
+import { ActionForm } from '@/components/forms/action-form';
 import { listReviewQueue } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
 import { formatTime } from '@/lib/drafts/labels';

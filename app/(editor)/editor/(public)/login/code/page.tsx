@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ActionForm } from '@/components/editor/action-form';
-import { Field } from '@/components/editor/field';
-import { LabelledField } from '@/components/editor/labelled-field';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
+import { LabelledField } from '@/components/forms/labelled-field';
 import { getCurrentUser } from '@/lib/auth/session';
 import { routes } from '@/lib/routes';
 import { codeLoginAction, requestCodeAction } from '../../actions';

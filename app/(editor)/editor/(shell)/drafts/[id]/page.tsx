@@ -1,7 +1,5 @@
-import { ActionForm } from '@/components/editor/action-form';
 import { DraftForm } from '@/components/editor/draft-form';
-import { InlineImageUpload } from '@/components/editor/inline-image-upload';
-import { PublishPanel } from '@/components/editor/publish-panel';
+import { ActionForm } from '@/components/forms/action-form';
 import { contentOf } from '@/db/queries/drafts';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -16,6 +14,8 @@ import { takeTypedPreview } from '@/lib/drafts/typed-preview';
 import { routes } from '@/lib/routes';
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
 import { previewDraftAction } from '../../actions/live-preview';
+import { InlineImageUpload } from './inline-image-upload';
+import { PublishPanel } from './publish-panel';
 
 export const metadata = { title: 'Edit draft' };
 

@@ -1,5 +1,5 @@
-import { ActionForm } from '@/components/editor/action-form';
 import { DraftRevisionContent } from '@/components/editor/draft-revision';
+import { ActionForm } from '@/components/forms/action-form';
 import { listRevisions } from '@/db/queries/drafts';
 import { listUsers } from '@/db/queries/users';
 import { can } from '@/lib/auth/roles';

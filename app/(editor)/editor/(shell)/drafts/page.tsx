@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/editor/data-table';
 import { listDrafts } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
 import { formatTime, statusLabels } from '@/lib/drafts/labels';
@@ -40,31 +41,17 @@ export default async function DraftsPage({ searchParams }: Props) {
       {drafts.length === 0 ? (
         search?.query ? null : <p>No drafts yet.</p>
       ) : (
-        <table className="editor-table">
-          <caption className="visually-hidden">Drafts you can open, most recently changed first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Author</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last changed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {drafts.map((draft) => (
-              <tr key={draft.id}>
-                <th scope="row">
-                  <a href={routes.editor.draft(draft.id)}>{draft.title}</a>
-                </th>
-                <td>{draft.authorName}</td>
-                <td>{statusLabels[draft.status]}</td>
-                <td>
-                  {formatTime(draft.updatedAt)} by {draft.updatedByName}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Drafts you can open, most recently changed first"
+          rows={drafts}
+          rowKey={(draft) => draft.id}
+          columns={[
+            { header: 'Title', cell: (draft) => <a href={routes.editor.draft(draft.id)}>{draft.title}</a> },
+            { header: 'Author', cell: (draft) => draft.authorName },
+            { header: 'Status', cell: (draft) => statusLabels[draft.status] },
+            { header: 'Last changed', cell: (draft) => `${formatTime(draft.updatedAt)} by ${draft.updatedByName}` },
+          ]}
+        />
       )}
     </>
   );

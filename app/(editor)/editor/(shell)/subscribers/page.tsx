@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/editor/data-table';
 import { countSubscribersByStatus, listSubscribers } from '@/db/queries/subscribers';
 import { requireUser } from '@/lib/auth/session';
 import { routes } from '@/lib/routes';
@@ -61,27 +62,17 @@ export default async function SubscribersPage({ searchParams }: Props) {
       <p className="meta" aria-live="polite">
         {total} {total === 1 ? 'subscriber matches' : 'subscribers match'}.
       </p>
-      <table className="editor-table">
-        <caption className="visually-hidden">Subscribers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Status</th>
-            <th scope="col">Signed up</th>
-            <th scope="col">Confirmed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.email}</th>
-              <td>{row.status}</td>
-              <td>{dateFormat.format(row.createdAt)}</td>
-              <td>{row.confirmedAt ? dateFormat.format(row.confirmedAt) : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Subscribers"
+        rows={rows}
+        rowKey={(row) => row.id}
+        columns={[
+          { header: 'Email', cell: (row) => row.email },
+          { header: 'Status', cell: (row) => row.status },
+          { header: 'Signed up', cell: (row) => dateFormat.format(row.createdAt) },
+          { header: 'Confirmed', cell: (row) => (row.confirmedAt ? dateFormat.format(row.confirmedAt) : '–') },
+        ]}
+      />
       {pages > 1 ? (
         <nav aria-label="Subscriber pages" className="pagination">
           {page > 1 ? <a href={pageHref(page - 1)}>← Previous</a> : <span />}

@@ -2,6 +2,7 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authorizeCode, authorizePassword } from '@/lib/auth/sign-in';
 import { checkedToken, endSession, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
+import { routes } from '@/lib/routes';
 import { appSecret } from '@/lib/secret';
 
 declare module 'next-auth' {
@@ -16,7 +17,7 @@ declare module 'next-auth' {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: appSecret(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: '/editor/login' },
+  pages: { signIn: routes.editor.login() },
   providers: [
     Credentials({ credentials: { email: {}, password: {} }, authorize: authorizePassword }),
     Credentials({ id: 'email-code', name: 'Emailed code', credentials: { code: {}, link: {} }, authorize: authorizeCode }),

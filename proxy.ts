@@ -3,6 +3,7 @@ import { databaseAnswers } from './db/queries/health';
 import { newsroomUnavailable } from './lib/availability/newsroom-unavailable';
 import { env } from './lib/env.mjs';
 import { addressExists, isDraftAddress } from './lib/content/addresses';
+import { routes } from './lib/routes';
 import { refuseBadAction } from './lib/security/action-guard';
 import { editorPolicy, siteIsHttps } from './lib/security/headers.mjs';
 
@@ -10,7 +11,7 @@ const https = siteIsHttps(env.SITE_URL);
 
 // An early redirect for visitors without a session cookie. It is a convenience, not the protection:
 // every editor page, route handler and action checks the session and the role itself.
-const PUBLIC = ['/editor/login', '/editor/login/code', '/editor/setup'];
+const PUBLIC = [routes.editor.login(), routes.editor.loginCode(), routes.editor.setup()];
 
 const hasSession = (request: NextRequest) => request.cookies.getAll().some((cookie) => /(^|\.)authjs\.session-token/.test(cookie.name));
 
@@ -18,7 +19,7 @@ async function editor(request: NextRequest) {
   // Without the database nobody can sign in and no newsroom page can render: say so plainly.
   if (!(await databaseAnswers())) return newsroomUnavailable();
   if (!PUBLIC.includes(request.nextUrl.pathname) && !hasSession(request) && request.method === 'GET') {
-    return NextResponse.redirect(new URL('/editor/login', request.url));
+    return NextResponse.redirect(new URL(routes.editor.login(), request.url));
   }
   // Next.js reads the nonce from the request's policy and puts it on every script it renders.
   const policy = editorPolicy({ https, nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64') });

@@ -1,10 +1,11 @@
+import type { FormAction } from '@/components/forms/action-form';
 import type { Article, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { ArticleList } from './article-list';
 import { AuthorCard } from './author-card';
 import { DateLine } from './date-line';
 import { ArticleBody } from './mdx/article-body';
-import { NewsletterBox } from './newsletter-box';
+import { NewsletterBox } from './newsletter/newsletter-box';
 import { Picture } from './picture';
 
 type ArticleViewProps = {
@@ -13,9 +14,11 @@ type ArticleViewProps = {
   site: Site;
   related: Article[];
   adjacent: { older?: Article; newer?: Article };
+  /** The newsletter sign-up; a draft's preview in the newsroom has none, so it subscribes nobody. */
+  subscribe?: FormAction;
 };
 
-export function ArticleView({ article, code, site, related, adjacent }: ArticleViewProps) {
+export function ArticleView({ article, code, site, related, adjacent, subscribe }: ArticleViewProps) {
   return (
     <>
       <article className="article">
@@ -80,7 +83,7 @@ export function ArticleView({ article, code, site, related, adjacent }: ArticleV
         </footer>
       </article>
       <div className="container article-after">
-        <NewsletterBox site={site} />
+        {subscribe ? <NewsletterBox site={site} subscribe={subscribe} /> : null}
         {related.length > 0 ? (
           <section aria-labelledby="related-heading">
             <h2 id="related-heading" className="section-heading">

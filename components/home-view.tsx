@@ -1,13 +1,14 @@
+import type { FormAction } from '@/components/forms/action-form';
 import type { Article, Page, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { ArticleCard } from './article-card';
 import { ArticleList } from './article-list';
-import { NewsletterBox } from './newsletter-box';
+import { NewsletterBox } from './newsletter/newsletter-box';
 import { Pagination } from './pagination';
 
-type HomeViewProps = { site: Site; lead?: Article; featured: Article[]; latest: Page<Article> };
+type HomeViewProps = { site: Site; lead?: Article; featured: Article[]; latest: Page<Article>; subscribe: FormAction };
 
-export function HomeView({ site, lead, featured, latest }: HomeViewProps) {
+export function HomeView({ site, lead, featured, latest, subscribe }: HomeViewProps) {
   const first = latest.page === 1;
   return (
     <div className="container">
@@ -30,7 +31,7 @@ export function HomeView({ site, lead, featured, latest }: HomeViewProps) {
           <ArticleList articles={latest.items} site={site} headingLevel={3} />
           <Pagination page={latest.page} totalPages={latest.totalPages} href={routes.home} label="Latest stories pages" />
         </section>
-        <NewsletterBox site={site} />
+        <NewsletterBox site={site} subscribe={subscribe} />
       </div>
     </div>
   );

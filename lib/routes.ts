@@ -1,4 +1,4 @@
-// Every public URL is built here, so links, canonical URLs, feeds and sitemaps always agree.
+// Every URL is built here, so links, canonical URLs, feeds, sitemaps and redirects always agree.
 function paged(base: string, page = 1): string {
   return page > 1 ? `${base === '/' ? '' : base}/page/${page}` : base;
 }
@@ -16,6 +16,38 @@ function search(query: SearchQuery = {}): string {
   const encoded = params.toString();
   return encoded ? `/search?${encoded}` : '/search';
 }
+
+type SubscriberQuery = { q?: string; status?: string; page?: number };
+
+function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const encoded = params.toString();
+  return encoded ? `${path}?${encoded}` : path;
+}
+
+// The newsroom. proxy.ts's matcher must spell this root out itself: Next reads it at build time.
+const EDITOR = '/editor';
+
+const editor = {
+  home: () => EDITOR,
+  login: (notice?: 'password-changed') => withQuery(`${EDITOR}/login`, { notice }),
+  loginCode: (link?: string) => withQuery(`${EDITOR}/login/code`, { link }),
+  setup: () => `${EDITOR}/setup`,
+  notAllowed: () => `${EDITOR}/not-allowed`,
+  /** `missing`: the list says that the draft asked for does not exist (or is not the reader's). */
+  drafts: ({ missing = false }: { missing?: boolean } = {}) => (missing ? `${EDITOR}/drafts?missing` : `${EDITOR}/drafts`),
+  newDraft: () => `${EDITOR}/drafts/new`,
+  draft: (id: string) => `${EDITOR}/drafts/${id}`,
+  draftHistory: (id: string) => `${EDITOR}/drafts/${id}/history`,
+  draftPreview: (id: string) => `${EDITOR}/drafts/${id}/preview`,
+  draftPublish: (id: string) => `${EDITOR}/drafts/${id}/publish`,
+  review: () => `${EDITOR}/review`,
+  people: () => `${EDITOR}/people`,
+  subscribers: ({ q, status, page }: SubscriberQuery = {}) => withQuery(`${EDITOR}/subscribers`, { q, status, page }),
+  subscribersExport: ({ q, status }: Omit<SubscriberQuery, 'page'> = {}) => withQuery(`${EDITOR}/subscribers/export`, { q, status }),
+  account: () => `${EDITOR}/account`,
+};
 
 export const routes = {
   home: (page = 1) => paged('/', page),
@@ -36,4 +68,5 @@ export const routes = {
     const base = categorySlug ? `/category/${categorySlug}` : '';
     return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
   },
+  editor,
 };

@@ -8,11 +8,3 @@ export const subscriberFilterSchema = z.object({
 });
 
 export type SubscriberFilterParams = z.infer<typeof subscriberFilterSchema>;
-
-export function filterQuery({ q, status }: SubscriberFilterParams): string {
-  const params = new URLSearchParams();
-  if (q) params.set('q', q);
-  if (status) params.set('status', status);
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}

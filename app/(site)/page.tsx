@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { HomeView } from '@/components/home-view';
 import { JsonLd } from '@/components/json-ld';
 import { getHomePage, getSite } from '@/lib/content';
@@ -18,7 +19,7 @@ export default async function HomePage() {
     <>
       <JsonLd data={organizationJsonLd(site)} />
       <JsonLd data={websiteJsonLd(site)} />
-      <HomeView site={site} lead={home.lead} featured={home.featured} latest={home.latest} />
+      <HomeView site={site} lead={home.lead} featured={home.featured} latest={home.latest} subscribe={subscribeAction} />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import type { ConflictSummary } from '@/lib/actions/result';
+import { routes } from '@/lib/routes';
+import { DataTable } from './data-table';
 
 /**
  * Both sides of a refused save, field by field, inside the edit form: the button re-sends what is
@@ -14,35 +16,22 @@ export function DraftConflict({ draftId, conflict }: { draftId: string; conflict
         {fields.length === 0 ? 'It has the same content as yours.' : 'These fields differ:'}
       </p>
       {fields.length > 0 ? (
-        <table className="editor-table">
-          <caption className="visually-hidden">Fields that differ between your version and the current version</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Your version (not saved)</th>
-              <th scope="col">Current version {conflict.currentVersion}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((field) => (
-              <tr key={field.label}>
-                <th scope="row">{field.label}</th>
-                <td>
-                  <pre className="pre-wrap">{field.mine}</pre>
-                </td>
-                <td>
-                  <pre className="pre-wrap">{field.theirs}</pre>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Fields that differ between your version and the current version"
+          rows={fields}
+          rowKey={(field) => field.label}
+          columns={[
+            { header: 'Field', cell: (field) => field.label },
+            { header: 'Your version (not saved)', cell: (field) => <pre className="pre-wrap">{field.mine}</pre> },
+            { header: `Current version ${conflict.currentVersion}`, cell: (field) => <pre className="pre-wrap">{field.theirs}</pre> },
+          ]}
+        />
       ) : null}
       <p>
         <button type="submit" name="intent" value="overwrite" className="button">
           Save mine over theirs
         </button>{' '}
-        <a href={`/editor/drafts/${draftId}`}>Load the current version (discards what you typed)</a>
+        <a href={routes.editor.draft(draftId)}>Load the current version (discards what you typed)</a>
       </p>
     </section>
   );

@@ -1,16 +1,15 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
-import type { ActionState } from '@/lib/actions/result';
-import { FormStatus } from '../newsletter/form-status';
+import { useActionForm, type FormAction } from '@/components/forms/action-form';
+import { FormStatus } from '@/components/forms/form-status';
+import { LabelledField } from '@/components/forms/labelled-field';
 import { DraftConflict } from './draft-conflict';
-import { LabelledField } from './labelled-field';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
 import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
-
-type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
+import { routes } from '@/lib/routes';
 
 type DraftFormProps = {
   draftId: string;
@@ -18,8 +17,8 @@ type DraftFormProps = {
   saved: Record<string, string>;
   authors: { id: string; name: string }[];
   categories: { slug: string; name: string }[];
-  saveAction: Action;
-  previewAction: Action;
+  saveAction: FormAction;
+  previewAction: FormAction;
   preview: ReactNode;
 };
 
@@ -31,22 +30,21 @@ const FORM_ID = 'draft-form';
  * typed is lost.
  */
 export function DraftForm({ draftId, saved, authors, categories, saveAction, previewAction, preview }: DraftFormProps) {
-  const [state, formAction] = useActionState(saveAction, null);
+  const { state, formAction, statusId, errors } = useActionForm(saveAction, 'draft-form-status');
   const values = state?.values ?? saved;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const unsaved = state !== null && (!state.ok || values.intent === 'preview');
   const heroImageId = values.heroImageId ?? '';
 
   return (
     <>
-      <form id={FORM_ID} action={formAction} className="editor-form draft-form" aria-describedby="draft-form-status">
+      <form id={FORM_ID} action={formAction} className="editor-form draft-form" aria-describedby={statusId}>
         <DraftUnsavedGuard formId={FORM_ID} unsaved={unsaved} />
         <input type="hidden" name="id" value={draftId} />
         <input type="hidden" name="version" value={values.version ?? saved.version} />
         {values.overwriteVersion ? <input type="hidden" name="overwriteVersion" value={values.overwriteVersion} /> : null}
         <input type="hidden" name="heroImageId" value={heroImageId} />
 
-        <FormStatus id="draft-form-status" state={state} />
+        <FormStatus id={statusId} state={state} />
         {state?.conflict ? <DraftConflict draftId={draftId} conflict={state.conflict} /> : null}
 
         <LabelledField id="draft-title" label="Title" errors={errors.title}>
@@ -124,7 +122,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
       <section aria-labelledby="live-preview-heading" className="draft-live-preview">
         <h2 id="live-preview-heading">Live preview</h2>
         <p>
-          <a href={`/editor/drafts/${draftId}/preview`}>Open full-page preview</a> (shows the last saved version)
+          <a href={routes.editor.draftPreview(draftId)}>Open full-page preview</a> (shows the last saved version)
         </p>
         <LivePreview formId={FORM_ID} action={previewAction} initial={state?.views?.preview ?? preview} />
       </section>

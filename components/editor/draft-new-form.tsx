@@ -1,20 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/result';
-import { FormStatus } from '../newsletter/form-status';
-import { SubmitButton } from '../newsletter/submit-button';
-import { LabelledField } from './labelled-field';
-
-type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
+import { useActionForm, type FormAction } from '@/components/forms/action-form';
+import { FormStatus } from '@/components/forms/form-status';
+import { LabelledField } from '@/components/forms/labelled-field';
+import { SubmitButton } from '@/components/forms/submit-button';
 
 /** Starts a draft from a title; the rest is written on the draft's own page. */
-export function DraftNewForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, null);
+export function DraftNewForm({ action }: { action: FormAction }) {
+  const { state, formAction, statusId, errors } = useActionForm(action, 'new-draft-status');
   const values = state?.values ?? {};
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="editor-form" aria-describedby="new-draft-status">
+    <form action={formAction} className="editor-form" aria-describedby={statusId}>
       <LabelledField id="draft-title" label="Title" errors={errors.title}>
         {(props) => <input {...props} name="title" defaultValue={values.title} required maxLength={140} />}
       </LabelledField>
@@ -22,7 +18,7 @@ export function DraftNewForm({ action }: { action: Action }) {
         {(props) => <input {...props} name="slug" defaultValue={values.slug} maxLength={80} />}
       </LabelledField>
       <SubmitButton label="Start draft" pendingLabel="Starting…" />
-      <FormStatus id="new-draft-status" state={state} />
+      <FormStatus id={statusId} state={state} />
     </form>
   );
 }

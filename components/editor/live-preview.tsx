@@ -1,12 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ActionState } from '@/lib/actions/result';
+import type { FormAction } from '@/components/forms/action-form';
 
 type LivePreviewProps = {
   formId: string;
   /** Renders the form's current values on the server; stores nothing. */
-  action: (state: ActionState, data: FormData) => Promise<ActionState>;
+  action: FormAction;
   /** The preview the server rendered with the page or with the last save or "Preview". */
   initial: ReactNode;
 };

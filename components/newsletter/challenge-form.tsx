@@ -1,13 +1,13 @@
 'use client';
 
 import type {} from 'altcha/types/react';
-import { Fragment, useActionState, useEffect, useId, useRef } from 'react';
-import type { ActionState } from '@/lib/actions/result';
-import { FormStatus } from './form-status';
-import { SubmitButton } from './submit-button';
+import { Fragment, useEffect, useRef } from 'react';
+import { useActionForm, type FormAction } from '@/components/forms/action-form';
+import { FormStatus } from '@/components/forms/form-status';
+import { SubmitButton } from '@/components/forms/submit-button';
 
 type ChallengeFormProps = {
-  action: (state: ActionState, data: FormData) => Promise<ActionState>;
+  action: FormAction;
   /** A signed challenge (JSON) for the self-hosted ALTCHA widget. */
   challenge: string;
   email: string;
@@ -16,8 +16,7 @@ type ChallengeFormProps = {
 // The sign-up form again, with the ALTCHA widget: it solves the challenge as soon as it loads and
 // then sends the form with its answer. Without JavaScript the post is answered "try again later".
 export function ChallengeForm({ action, challenge, email }: ChallengeFormProps) {
-  const [state, formAction] = useActionState(action, null);
-  const id = useId();
+  const { state, formAction, id, statusId } = useActionForm(action);
   const widget = useRef<HTMLElement>(null);
   useEffect(() => {
     // A sign-up answered on another page arrives here by client-side navigation, still under that
@@ -40,7 +39,7 @@ export function ChallengeForm({ action, challenge, email }: ChallengeFormProps) 
     <form action={formAction} className="signup-form" noValidate>
       <label htmlFor={`${id}-email`}>Email address</label>
       <div className="signup-form__row">
-        <input id={`${id}-email`} name="email" type="email" autoComplete="email" inputMode="email" maxLength={254} required defaultValue={email} aria-describedby={`${id}-status`} />
+        <input id={`${id}-email`} name="email" type="email" autoComplete="email" inputMode="email" maxLength={254} required defaultValue={email} aria-describedby={statusId} />
         <SubmitButton label="Sign up" pendingLabel="Signing up…" />
       </div>
       {state?.ok ? null : (
@@ -48,7 +47,7 @@ export function ChallengeForm({ action, challenge, email }: ChallengeFormProps) 
           <altcha-widget ref={widget} challenge={challenge} auto="onload" name="altcha" />
         </Fragment>
       )}
-      <FormStatus id={`${id}-status`} state={state} />
+      <FormStatus id={statusId} state={state} />
     </form>
   );
 }

@@ -1,17 +1,15 @@
 'use client';
 
-import { useActionState, useId } from 'react';
-import type { ActionState } from '@/lib/actions/result';
-import { FormStatus } from './form-status';
-import { SubmitButton } from './submit-button';
+import { useActionForm, type FormAction } from '@/components/forms/action-form';
+import { FormStatus } from '@/components/forms/form-status';
+import { SubmitButton } from '@/components/forms/submit-button';
 
-type SignupFormProps = { action: (state: ActionState, data: FormData) => Promise<ActionState> };
+type SignupFormProps = { action: FormAction };
 
 // A plain POST without JavaScript (the page comes back with the result); inline status with it.
 export function SignupForm({ action }: SignupFormProps) {
-  const [state, formAction] = useActionState(action, null);
-  const id = useId();
-  const invalid = state?.ok === false && Boolean(state.fieldErrors?.email);
+  const { state, formAction, id, statusId, errors } = useActionForm(action);
+  const invalid = Boolean(errors.email);
   return (
     <form action={formAction} className="signup-form" noValidate>
       <label htmlFor={`${id}-email`}>Email address</label>
@@ -25,7 +23,7 @@ export function SignupForm({ action }: SignupFormProps) {
           maxLength={254}
           required
           aria-invalid={invalid || undefined}
-          aria-describedby={`${id}-status`}
+          aria-describedby={statusId}
         />
         <SubmitButton label="Sign up" pendingLabel="Signing up…" />
       </div>
@@ -33,7 +31,7 @@ export function SignupForm({ action }: SignupFormProps) {
         <label htmlFor={`${id}-website`}>Leave this field empty</label>
         <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <FormStatus id={`${id}-status`} state={state} />
+      <FormStatus id={statusId} state={state} />
     </form>
   );
 }

@@ -1,12 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/result';
-import { FormStatus } from './form-status';
-import { SubmitButton } from './submit-button';
+import { useActionForm, type FormAction } from '@/components/forms/action-form';
+import { FormStatus } from '@/components/forms/form-status';
+import { SubmitButton } from '@/components/forms/submit-button';
 
 type TokenFormProps = {
-  action: (state: ActionState, data: FormData) => Promise<ActionState>;
+  action: FormAction;
   token: string;
   label: string;
   pendingLabel: string;
@@ -16,13 +15,13 @@ type TokenFormProps = {
 
 // Confirming or leaving takes a button press (a POST): mail scanners that open links change nothing.
 export function TokenForm({ action, token, label, pendingLabel, done }: TokenFormProps) {
-  const [state, formAction] = useActionState(action, null);
+  const { state, formAction, statusId } = useActionForm(action, 'token-form-status');
   const finished = state?.ok || (state === null && done !== undefined);
   return (
     <form action={formAction} className="token-form">
       <input type="hidden" name="token" value={token} />
       {finished ? null : <SubmitButton label={label} pendingLabel={pendingLabel} />}
-      <FormStatus id="token-form-status" state={state ?? (done === undefined ? null : { ok: true, message: done })} />
+      <FormStatus id={statusId} state={state ?? (done === undefined ? null : { ok: true, message: done })} />
     </form>
   );
 }

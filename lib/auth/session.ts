@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { auth } from '@/auth';
 import { isSessionRevoked } from '@/db/queries/sessions';
 import { getUser, type PublicUser } from '@/db/queries/users';
+import { routes } from '../routes';
 import { can, type Permission } from './roles';
 import { isSignInCurrent } from './session-token';
 
@@ -31,7 +32,7 @@ export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
  */
 export async function requireUser(permission: Permission = 'editor:enter'): Promise<PublicUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/editor/login');
-  if (!can(user.role, permission)) redirect('/editor/not-allowed');
+  if (!user) redirect(routes.editor.login());
+  if (!can(user.role, permission)) redirect(routes.editor.notAllowed());
   return user;
 }

@@ -6,6 +6,7 @@ import { getUserForLogin } from '@/db/queries/users';
 import type { Site } from '../content/types';
 import { absoluteUrl } from '../format';
 import { sendMail as defaultSendMail, type SendMail } from '../mail/transport';
+import { routes } from '../routes';
 import { appSecret } from '../secret';
 import { signInCodeMail } from './sign-in-mail';
 
@@ -53,7 +54,7 @@ export async function requestSignInCode({ email, ip, site }: CodeRequest, { send
   const deliver = async () => {
     const user = await getUserForLogin(email);
     if (!user?.active) return;
-    const linkUrl = absoluteUrl(site, `/editor/login/code?link=${encodeURIComponent(link)}`);
+    const linkUrl = absoluteUrl(site, routes.editor.loginCode(link));
     try {
       await send(signInCodeMail({ site, to: email, code, linkUrl, minutes: CODE_LIMITS.ttlMinutes }));
     } catch (error) {

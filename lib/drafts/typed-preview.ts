@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { cookies } from 'next/headers';
+import { routes } from '../routes';
 import { createPreviewStore } from './preview-store';
 
 // Without JavaScript, "Preview" posts the form and the page renders again in the same request. The
@@ -21,7 +22,7 @@ export async function keepTypedPreview(draftId: string, userId: string, values: 
   const token = randomUUID();
   const kept = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.slice(0, MAX_VALUE)]));
   if (!typed.put(token, { draftId, userId, values: kept })) return false;
-  (await cookies()).set(COOKIE, token, { httpOnly: true, sameSite: 'lax', path: `/editor/drafts/${draftId}`, maxAge: LIFETIME_MS / 1000 });
+  (await cookies()).set(COOKIE, token, { httpOnly: true, sameSite: 'lax', path: routes.editor.draft(draftId), maxAge: LIFETIME_MS / 1000 });
   return true;
 }
 

@@ -1,7 +1,8 @@
-import { NewsletterBox } from '@/components/newsletter-box';
+import { NewsletterBox } from '@/components/newsletter/newsletter-box';
 import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { listingMetadata } from '@/lib/seo/metadata';
+import { subscribeAction } from './actions';
 
 export async function generateMetadata() {
   return listingMetadata({
@@ -17,7 +18,7 @@ export default async function NewsletterPage() {
   const feeds = routes.feeds();
   return (
     <div className="container narrow">
-      <NewsletterBox site={site} headingLevel={1} />
+      <NewsletterBox site={site} subscribe={subscribeAction} headingLevel={1} />
       <h2>What you get</h2>
       <p>
         The stories that matter in {site.name.replace(/^The /, '')}’s patch, in your inbox. We send a confirmation email

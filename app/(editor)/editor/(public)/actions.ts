@@ -14,6 +14,7 @@ import { codeLoginSchema, codeRequestSchema, loginSchema, setupSchema } from '@/
 import { CHALLENGE_COOKIE } from '@/lib/auth/sign-in';
 import { CODE_LIMITS, CODE_SENT, requestSignInCode } from '@/lib/auth/sign-in-code';
 import { getSite } from '@/lib/content';
+import { routes } from '@/lib/routes';
 
 // The newsroom's public actions: signing in (by password or emailed code), signing out and the
 // first-run setup. Everything else lives under (shell) and goes through editorAction.
@@ -41,7 +42,7 @@ export async function loginAction(_previous: ActionState, formData: FormData): P
   const form = parseForm(loginSchema, formData);
   if ('failure' in form) return { ok: false, error: WRONG };
   try {
-    await signIn('credentials', { ...form.data, redirectTo: '/editor' });
+    await signIn('credentials', { ...form.data, redirectTo: routes.editor.home() });
     return null;
   } catch (error) {
     return signInFailure(error, WRONG);
@@ -55,7 +56,7 @@ export async function requestCodeAction(_previous: ActionState, formData: FormDa
     // The email goes out after the response, so an address with an account answers like any other.
     const outcome = await requestSignInCode({ email: form.data.email, ip: await clientIp(), site: await getSite() }, { defer: after });
     if (!outcome.ok) return { ok: false, error: `Too many sign-in codes asked for. Try again in ${inSecondsOrMinutes(outcome.retryAfterSeconds)}.` };
-    (await cookies()).set(CHALLENGE_COOKIE, outcome.challenge, { httpOnly: true, sameSite: 'lax', path: '/editor', maxAge: CODE_LIMITS.ttlMinutes * 60 });
+    (await cookies()).set(CHALLENGE_COOKIE, outcome.challenge, { httpOnly: true, sameSite: 'lax', path: routes.editor.home(), maxAge: CODE_LIMITS.ttlMinutes * 60 });
     return { ok: true, message: CODE_SENT };
   } catch (error) {
     console.error('Sending a sign-in code failed:', error);
@@ -67,7 +68,7 @@ export async function codeLoginAction(_previous: ActionState, formData: FormData
   const form = parseForm(codeLoginSchema, formData);
   if ('failure' in form) return { ok: false, error: WRONG_CODE };
   try {
-    await signIn('email-code', { ...form.data, redirectTo: '/editor' });
+    await signIn('email-code', { ...form.data, redirectTo: routes.editor.home() });
     return null;
   } catch (error) {
     return signInFailure(error, WRONG_CODE);
@@ -76,7 +77,7 @@ export async function codeLoginAction(_previous: ActionState, formData: FormData
 
 /** Ends this session on the server too (see events.signOut in auth.ts), so a copied cookie is worth nothing. */
 export async function logoutAction(): Promise<void> {
-  await signOut({ redirectTo: '/editor/login' });
+  await signOut({ redirectTo: routes.editor.login() });
 }
 
 export async function setupAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -86,7 +87,7 @@ export async function setupAction(_previous: ActionState, formData: FormData): P
   try {
     const admin = await createFirstAdmin({ name, email, passwordHash: await hashPassword(password) });
     if (!admin) return { ok: false, error: 'The newsroom is already set up. Please sign in.' };
-    await signIn('credentials', { email, password, redirectTo: '/editor' });
+    await signIn('credentials', { email, password, redirectTo: routes.editor.home() });
     return null;
   } catch (error) {
     unstable_rethrow(error); // the redirect after signing in

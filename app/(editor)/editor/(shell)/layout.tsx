@@ -1,17 +1,18 @@
 import type { ReactNode } from 'react';
 import { can, roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { routes } from '@/lib/routes';
 import { logoutAction } from '../(public)/actions';
 
 export default async function EditorShell({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const links = [
-    { href: '/editor', label: 'Overview', show: true },
-    { href: '/editor/drafts', label: 'Drafts', show: can(user.role, 'drafts:write-own') },
-    { href: '/editor/review', label: 'Review', show: can(user.role, 'drafts:edit-any') },
-    { href: '/editor/people', label: 'People', show: can(user.role, 'people:manage') },
-    { href: '/editor/subscribers', label: 'Subscribers', show: can(user.role, 'subscribers:view') },
-    { href: '/editor/account', label: 'Your account', show: true },
+    { href: routes.editor.home(), label: 'Overview', show: true },
+    { href: routes.editor.drafts(), label: 'Drafts', show: can(user.role, 'drafts:write-own') },
+    { href: routes.editor.review(), label: 'Review', show: can(user.role, 'drafts:edit-any') },
+    { href: routes.editor.people(), label: 'People', show: can(user.role, 'people:manage') },
+    { href: routes.editor.subscribers(), label: 'Subscribers', show: can(user.role, 'subscribers:view') },
+    { href: routes.editor.account(), label: 'Your account', show: true },
   ].filter((link) => link.show);
   return (
     <>

@@ -3,6 +3,7 @@ import { listSchedules } from '@/db/queries/schedules';
 import { can, roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getSite } from '@/lib/content';
+import { routes } from '@/lib/routes';
 
 export const metadata = { title: 'Newsroom' };
 
@@ -31,7 +32,7 @@ export default async function EditorHome() {
             </p>
           ) : null}
           {schedules.length > 0 ? (
-            <ScheduleList rows={schedules} site={site} now={now} link={(row) => `/editor/drafts/${row.draftId}/publish`} />
+            <ScheduleList rows={schedules} site={site} now={now} link={(row) => routes.editor.draftPublish(row.draftId)} />
           ) : (
             <p>Nothing is scheduled.</p>
           )}

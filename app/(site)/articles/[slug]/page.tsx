@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { ArticleView } from '@/components/article-view';
 import { JsonLd } from '@/components/json-ld';
 import { PreviewBanner } from '@/components/preview-banner';
@@ -45,7 +46,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       {preview ? <PreviewBanner slug={slug} /> : <JsonLd data={[newsArticleJsonLd(article, site), breadcrumbJsonLd(site, trail)]} />}
-      <ArticleView article={article} code={code} site={site} related={related} adjacent={adjacent} />
+      <ArticleView article={article} code={code} site={site} related={related} adjacent={adjacent} subscribe={subscribeAction} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { HomeView } from '@/components/home-view';
 import { getHomePage, getSite, parsePageNumber } from '@/lib/content';
 import { routes } from '@/lib/routes';
@@ -37,5 +38,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HomePagination({ params }: Props) {
   const [site, home] = await Promise.all([getSite(), load(params)]);
   if (!home) notFound();
-  return <HomeView site={site} lead={home.lead} featured={home.featured} latest={home.latest} />;
+  return <HomeView site={site} lead={home.lead} featured={home.featured} latest={home.latest} subscribe={subscribeAction} />;
 }

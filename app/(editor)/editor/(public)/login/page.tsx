@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ActionForm } from '@/components/editor/action-form';
-import { Field } from '@/components/editor/field';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
 import { countUsers } from '@/db/queries/users';
 import { getCurrentUser } from '@/lib/auth/session';
+import { routes } from '@/lib/routes';
 import { loginAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Sign in to the newsroom', robots: { index: false } };
@@ -15,8 +16,8 @@ const notices: Record<string, string> = {
 type Props = { searchParams: Promise<{ notice?: string | string[] }> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  if ((await countUsers()) === 0) redirect('/editor/setup');
-  if (await getCurrentUser()) redirect('/editor');
+  if ((await countUsers()) === 0) redirect(routes.editor.setup());
+  if (await getCurrentUser()) redirect(routes.editor.home());
   const { notice } = await searchParams;
   const message = typeof notice === 'string' ? notices[notice] : undefined;
   return (
@@ -28,7 +29,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <Field label="Password" name="password" type="password" autoComplete="current-password" />
       </ActionForm>
       <p>
-        <a href="/editor/login/code">Email me a sign-in code instead</a>
+        <a href={routes.editor.loginCode()}>Email me a sign-in code instead</a>
       </p>
     </main>
   );

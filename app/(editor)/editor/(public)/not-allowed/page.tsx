@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Not allowed', robots: { index: false } };
 
@@ -8,7 +9,7 @@ export default function NotAllowedPage() {
       <h1>Your role does not include this page</h1>
       <p>Ask an admin of the newsroom if you need access.</p>
       <p>
-        <a href="/editor">Back to the newsroom</a>
+        <a href={routes.editor.home()}>Back to the newsroom</a>
       </p>
     </main>
   );

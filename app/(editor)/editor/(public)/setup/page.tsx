@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ActionForm } from '@/components/editor/action-form';
-import { Field } from '@/components/editor/field';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
 import { countUsers } from '@/db/queries/users';
 import { setupAction } from '../actions';
 

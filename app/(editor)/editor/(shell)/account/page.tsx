@@ -1,5 +1,5 @@
-import { ActionForm } from '@/components/editor/action-form';
-import { Field } from '@/components/editor/field';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
 import { roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { mediaSrc } from '@/lib/content/media';

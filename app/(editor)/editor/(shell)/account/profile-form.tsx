@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useId } from 'react';
-import { FormStatus } from '@/components/newsletter/form-status';
-import { SubmitButton } from '@/components/newsletter/submit-button';
 import { ImageField } from '@/components/editor/image-field';
-import { LabelledField } from '@/components/editor/labelled-field';
+import { useActionForm } from '@/components/forms/action-form';
+import { FormStatus } from '@/components/forms/form-status';
+import { LabelledField } from '@/components/forms/labelled-field';
+import { SubmitButton } from '@/components/forms/submit-button';
 import type { ProfileValues } from '@/lib/profile/save-profile';
 import { saveProfileAction, type ProfileState } from '../actions/account';
 
@@ -12,13 +12,11 @@ type ProfileFormProps = { saved: ProfileValues; pictureSrc?: string };
 
 // Without JavaScript the server renders the same state, so a refused save keeps what was typed.
 export function ProfileForm({ saved, pictureSrc }: ProfileFormProps) {
-  const [state, formAction] = useActionState(saveProfileAction, null);
+  const { state, formAction, statusId, errors } = useActionForm(saveProfileAction);
   const result = state as ProfileState;
-  const id = useId();
   const values = result?.values ?? saved;
-  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="editor-form" aria-describedby={`${id}-status`}>
+    <form action={formAction} className="editor-form" aria-describedby={statusId}>
       <LabelledField id="field-profileSlug" label="Profile address" hint="Your author page’s address: lower-case words joined by hyphens, e.g. “jane-doe”." errors={errors.profileSlug}>
         {(props) => <input {...props} name="profileSlug" type="text" defaultValue={values.profileSlug} />}
       </LabelledField>
@@ -35,7 +33,7 @@ export function ProfileForm({ saved, pictureSrc }: ProfileFormProps) {
         {(props) => <input {...props} name="pictureAlt" type="text" defaultValue={values.pictureAlt} />}
       </LabelledField>
       <SubmitButton label="Save profile" pendingLabel="Saving…" />
-      <FormStatus id={`${id}-status`} state={state} />
+      <FormStatus id={statusId} state={state} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { countPasswordCheck, passwordCheckSucceeded } from '@/lib/auth/throttle'
 import { expire } from '@/lib/cache/expire';
 import { ARTICLES_TAG, HOME_TAG, authorTag } from '@/lib/cache/tags';
 import { saveProfile, type ProfileValues } from '@/lib/profile/save-profile';
+import { routes } from '@/lib/routes';
 
 export const changePasswordAction = editorAction('editor:enter', changePasswordSchema, async ({ currentPassword, newPassword }, user) => {
   const waitSeconds = await countPasswordCheck(user.id);
@@ -21,7 +22,7 @@ export const changePasswordAction = editorAction('editor:enter', changePasswordS
   await passwordCheckSucceeded(user.id);
   await setUserPassword(user.id, await hashPassword(newPassword));
   // The new password ended every session of the account, this one included.
-  redirect('/editor/login?notice=password-changed');
+  redirect(routes.editor.login('password-changed'));
 });
 
 // Lenient on purpose: saveProfile explains each problem, and the typed text goes back to the form.

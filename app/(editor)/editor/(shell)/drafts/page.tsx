@@ -1,7 +1,9 @@
+import { DataTable } from '@/components/editor/data-table';
 import { listDrafts } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
 import { formatTime, statusLabels } from '@/lib/drafts/labels';
 import { viewerOf } from '@/lib/drafts/viewer';
+import { routes } from '@/lib/routes';
 import { searchDrafts } from '@/lib/search/drafts';
 
 export const metadata = { title: 'Drafts' };
@@ -22,7 +24,7 @@ export default async function DraftsPage({ searchParams }: Props) {
         </p>
       ) : null}
       <p>
-        <a href="/editor/drafts/new" className="button">
+        <a href={routes.editor.newDraft()} className="button">
           New draft
         </a>
       </p>
@@ -33,37 +35,23 @@ export default async function DraftsPage({ searchParams }: Props) {
           {search.tooSlow
             ? 'The search took too long and was stopped: try more particular words.'
             : `${drafts.length === 1 ? '1 draft matches' : `${drafts.length} drafts match`} “${search.query}”.`}{' '}
-          <a href="/editor/drafts">Show all drafts</a>
+          <a href={routes.editor.drafts()}>Show all drafts</a>
         </p>
       ) : null}
       {drafts.length === 0 ? (
         search?.query ? null : <p>No drafts yet.</p>
       ) : (
-        <table className="editor-table">
-          <caption className="visually-hidden">Drafts you can open, most recently changed first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Author</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last changed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {drafts.map((draft) => (
-              <tr key={draft.id}>
-                <th scope="row">
-                  <a href={`/editor/drafts/${draft.id}`}>{draft.title}</a>
-                </th>
-                <td>{draft.authorName}</td>
-                <td>{statusLabels[draft.status]}</td>
-                <td>
-                  {formatTime(draft.updatedAt)} by {draft.updatedByName}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Drafts you can open, most recently changed first"
+          rows={drafts}
+          rowKey={(draft) => draft.id}
+          columns={[
+            { header: 'Title', cell: (draft) => <a href={routes.editor.draft(draft.id)}>{draft.title}</a> },
+            { header: 'Author', cell: (draft) => draft.authorName },
+            { header: 'Status', cell: (draft) => statusLabels[draft.status] },
+            { header: 'Last changed', cell: (draft) => `${formatTime(draft.updatedAt)} by ${draft.updatedByName}` },
+          ]}
+        />
       )}
     </>
   );
@@ -71,7 +59,7 @@ export default async function DraftsPage({ searchParams }: Props) {
 
 function DraftSearch({ query }: { query: string }) {
   return (
-    <form action="/editor/drafts" method="get" role="search" aria-label="Drafts" className="inline-form">
+    <form action={routes.editor.drafts()} method="get" role="search" aria-label="Drafts" className="inline-form">
       <label htmlFor="drafts-q">Search drafts</label> <input id="drafts-q" type="search" name="q" defaultValue={query} />{' '}
       <button type="submit" className="button button--secondary">
         Search

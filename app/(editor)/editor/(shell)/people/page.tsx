@@ -1,6 +1,7 @@
-import { ActionForm } from '@/components/editor/action-form';
-import { Field } from '@/components/editor/field';
+import { DataTable } from '@/components/editor/data-table';
 import { RoleSelect } from '@/components/editor/role-select';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
 import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/session';
 import { changeRoleAction, createPersonAction, deactivateAction, reactivateAction } from '../actions/people';
@@ -13,50 +14,44 @@ export default async function PeoplePage() {
   return (
     <>
       <h1>People</h1>
-      <table className="editor-table">
-        <caption className="visually-hidden">Newsroom accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) => (
-            <tr key={person.id}>
-              <th scope="row">{person.name}</th>
-              <td>{person.email}</td>
-              <td>
-                <ActionForm action={changeRoleAction} submitLabel={`Change role of ${person.name}`} pendingLabel="Saving…" className="inline-form">
+      <DataTable
+        caption="Newsroom accounts"
+        rows={people}
+        rowKey={(person) => person.id}
+        columns={[
+          { header: 'Name', cell: (person) => person.name },
+          { header: 'Email', cell: (person) => person.email },
+          {
+            header: 'Role',
+            cell: (person) => (
+              <ActionForm action={changeRoleAction} submitLabel={`Change role of ${person.name}`} pendingLabel="Saving…" className="inline-form">
+                <input type="hidden" name="userId" value={person.id} />
+                <label className="visually-hidden" htmlFor={`role-${person.id}`}>
+                  Role of {person.name}
+                </label>
+                <RoleSelect id={`role-${person.id}`} defaultValue={person.role} />
+              </ActionForm>
+            ),
+          },
+          { header: 'Status', cell: (person) => (person.active ? 'Active' : 'Deactivated') },
+          {
+            header: 'Actions',
+            cell: (person) =>
+              person.id === me.id ? (
+                <span className="meta">You</span>
+              ) : (
+                <ActionForm
+                  action={person.active ? deactivateAction : reactivateAction}
+                  submitLabel={`${person.active ? 'Deactivate' : 'Reactivate'} ${person.name}`}
+                  pendingLabel="Saving…"
+                  className="inline-form"
+                >
                   <input type="hidden" name="userId" value={person.id} />
-                  <label className="visually-hidden" htmlFor={`role-${person.id}`}>
-                    Role of {person.name}
-                  </label>
-                  <RoleSelect id={`role-${person.id}`} defaultValue={person.role} />
                 </ActionForm>
-              </td>
-              <td>{person.active ? 'Active' : 'Deactivated'}</td>
-              <td>
-                {person.id === me.id ? (
-                  <span className="meta">You</span>
-                ) : (
-                  <ActionForm
-                    action={person.active ? deactivateAction : reactivateAction}
-                    submitLabel={`${person.active ? 'Deactivate' : 'Reactivate'} ${person.name}`}
-                    pendingLabel="Saving…"
-                    className="inline-form"
-                  >
-                    <input type="hidden" name="userId" value={person.id} />
-                  </ActionForm>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              ),
+          },
+        ]}
+      />
 
       <h2>Add a person</h2>
       <ActionForm action={createPersonAction} submitLabel="Create account" pendingLabel="Creating…">

@@ -1,7 +1,9 @@
-import { ActionForm } from '@/components/editor/action-form';
+import { DataTable } from '@/components/editor/data-table';
+import { ActionForm } from '@/components/forms/action-form';
 import { listReviewQueue } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
 import { formatTime } from '@/lib/drafts/labels';
+import { routes } from '@/lib/routes';
 import { returnToWriterAction } from '../actions/drafts';
 
 export const metadata = { title: 'Review queue' };
@@ -15,33 +17,24 @@ export default async function ReviewPage() {
       {queue.length === 0 ? (
         <p>Nothing is waiting for review.</p>
       ) : (
-        <table className="editor-table">
-          <caption className="visually-hidden">Drafts submitted for review, the longest-waiting first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Author</th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.map((draft) => (
-              <tr key={draft.id}>
-                <th scope="row">
-                  <a href={`/editor/drafts/${draft.id}`}>{draft.title}</a>
-                </th>
-                <td>{draft.authorName}</td>
-                <td>{draft.submittedAt ? formatTime(draft.submittedAt) : ''}</td>
-                <td>
-                  <ActionForm action={returnToWriterAction} submitLabel="Return to writer" pendingLabel="Returning…" className="inline-form">
-                    <input type="hidden" name="id" value={draft.id} />
-                  </ActionForm>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Drafts submitted for review, the longest-waiting first"
+          rows={queue}
+          rowKey={(draft) => draft.id}
+          columns={[
+            { header: 'Title', cell: (draft) => <a href={routes.editor.draft(draft.id)}>{draft.title}</a> },
+            { header: 'Author', cell: (draft) => draft.authorName },
+            { header: 'Submitted', cell: (draft) => (draft.submittedAt ? formatTime(draft.submittedAt) : '') },
+            {
+              header: 'Actions',
+              cell: (draft) => (
+                <ActionForm action={returnToWriterAction} submitLabel="Return to writer" pendingLabel="Returning…" className="inline-form">
+                  <input type="hidden" name="id" value={draft.id} />
+                </ActionForm>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,6 +1,8 @@
+import { DataTable } from '@/components/editor/data-table';
 import { countSubscribersByStatus, listSubscribers } from '@/db/queries/subscribers';
 import { requireUser } from '@/lib/auth/session';
-import { filterQuery, subscriberFilterSchema } from '@/lib/subscriber-filter';
+import { routes } from '@/lib/routes';
+import { subscriberFilterSchema } from '@/lib/subscriber-filter';
 
 export const metadata = { title: 'Subscribers' };
 
@@ -18,8 +20,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
     listSubscribers({ search: filter.q, status: filter.status, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
   ]);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  const query = filterQuery(filter);
-  const pageHref = (n: number) => `/editor/subscribers${query ? `${query}&` : '?'}page=${n}`;
+  const pageHref = (n: number) => routes.editor.subscribers({ q: filter.q, status: filter.status, page: n });
   return (
     <>
       <h1>Subscribers</h1>
@@ -54,34 +55,24 @@ export default async function SubscribersPage({ searchParams }: Props) {
         <button type="submit" className="button">
           Filter
         </button>
-        <a className="button button--secondary" href={`/editor/subscribers/export${query}`}>
+        <a className="button button--secondary" href={routes.editor.subscribersExport({ q: filter.q, status: filter.status })}>
           Export CSV
         </a>
       </form>
       <p className="meta" aria-live="polite">
         {total} {total === 1 ? 'subscriber matches' : 'subscribers match'}.
       </p>
-      <table className="editor-table">
-        <caption className="visually-hidden">Subscribers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Status</th>
-            <th scope="col">Signed up</th>
-            <th scope="col">Confirmed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.email}</th>
-              <td>{row.status}</td>
-              <td>{dateFormat.format(row.createdAt)}</td>
-              <td>{row.confirmedAt ? dateFormat.format(row.confirmedAt) : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Subscribers"
+        rows={rows}
+        rowKey={(row) => row.id}
+        columns={[
+          { header: 'Email', cell: (row) => row.email },
+          { header: 'Status', cell: (row) => row.status },
+          { header: 'Signed up', cell: (row) => dateFormat.format(row.createdAt) },
+          { header: 'Confirmed', cell: (row) => (row.confirmedAt ? dateFormat.format(row.confirmedAt) : '–') },
+        ]}
+      />
       {pages > 1 ? (
         <nav aria-label="Subscriber pages" className="pagination">
           {page > 1 ? <a href={pageHref(page - 1)}>← Previous</a> : <span />}

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ActionForm } from '@/components/editor/action-form';
-import { Field } from '@/components/editor/field';
-import { LabelledField } from '@/components/editor/labelled-field';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
+import { LabelledField } from '@/components/forms/labelled-field';
 import { getCurrentUser } from '@/lib/auth/session';
+import { routes } from '@/lib/routes';
 import { codeLoginAction, requestCodeAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Sign in with an emailed code', robots: { index: false }, referrer: 'same-origin' };
@@ -12,7 +13,7 @@ type Props = { searchParams: Promise<{ link?: string | string[] }> };
 
 // Opening the emailed link only shows a button: mail scanners that follow links sign nobody in.
 export default async function CodeLoginPage({ searchParams }: Props) {
-  if (await getCurrentUser()) redirect('/editor');
+  if (await getCurrentUser()) redirect(routes.editor.home());
   const { link } = await searchParams;
   if (typeof link === 'string' && link) {
     return (
@@ -40,7 +41,7 @@ export default async function CodeLoginPage({ searchParams }: Props) {
         </LabelledField>
       </ActionForm>
       <p>
-        <a href="/editor/login">Sign in with your password instead</a>
+        <a href={routes.editor.login()}>Sign in with your password instead</a>
       </p>
     </main>
   );

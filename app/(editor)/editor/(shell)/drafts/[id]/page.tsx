@@ -1,8 +1,6 @@
-import { ActionForm } from '@/components/editor/action-form';
 import { DraftForm } from '@/components/editor/draft-form';
 import { DraftPreview } from '@/components/editor/draft-preview';
-import { InlineImageUpload } from '@/components/editor/inline-image-upload';
-import { PublishPanel } from '@/components/editor/publish-panel';
+import { ActionForm } from '@/components/forms/action-form';
 import { contentOf } from '@/db/queries/drafts';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -13,8 +11,11 @@ import { formatTime, statusLabels } from '@/lib/drafts/labels';
 import { loadDraft } from '@/lib/drafts/load';
 import { compileGate } from '@/lib/drafts/preview-turns';
 import { takeTypedPreview } from '@/lib/drafts/typed-preview';
+import { routes } from '@/lib/routes';
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
 import { previewDraftAction } from '../../actions/live-preview';
+import { InlineImageUpload } from './inline-image-upload';
+import { PublishPanel } from './publish-panel';
 
 export const metadata = { title: 'Edit draft' };
 
@@ -34,7 +35,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
       <h1>{draft.title}</h1>
       <p className="meta">
         {statusLabels[draft.status]} · version {draft.version}, saved {formatTime(draft.updatedAt)} by {draft.updatedByName} ·{' '}
-        <a href={`/editor/drafts/${draft.id}/history`}>History</a>
+        <a href={routes.editor.draftHistory(draft.id)}>History</a>
       </p>
 
       {owns && draft.status === 'draft' ? (
@@ -66,7 +67,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
         <section aria-labelledby="live-preview-heading">
           <h2 id="live-preview-heading">Live preview</h2>
           <p>
-            <a href={`/editor/drafts/${draft.id}/preview`}>Open full-page preview</a>
+            <a href={routes.editor.draftPreview(draft.id)}>Open full-page preview</a>
           </p>
           {preview}
         </section>

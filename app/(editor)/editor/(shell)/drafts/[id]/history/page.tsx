@@ -1,5 +1,5 @@
-import { ActionForm } from '@/components/editor/action-form';
 import { DraftRevisionContent } from '@/components/editor/draft-revision';
+import { ActionForm } from '@/components/forms/action-form';
 import { listRevisions } from '@/db/queries/draft-revisions';
 import { listUsers } from '@/db/queries/users';
 import { can } from '@/lib/auth/roles';
@@ -8,6 +8,7 @@ import { changedFields, FIELD_LABELS } from '@/lib/drafts/changes';
 import { formatTime } from '@/lib/drafts/labels';
 import { loadDraft } from '@/lib/drafts/load';
 import { viewerOf } from '@/lib/drafts/viewer';
+import { routes } from '@/lib/routes';
 import { restoreRevisionAction } from '../../../actions/drafts';
 
 export const metadata = { title: 'Draft history' };
@@ -23,7 +24,7 @@ export default async function DraftHistoryPage({ params }: { params: Promise<{ i
     <>
       <h1>History of “{draft.title}”</h1>
       <p>
-        <a href={`/editor/drafts/${draft.id}`}>Back to the draft</a> · current version {draft.version}
+        <a href={routes.editor.draft(draft.id)}>Back to the draft</a> · current version {draft.version}
       </p>
       <ol className="draft-history" reversed role="list">
         {revisions.map((revision, index) => {

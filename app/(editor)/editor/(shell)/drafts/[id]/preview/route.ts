@@ -11,8 +11,8 @@ import { routes } from '@/lib/routes';
 // article page checks them again on every request, so the cookie alone never shows a draft.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
-  if (!user) redirect('/editor/login');
-  if (!can(user.role, 'drafts:write-own')) redirect('/editor/not-allowed');
+  if (!user) redirect(routes.editor.login());
+  if (!can(user.role, 'drafts:write-own')) redirect(routes.editor.notAllowed());
   const parsed = draftIdSchema.safeParse({ draftId: (await params).id });
   const draft = parsed.success ? await getVisibleDraft(parsed.data.draftId, viewerOf(user)) : undefined;
   if (!draft) return new Response('No such draft, or not one of yours.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

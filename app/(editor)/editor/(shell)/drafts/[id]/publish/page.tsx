@@ -1,7 +1,8 @@
-import { PublishPanel } from '@/components/editor/publish-panel';
 import { getDraftForPublishing } from '@/db/queries/publishing';
 import { requireUser } from '@/lib/auth/session';
 import { draftIdSchema } from '@/lib/publishing/schema';
+import { routes } from '@/lib/routes';
+import { PublishPanel } from '../publish-panel';
 
 export const metadata = { title: 'Publish' };
 
@@ -14,7 +15,7 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
       <>
         <h1>No such draft</h1>
         <p>
-          It may have been deleted. <a href="/editor">Back to the newsroom</a>
+          It may have been deleted. <a href={routes.editor.home()}>Back to the newsroom</a>
         </p>
       </>
     );
@@ -23,7 +24,7 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
     <>
       <h1>Publish “{draft.title}”</h1>
       <p>
-        <a href={`/editor/drafts/${draft.id}`}>Back to the draft</a> · <a href={`/editor/drafts/${draft.id}/preview`}>Open full-page preview</a>
+        <a href={routes.editor.draft(draft.id)}>Back to the draft</a> · <a href={routes.editor.draftPreview(draft.id)}>Open full-page preview</a>
       </p>
       <PublishPanel draft={draft} />
     </>

@@ -1,11 +1,11 @@
+import { ScheduleList } from '@/components/editor/schedule-list';
+import { ActionForm } from '@/components/forms/action-form';
 import { listSchedules } from '@/db/queries/schedules';
 import type { Draft } from '@/db/schema';
-import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '@/app/(editor)/editor/(shell)/actions/publishing';
 import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { formatScheduleTime, toLocalDateTime } from '@/lib/publishing/zoned-time';
-import { ActionForm } from './action-form';
-import { ScheduleList } from './schedule-list';
+import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '../../actions/publishing';
 
 type PublishPanelProps = {
   draft: Pick<Draft, 'id' | 'slug' | 'title' | 'status' | 'version' | 'publishedRevisionId' | 'publishedAt' | 'scheduledFor'>;

@@ -1,28 +1,27 @@
 'use client';
 
-import { useActionState, useId, useState, useSyncExternalStore } from 'react';
-import { uploadInlineImageAction, type InlineImageState } from '@/app/(editor)/editor/(shell)/actions/images';
-import { FormStatus } from '../newsletter/form-status';
-import { SubmitButton } from '../newsletter/submit-button';
-import { ImageField } from './image-field';
-import { LabelledField } from './labelled-field';
+import { useState, useSyncExternalStore } from 'react';
+import { ImageField } from '@/components/editor/image-field';
+import { useActionForm } from '@/components/forms/action-form';
+import { FormStatus } from '@/components/forms/form-status';
+import { LabelledField } from '@/components/forms/labelled-field';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { uploadInlineImageAction, type InlineImageState } from '../../actions/images';
 
 /**
  * A form of its own beside the draft form: uploading a picture never submits (or loses) the draft.
  * The result is MDX to paste, so the body stays plain text the writer controls.
  */
 export function InlineImageUpload() {
-  const [state, formAction] = useActionState(uploadInlineImageAction, null);
+  const { state, formAction, id, statusId, errors } = useActionForm(uploadInlineImageAction);
   const result = state as InlineImageState;
-  const id = useId();
-  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   return (
     <section aria-labelledby={`${id}-heading`} className="inline-image-upload">
       <h2 id={`${id}-heading`}>Add an image to the body</h2>
       <p className="field__hint">
         Upload a picture here, then paste the MDX it gives you into the body. Without JavaScript the upload reloads the page, so save the draft first.
       </p>
-      <form action={formAction} className="editor-form" aria-describedby={`${id}-status`}>
+      <form action={formAction} className="editor-form" aria-describedby={statusId}>
         <ImageField name="image" label="Image" error={errors.image?.[0]} />
         <LabelledField id={`${id}-alt`} label="Alt text" hint="Describe what the picture shows, in at least 10 characters." errors={errors.alt}>
           {(props) => <input {...props} name="alt" type="text" defaultValue={result?.values?.alt} />}
@@ -31,7 +30,7 @@ export function InlineImageUpload() {
           {(props) => <input {...props} name="caption" type="text" defaultValue={result?.values?.caption} />}
         </LabelledField>
         <SubmitButton label="Upload image" pendingLabel="Uploading…" />
-        <FormStatus id={`${id}-status`} state={state} />
+        <FormStatus id={statusId} state={state} />
       </form>
       {result?.ok && result.snippet ? <Snippet id={`${id}-snippet`} snippet={result.snippet} /> : null}
     </section>

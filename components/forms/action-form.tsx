@@ -1,0 +1,41 @@
+'use client';
+
+import { useActionState, useId, type ReactNode } from 'react';
+import type { ActionState } from '@/lib/actions/result';
+import { FormStatus } from './form-status';
+import { SubmitButton } from './submit-button';
+
+/** A server action as a form calls it: the last answer and the posted fields in, the next answer out. */
+export type FormAction = (state: ActionState, data: FormData) => Promise<ActionState>;
+
+/**
+ * The one way a form is wired to its action. `useActionState` makes the form post without JavaScript
+ * (the page comes back with the answer) and answer in place with it; `statusId` names the status
+ * line the form is described by, and `errors` holds the problems of a refused post, field by field.
+ */
+export function useActionForm(action: FormAction, statusId?: string) {
+  const [state, formAction] = useActionState(action, null);
+  const id = useId();
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return { state, formAction, id, statusId: statusId ?? `${id}-status`, errors };
+}
+
+type ActionFormProps = {
+  action: FormAction;
+  submitLabel: string;
+  pendingLabel: string;
+  children?: ReactNode;
+  className?: string;
+};
+
+/** A form that is its fields, one submit button and the status line: most newsroom forms. */
+export function ActionForm({ action, submitLabel, pendingLabel, children, className }: ActionFormProps) {
+  const { state, formAction, statusId } = useActionForm(action);
+  return (
+    <form action={formAction} className={className ?? 'editor-form'} aria-describedby={statusId}>
+      {children}
+      <SubmitButton label={submitLabel} pendingLabel={pendingLabel} />
+      <FormStatus id={statusId} state={state} />
+    </form>
+  );
+}

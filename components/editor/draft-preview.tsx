@@ -1,16 +1,19 @@
 import 'server-only';
 import { ArticleView } from '@/components/article-view';
+import type { FormAction } from '@/components/forms/action-form';
 import { ArticleBody } from '@/components/mdx/article-body';
 import { getSite } from '@/lib/content';
 import { prepareDraftPreview, type DraftPreviewSource } from '@/lib/drafts/preview';
+
+type DraftPreviewProps = DraftPreviewSource & { subscribe?: FormAction };
 
 /**
  * A draft as readers would see it, through the same components as a published article. What still
  * stops it from being published is listed above it; the body is shown regardless.
  */
-export async function DraftPreview({ draft, gate }: DraftPreviewSource) {
+export async function DraftPreview({ draft, gate, subscribe }: DraftPreviewProps) {
   const { article, code, problems } = await prepareDraftPreview({ draft, gate });
-  if (article && code) return <ArticleView article={article} code={code} site={await getSite()} related={[]} adjacent={{}} />;
+  if (article && code) return <ArticleView article={article} code={code} site={await getSite()} related={[]} adjacent={{}} subscribe={subscribe} />;
   return (
     <>
       <div className="draft-preview__problems">
@@ -27,6 +30,6 @@ export async function DraftPreview({ draft, gate }: DraftPreviewSource) {
 }
 
 /** A preview for an action's answer (see ActionState's views). */
-export function draftPreviewElement(source: DraftPreviewSource) {
-  return <DraftPreview {...source} />;
+export function draftPreviewElement(source: DraftPreviewSource, subscribe: FormAction) {
+  return <DraftPreview {...source} subscribe={subscribe} />;
 }

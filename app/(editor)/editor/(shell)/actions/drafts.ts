@@ -1,5 +1,6 @@
 'use server';
 
+import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { draftPreviewElement } from '@/components/editor/draft-preview';
@@ -23,7 +24,7 @@ export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema,
   const { saved, preview, keepTyped, ...state } = result;
   if (keepTyped && !(await keepTypedPreview(input.id, user.id, keepTyped))) return { ok: false, error: TOO_LARGE_TO_PREVIEW, values: keepTyped };
   if (saved) refreshPage();
-  return preview ? { ...state, views: { preview: draftPreviewElement(preview) } } : state;
+  return preview ? { ...state, views: { preview: draftPreviewElement(preview, subscribeAction) } } : state;
 });
 
 export const restoreRevisionAction = editorAction('drafts:write-own', restoreSchema, async ({ id, version, baseVersion }, user) => {

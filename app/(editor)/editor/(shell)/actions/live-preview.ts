@@ -1,5 +1,6 @@
 'use server';
 
+import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { draftPreviewElement } from '@/components/editor/draft-preview';
 import { getDraft } from '@/db/queries/drafts';
 import { editorAction } from '@/lib/actions/editor-action';
@@ -22,5 +23,5 @@ export const previewDraftAction = editorAction('drafts:write-own', draftFormSche
   const draft = await getDraft(viewerOf(user), input.id);
   if (!draft) return { ok: false, error: DRAFT_NOT_FOUND };
   const content = previewContentOf(formValuesOf(input), draft, (await authorChoices(user)).map((person) => person.id));
-  return { ok: true, message: 'Preview updated.', views: { preview: draftPreviewElement(previewOf(draft, content, turn.gate)) } };
+  return { ok: true, message: 'Preview updated.', views: { preview: draftPreviewElement(previewOf(draft, content, turn.gate), subscribeAction) } };
 });

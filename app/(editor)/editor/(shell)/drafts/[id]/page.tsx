@@ -1,3 +1,4 @@
+import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { DraftForm } from '@/components/editor/draft-form';
 import { DraftPreview } from '@/components/editor/draft-preview';
 import { ActionForm } from '@/components/forms/action-form';
@@ -28,7 +29,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
   const [authors, categories] = await Promise.all([authorChoices(user), getCategories()]);
   const typed = await takeTypedPreview(draft.id, user.id);
   const content = typed ? previewContentOf(typed, draft, authors.map((author) => author.id)) : contentOf(draft);
-  const preview = <DraftPreview draft={{ id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }} gate={compileGate(user.id, typed ? 'preview' : 'check')} />;
+  const preview = <DraftPreview draft={{ id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }} gate={compileGate(user.id, typed ? 'preview' : 'check')} subscribe={subscribeAction} />;
 
   return (
     <>

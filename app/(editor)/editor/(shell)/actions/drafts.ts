@@ -8,12 +8,13 @@ import { editorAction } from '@/lib/actions/editor-action';
 import { refreshPage } from '@/lib/cache/refresh';
 import { draftFormSchema, draftIdSchema, newDraftSchema, restoreSchema } from '@/lib/drafts/form';
 import { createDraftFor, restoreRevisionFor, returnToWriterFor, saveDraftFor, submitDraftFor, withdrawDraftFor } from '@/lib/drafts/service';
+import { routes } from '@/lib/routes';
 import { keepTypedPreview, TOO_LARGE_TO_PREVIEW } from '@/lib/drafts/typed-preview';
 
 export const createDraftAction = editorAction('drafts:write-own', newDraftSchema, async (input, user) => {
   const result = await createDraftFor(user, input);
   if (!result.ok) return result;
-  redirect(`/editor/drafts/${result.id}`);
+  redirect(routes.editor.draft(result.id));
 });
 
 export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema, async (input, user) => {

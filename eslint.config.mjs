@@ -30,7 +30,7 @@ function layer(files, patterns) {
 const upward = 'Imports run downward: app → components → lib → db.';
 
 export default defineConfig([
-  globalIgnores(['.next/**', 'node_modules/**', 'public/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'scripts/generate-art.mjs']),
+  globalIgnores(['.next/**', '.data/**', 'node_modules/**', 'public/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'next-env.d.ts', 'scripts/generate-art.mjs']),
   ...nextVitals,
   ...nextTypescript,
   {

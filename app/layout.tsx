@@ -4,7 +4,13 @@ import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { feedAlternates } from '@/lib/seo/metadata';
 import { serif } from './fonts';
-import './globals.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/site.css';
+import './styles/cards.css';
+import './styles/mdx.css';
+import './styles/article.css';
+import './styles/search.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getSite();

@@ -29,7 +29,7 @@ export function Picture({ src, alt, width, height, sizes, priority = false, clas
     // Announce the largest image in <head>, so the browser fetches it before it has parsed the body.
     preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
   }
-  // Its inline style (color: transparent, hiding alt text while loading) is in globals.css instead:
+  // Its inline style (color: transparent, hiding alt text while loading) is in app/styles/base.css instead:
   // the pages' Content-Security-Policy allows no inline styles.
   return <img {...props} style={undefined} alt={alt} className={className} />;
 }

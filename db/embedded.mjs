@@ -13,10 +13,12 @@ import path from 'node:path';
 
 const OWNER_WAIT_MS = 30_000;
 
+/** @param {string} dir */
 function lockPort(dir) {
   return 20_000 + (createHash('sha256').update(dir).digest().readUInt32BE(0) % 30_000);
 }
 
+/** @param {net.Server} server @param {number} port */
 function listen(server, port) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -24,6 +26,7 @@ function listen(server, port) {
   });
 }
 
+/** @param {number} port @returns {Promise<boolean>} */
 function accepts(port) {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -35,6 +38,7 @@ function accepts(port) {
   });
 }
 
+/** @param {string} file @returns {{ dir?: string, port?: number } | null} */
 function readOwner(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -44,6 +48,7 @@ function readOwner(file) {
 }
 
 // Message types of the extended query protocol that leave a batch open until Sync ('S').
+/** @type {ReadonlySet<number | undefined>} */
 const BATCH_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((char) => char.charCodeAt(0)));
 
 /**
@@ -51,6 +56,7 @@ const BATCH_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((char) => char
  * a transaction is open: between the Parse, Bind and Execute of one client's query another client's
  * message could run and wreck the unnamed statement. Reporting an open Parse…Sync batch as "in a
  * transaction" makes the server keep each batch together.
+ * @param {import('@electric-sql/pglite').PGlite} db
  */
 function keepBatchesTogether(db) {
   let batchOpen = false;
@@ -58,6 +64,7 @@ function keepBatchesTogether(db) {
     get(target, property) {
       if (property === 'isInTransaction') return () => batchOpen || target.isInTransaction();
       if (property === 'execProtocolRawStream') {
+        /** @param {Uint8Array} message @param {Parameters<typeof target.execProtocolRawStream>[1]} options */
         return async (message, options) => {
           const result = await target.execProtocolRawStream(message, options);
           batchOpen = BATCH_MESSAGES.has(message[0]);
@@ -65,6 +72,7 @@ function keepBatchesTogether(db) {
         };
       }
       if (property === 'exec') {
+        /** @param {Parameters<typeof target.exec>} args */
         return async (...args) => {
           batchOpen = false;
           return target.exec(...args);
@@ -76,10 +84,12 @@ function keepBatchesTogether(db) {
   });
 }
 
+/** @param {number} port */
 function embeddedUrl(port) {
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
 }
 
+/** @param {string} dir @param {string} file */
 async function waitForOwner(dir, file) {
   const deadline = Date.now() + OWNER_WAIT_MS;
   while (Date.now() < deadline) {
@@ -95,6 +105,7 @@ async function waitForOwner(dir, file) {
 /**
  * Returns the URL of the embedded database in `dir`: served by this process when no other process
  * owns it, otherwise the owner's. `close()` stops serving (a no-op for a non-owner).
+ * @param {string} dir
  */
 export async function openEmbedded(dir) {
   const absolute = path.resolve(dir);
@@ -104,7 +115,7 @@ export async function openEmbedded(dir) {
   try {
     await listen(lock, lockPort(absolute));
   } catch (error) {
-    if (error.code !== 'EADDRINUSE') throw error;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
     return waitForOwner(absolute, file);
   }
   lock.unref();

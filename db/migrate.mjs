@@ -11,7 +11,10 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 // Any constant works; it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK = 7_340_912;
 
-/** Applies pending migrations; an advisory lock makes concurrent starts of several servers safe. */
+/**
+ * Applies pending migrations; an advisory lock makes concurrent starts of several servers safe.
+ * @param {string} url
+ */
 export async function runMigrations(url) {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {

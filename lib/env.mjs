@@ -2,6 +2,7 @@
 // `next build` / `next start` with a clear message instead of a failed request.
 import { z } from 'zod';
 
+/** @param {string[]} protocols @param {string} example */
 const url = (protocols, example) =>
   z
     .string()

@@ -10,6 +10,7 @@ import { runMigrations } from '../db/migrate.mjs';
 
 const STALE_AFTER_MS = 3 * 3600_000;
 
+/** @param {postgres.Sql} admin @param {string} prefix */
 async function dropStale(admin, prefix) {
   const rows = await admin`select datname from pg_database where datname like ${`broadsheet_${prefix}_%`}`;
   for (const { datname } of rows) {
@@ -20,7 +21,10 @@ async function dropStale(admin, prefix) {
   }
 }
 
-/** Returns { url, embedded, drop }. */
+/**
+ * Returns { url, embedded, drop }.
+ * @param {string} prefix
+ */
 export async function createTestDatabase(prefix) {
   const base = process.env.DATABASE_URL;
   if (!base) {

@@ -8,13 +8,13 @@ import { spawn } from 'node:child_process';
 import { openEmbedded } from '../db/embedded.mjs';
 import { runMigrations } from '../db/migrate.mjs';
 
-const command = process.argv.slice(2);
-if (command.length === 0) {
+const [program, ...args] = process.argv.slice(2);
+if (!program) {
   console.error('Usage: node scripts/with-db.mjs <command> [args...]');
   process.exit(2);
 }
 
-let database = { url: process.env.DATABASE_URL, owner: false, close: async () => {} };
+let database = { url: process.env.DATABASE_URL ?? '', owner: false, close: async () => {} };
 if (!database.url) {
   const dir = process.env.EMBEDDED_DB_DIR || '.data/pglite';
   database = await openEmbedded(dir);
@@ -24,23 +24,23 @@ if (!database.url) {
 try {
   await runMigrations(database.url);
 } catch (error) {
-  console.error(`Could not apply database migrations: ${error.message}`);
+  console.error(`Could not apply database migrations: ${error instanceof Error ? error.message : error}`);
   await database.close();
   process.exit(1);
 }
 
-if (command[0] === '--migrate-only') {
+if (program === '--migrate-only') {
   console.log('Migrations applied.');
   await database.close();
   process.exit(0);
 }
 
-const child = spawn(command[0], command.slice(1), {
+const child = spawn(program, args, {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: database.url, ...(process.env.DATABASE_URL ? {} : { DATABASE_EMBEDDED: '1' }) },
 });
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
   process.on(signal, () => child.kill(signal));
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import '../styles/newsroom.css';
 
 // Every newsroom page depends on who is asking: never prerendered, never cached.
 export const dynamic = 'force-dynamic';

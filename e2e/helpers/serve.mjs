@@ -14,6 +14,7 @@ const child = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', port], {
 });
 
 let stopping = false;
+/** @param {number} code */
 async function stop(code) {
   if (stopping) return;
   stopping = true;

@@ -15,6 +15,7 @@ const server = new SMTPServer({
   disabledCommands: ['STARTTLS'],
   logger: false,
   onData(stream, session, callback) {
+    /** @type {Buffer[]} */
     const chunks = [];
     stream.on('data', (chunk) => chunks.push(chunk));
     stream.on('end', () => {

@@ -1,6 +1,7 @@
 // The security headers of every response. Plain JavaScript because next.config.mjs applies them to
 // static pages (it cannot import TypeScript), and proxy.ts adds the newsroom's per-request policy.
 
+/** @param {Record<string, string[]>} directives */
 const policy = (directives) =>
   Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(' '))
@@ -23,6 +24,7 @@ const COMMON = {
  * per re-render of a newsroom article): no static list of hashes can name them. So inline scripts stay
  * allowed; everything else is as strict as on the newsroom. No inline styles are rendered anywhere
  * (style-src 'self'); images come only from this site (next/image, /media).
+ * @param {{ https: boolean }} options
  */
 export function readerPolicy({ https }) {
   return policy({
@@ -41,6 +43,7 @@ export function readerPolicy({ https }) {
  * The one page with the proof-of-work widget (/newsletter/check, reached only past the sign-up
  * threshold): ALTCHA solves in Web Workers it starts from blob: URLs and injects its own <style>, so
  * this page alone allows both. It shows nothing but the sign-up form.
+ * @param {{ https: boolean }} options
  */
 export function challengePolicy({ https }) {
   return readerPolicy({ https })
@@ -52,6 +55,7 @@ export function challengePolicy({ https }) {
  * The newsroom renders contributors' text inside editors' sessions, and is rendered per request anyway:
  * only scripts carrying this request's nonce run (Next.js puts it on its own), and what they load.
  * blob: and data: images are the pictures an editor has just chosen, shown before they are uploaded.
+ * @param {{ https: boolean, nonce: string }} options
  */
 export function editorPolicy({ https, nonce }) {
   return policy({
@@ -66,7 +70,10 @@ export function editorPolicy({ https, nonce }) {
   });
 }
 
-/** Headers for every response, pages, route handlers, feeds, media, errors and 404s alike. */
+/**
+ * Headers for every response, pages, route handlers, feeds, media, errors and 404s alike.
+ * @param {{ https: boolean }} options
+ */
 export function commonHeaders({ https }) {
   return [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -82,5 +89,8 @@ export function commonHeaders({ https }) {
   ];
 }
 
-/** Whether the public address of the site is https (SITE_URL). */
+/**
+ * Whether the public address of the site is https (SITE_URL).
+ * @param {unknown} siteUrl
+ */
 export const siteIsHttps = (siteUrl) => typeof siteUrl === 'string' && siteUrl.startsWith('https:');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema } from '../newsletter/schema';
+import { emailSchema, uuidSchema } from '../validation';
 import { ROLES } from './roles';
 
 export const passwordSchema = z
@@ -23,7 +23,7 @@ export const createPersonSchema = z.object({
   password: passwordSchema,
 });
 
-export const userIdSchema = z.object({ userId: z.uuid({ message: 'Unknown person.' }) });
+export const userIdSchema = z.object({ userId: uuidSchema('Unknown person.') });
 
 export const changeRoleSchema = userIdSchema.extend({ role: z.enum(ROLES, { message: 'Choose a role.' }) });
 

@@ -3,7 +3,8 @@ import type { Draft } from '@/db/schema';
 import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '@/app/(editor)/editor/(shell)/actions/publishing';
 import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
-import { formatScheduleTime, toLocalDateTime } from '@/lib/publishing/zoned-time';
+import { formatScheduleTime } from '@/lib/dates/format';
+import { toLocalDateTime } from '@/lib/dates/local-time';
 import { ActionForm } from './action-form';
 import { ScheduleList } from './schedule-list';
 

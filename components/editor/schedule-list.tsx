@@ -1,6 +1,6 @@
 import type { ScheduleRow } from '@/db/queries/schedules';
 import type { Site } from '@/lib/content';
-import { formatScheduleTime } from '@/lib/publishing/zoned-time';
+import { formatScheduleTime } from '@/lib/dates/format';
 
 /** A schedule that should have run two minutes ago has not: say so, loudly. */
 export const OVERDUE_MS = 2 * 60_000;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { yearMonthIn } from '../dates/format';
 import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from './cache-tags';
 import { loadContent } from './load';
 import { compileMdxCached } from './mdx';
@@ -13,7 +14,6 @@ import {
   paginate,
   recentArticles,
   relatedArticles,
-  yearMonthIn,
 } from './queries';
 import type { Article, Author, Content } from './types';
 

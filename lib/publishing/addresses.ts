@@ -5,7 +5,8 @@ import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
 import { env } from '../env.mjs';
 import { contentRoot } from '../content/paths';
-import { parsePageNumber, yearMonthIn } from '../content/queries';
+import { parsePageNumber } from '../content/queries';
+import { yearMonthIn } from '../dates/format';
 
 // Which public addresses exist, answered cheaply for proxy.ts: it sends the others to the static
 // 404 page before a page renders one on demand (an empty shell that needs JavaScript, vercel/next.js#62228).

@@ -20,12 +20,14 @@ import { listUsers, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import { editorAction } from '@/lib/actions/editor-action';
 import type { ActionState, ConflictSummary } from '@/lib/actions/result';
+import { getSite } from '@/lib/content';
 import { changedFields, FIELD_LABELS, fieldText } from '@/lib/drafts/changes';
 import { resolveAddress } from '@/lib/drafts/address';
 import { authorChoices, checkDraft } from '@/lib/drafts/check';
 import { draftFormSchema, draftIdSchema, formValuesOf, formValuesOfDraft, newDraftSchema, previewContentOf, restoreSchema } from '@/lib/drafts/form';
 import { draftPreviewElement } from '@/lib/drafts/preview';
-import { DRAFT_NOT_FOUND, formatTime } from '@/lib/drafts/labels';
+import { formatTime } from '@/lib/dates/format';
+import { DRAFT_NOT_FOUND } from '@/lib/drafts/labels';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { slugTakenMessage } from '@/lib/drafts/slug';
 import { compileGate, takePreviewTurn } from '@/lib/drafts/preview-turns';
@@ -70,7 +72,7 @@ async function conflictSummary(mine: DraftContent, theirs: DraftRecord): Promise
   return {
     currentVersion: theirs.version,
     changedBy: theirs.updatedByName,
-    changedAt: formatTime(theirs.updatedAt),
+    changedAt: formatTime(theirs.updatedAt, await getSite()),
     fields: changedFields(mine, theirs).map((field) => ({ label: FIELD_LABELS[field], mine: fieldText(mine, field, names), theirs: fieldText(theirs, field, names) })),
   };
 }

@@ -7,7 +7,8 @@ import { routes } from '@/lib/routes';
 import { draftIdSchema, publishSchema, scheduleSchema } from '@/lib/publishing/schema';
 import { cancel, publishNow, schedule, unpublish, type PublishOutcome } from '@/lib/publishing/service';
 import { broadcastRevalidation } from '@/lib/publishing/broadcast';
-import { formatScheduleTime, parseLocalDateTime } from '@/lib/publishing/zoned-time';
+import { formatScheduleTime } from '@/lib/dates/format';
+import { parseLocalDateTime } from '@/lib/dates/local-time';
 
 async function expire(draftId: string, tags: string[]) {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });

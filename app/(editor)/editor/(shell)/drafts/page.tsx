@@ -1,6 +1,8 @@
 import { listDrafts } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
-import { formatTime, statusLabels } from '@/lib/drafts/labels';
+import { getSite } from '@/lib/content';
+import { formatTime } from '@/lib/dates/format';
+import { statusLabels } from '@/lib/drafts/labels';
 import { viewerOf } from '@/lib/drafts/viewer';
 import { searchDrafts } from '@/lib/search/drafts';
 
@@ -10,6 +12,7 @@ type Props = { searchParams: Promise<{ missing?: string; q?: string | string[] }
 
 export default async function DraftsPage({ searchParams }: Props) {
   const user = await requireUser('drafts:write-own');
+  const site = await getSite();
   const { missing, q } = await searchParams;
   const search = q ? await searchDrafts(viewerOf(user), String(q)) : null;
   const drafts = search?.query ? search.drafts : await listDrafts(viewerOf(user));
@@ -58,7 +61,7 @@ export default async function DraftsPage({ searchParams }: Props) {
                 <td>{draft.authorName}</td>
                 <td>{statusLabels[draft.status]}</td>
                 <td>
-                  {formatTime(draft.updatedAt)} by {draft.updatedByName}
+                  {formatTime(draft.updatedAt, site)} by {draft.updatedByName}
                 </td>
               </tr>
             ))}

@@ -1,13 +1,15 @@
 import { ActionForm } from '@/components/editor/action-form';
 import { listReviewQueue } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
-import { formatTime } from '@/lib/drafts/labels';
+import { getSite } from '@/lib/content';
+import { formatTime } from '@/lib/dates/format';
 import { returnToWriterAction } from '../actions/drafts';
 
 export const metadata = { title: 'Review queue' };
 
 export default async function ReviewPage() {
   await requireUser('drafts:edit-any');
+  const site = await getSite();
   const queue = await listReviewQueue();
   return (
     <>
@@ -32,7 +34,7 @@ export default async function ReviewPage() {
                   <a href={`/editor/drafts/${draft.id}`}>{draft.title}</a>
                 </th>
                 <td>{draft.authorName}</td>
-                <td>{draft.submittedAt ? formatTime(draft.submittedAt) : ''}</td>
+                <td>{draft.submittedAt ? formatTime(draft.submittedAt, site) : ''}</td>
                 <td>
                   <ActionForm action={returnToWriterAction} submitLabel="Return to writer" pendingLabel="Returning…" className="inline-form">
                     <input type="hidden" name="id" value={draft.id} />

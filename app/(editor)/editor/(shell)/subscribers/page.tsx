@@ -1,16 +1,18 @@
 import { countSubscribersByStatus, listSubscribers } from '@/db/queries/subscribers';
 import { requireUser } from '@/lib/auth/session';
+import { getSite } from '@/lib/content';
+import { formatDateTime } from '@/lib/dates/format';
 import { filterQuery, subscriberFilterSchema } from '@/lib/subscriber-filter';
 
 export const metadata = { title: 'Subscribers' };
 
 const PER_PAGE = 50;
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SubscribersPage({ searchParams }: Props) {
   await requireUser('subscribers:view');
+  const site = await getSite();
   const filter = subscriberFilterSchema.parse(await searchParams);
   const page = filter.page ?? 1;
   const [counts, { rows, total }] = await Promise.all([
@@ -76,8 +78,8 @@ export default async function SubscribersPage({ searchParams }: Props) {
             <tr key={row.id}>
               <th scope="row">{row.email}</th>
               <td>{row.status}</td>
-              <td>{dateFormat.format(row.createdAt)}</td>
-              <td>{row.confirmedAt ? dateFormat.format(row.confirmedAt) : '–'}</td>
+              <td>{formatDateTime(row.createdAt, site)}</td>
+              <td>{row.confirmedAt ? formatDateTime(row.confirmedAt, site) : '–'}</td>
             </tr>
           ))}
         </tbody>

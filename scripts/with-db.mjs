@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { openEmbedded } from '../db/embedded.mjs';
 import { runMigrations } from '../db/migrate.mjs';
+import { env } from '../lib/env.mjs';
 
 const command = process.argv.slice(2);
 if (command.length === 0) {
@@ -14,9 +15,9 @@ if (command.length === 0) {
   process.exit(2);
 }
 
-let database = { url: process.env.DATABASE_URL, owner: false, close: async () => {} };
+let database = { url: env.DATABASE_URL, owner: false, close: async () => {} };
 if (!database.url) {
-  const dir = process.env.EMBEDDED_DB_DIR || '.data/pglite';
+  const dir = env.EMBEDDED_DB_DIR;
   database = await openEmbedded(dir);
   console.log(`Embedded database ${dir} ${database.owner ? 'served' : 'shared'} at ${database.url}`);
 }
@@ -37,7 +38,7 @@ if (command[0] === '--migrate-only') {
 
 const child = spawn(command[0], command.slice(1), {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url, ...(process.env.DATABASE_URL ? {} : { DATABASE_EMBEDDED: '1' }) },
+  env: { ...process.env, DATABASE_URL: database.url, ...(env.DATABASE_URL ? {} : { DATABASE_EMBEDDED: '1' }) },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

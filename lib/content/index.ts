@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { yearMonthIn } from '../dates/format';
+import { env } from '../env.mjs';
 import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from './cache-tags';
 import { loadContent } from './load';
 import { compileMdxCached } from './mdx';
@@ -27,7 +28,7 @@ const HOME_LATEST_PER_PAGE = 6;
 // in development they are read per request so edits show up on reload.
 let loaded: Promise<Content> | undefined;
 const getContent = cache((): Promise<Content> => {
-  if (process.env.NODE_ENV !== 'production') return loadContent();
+  if (env.NODE_ENV !== 'production') return loadContent();
   loaded ??= loadContent();
   return loaded;
 });

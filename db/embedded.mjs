@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { z } from 'zod';
 
 const OWNER_WAIT_MS = 30_000;
 
@@ -38,10 +39,13 @@ function accepts(port) {
   });
 }
 
-/** @param {string} file @returns {{ dir?: string, port?: number } | null} */
+// What the owner writes: a file left half-written or by another version counts as no owner.
+const ownerSchema = z.object({ pid: z.number().int(), port: z.number().int().min(1).max(65_535), dir: z.string() });
+
+/** @param {string} file */
 function readOwner(file) {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return ownerSchema.safeParse(JSON.parse(readFileSync(file, 'utf8'))).data ?? null;
   } catch {
     return null;
   }

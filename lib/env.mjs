@@ -24,6 +24,8 @@ const schema = z
     DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/broadsheet').optional(),
     // Set by scripts/with-db.mjs when DATABASE_URL points at the embedded database.
     DATABASE_EMBEDDED: z.enum(['1']).optional(),
+    // The embedded database's data folder, used when DATABASE_URL is unset; left blank, the default.
+    EMBEDDED_DB_DIR: z.preprocess((value) => value || undefined, z.string().default('.data/pglite')),
     SMTP_URL: url(['smtp:', 'smtps:'], 'smtps://user:password@mail.example.org:465').optional(),
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openEmbedded } from '../db/embedded.mjs';
 import { runMigrations } from '../db/migrate.mjs';
+import { env } from '../lib/env.mjs';
 
 const STALE_AFTER_MS = 3 * 3600_000;
 
@@ -26,7 +27,7 @@ async function dropStale(admin, prefix) {
  * @param {string} prefix
  */
 export async function createTestDatabase(prefix) {
-  const base = process.env.DATABASE_URL;
+  const base = env.DATABASE_URL;
   if (!base) {
     const dir = mkdtempSync(path.join(tmpdir(), `broadsheet-${prefix}-`));
     const database = await openEmbedded(path.join(dir, 'pglite'));

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { openEmbedded } from '../db/embedded.mjs';
 import { runMigrations } from '../db/migrate.mjs';
+import { env } from '../lib/env.mjs';
 
 const [program, ...args] = process.argv.slice(2);
 if (!program) {
@@ -14,9 +15,9 @@ if (!program) {
   process.exit(2);
 }
 
-let database = { url: process.env.DATABASE_URL ?? '', owner: false, close: async () => {} };
+let database = { url: env.DATABASE_URL ?? '', owner: false, close: async () => {} };
 if (!database.url) {
-  const dir = process.env.EMBEDDED_DB_DIR || '.data/pglite';
+  const dir = env.EMBEDDED_DB_DIR;
   database = await openEmbedded(dir);
   console.log(`Embedded database ${dir} ${database.owner ? 'served' : 'shared'} at ${database.url}`);
 }
@@ -37,7 +38,7 @@ if (program === '--migrate-only') {
 
 const child = spawn(program, args, {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url, ...(process.env.DATABASE_URL ? {} : { DATABASE_EMBEDDED: '1' }) },
+  env: { ...process.env, DATABASE_URL: database.url, ...(env.DATABASE_URL ? {} : { DATABASE_EMBEDDED: '1' }) },
 });
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {

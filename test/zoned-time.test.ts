@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocalDateTime, toLocalDateTime } from '@/lib/publishing/zoned-time';
+import { parseLocalDateTime, toLocalDateTime } from '@/lib/dates/local-time';
 
 describe('newsroom time for scheduling', () => {
   it('reads the newsroom’s wall clock, in winter and in summer', () => {

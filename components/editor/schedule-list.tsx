@@ -1,5 +1,5 @@
 import type { Site } from '@/lib/content';
-import { formatScheduleTime } from '@/lib/publishing/zoned-time';
+import { formatScheduleTime } from '@/lib/dates/format';
 
 /** A scheduled publication as the list needs it: the shape listSchedules() reads. */
 type ScheduleRow = {

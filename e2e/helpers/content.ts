@@ -1,5 +1,6 @@
 import { loadContent } from '../../lib/content/load';
-import { homeLayout, listArchiveMonths, recentArticles, yearMonthIn } from '../../lib/content/queries';
+import { homeLayout, listArchiveMonths, recentArticles } from '../../lib/content/queries';
+import { yearMonthIn } from '../../lib/dates/format';
 
 // Expectations come from the same content files the site is built from, never from a copied list.
 export const content = await loadContent();

@@ -1,5 +1,8 @@
+import { userRole } from '@/db/schema';
+
 // Who may do what, in one pure function: every page, route handler and action asks `can`.
-export const ROLES = ['contributor', 'editor', 'admin'] as const;
+// The roles themselves are the database enum's, declared once in db/schema.ts.
+export const ROLES = userRole.enumValues;
 export type Role = (typeof ROLES)[number];
 
 export type Permission =

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { emailSchema } from '../newsletter/schema';
+import { emailSchema, uuidSchema } from '../validation';
 import { ROLES } from './roles';
 
-export const passwordSchema = z
+const passwordSchema = z
   .string({ message: 'Choose a password.' })
   .min(12, 'Use at least 12 characters for the password.')
   .max(200, 'Use at most 200 characters for the password.');
 
-export const nameSchema = z.string({ message: 'Enter a name.' }).trim().min(2, 'Enter a name of at least 2 characters.').max(100, 'Use at most 100 characters for the name.');
+const nameSchema = z.string({ message: 'Enter a name.' }).trim().min(2, 'Enter a name of at least 2 characters.').max(100, 'Use at most 100 characters for the name.');
 
 export const loginSchema = z.object({
   email: emailSchema,
@@ -23,7 +23,7 @@ export const createPersonSchema = z.object({
   password: passwordSchema,
 });
 
-export const userIdSchema = z.object({ userId: z.uuid({ message: 'Unknown person.' }) });
+export const userIdSchema = z.object({ userId: uuidSchema('Unknown person.') });
 
 export const changeRoleSchema = userIdSchema.extend({ role: z.enum(ROLES, { message: 'Choose a role.' }) });
 

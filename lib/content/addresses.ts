@@ -2,9 +2,10 @@ import 'server-only';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
 import { env } from '../env.mjs';
+import { yearMonthIn } from '../dates/format';
 import { loadContent } from './load';
 import { HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
-import { homeLayout, paginate, parsePageNumber, yearMonthIn } from './queries';
+import { homeLayout, paginate, parsePageNumber } from './queries';
 
 // Which public addresses exist, answered cheaply for proxy.ts: it sends the others to the static
 // 404 page before a page renders one on demand (an empty shell that needs JavaScript, vercel/next.js#62228).

@@ -1,6 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
 import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from '../cache/tags';
+import { yearMonthIn } from '../dates/format';
+import { env } from '../env.mjs';
 import { loadContent } from './load';
 import { compileMdxCached } from './mdx';
 import { newsroomArticleCode } from './newsroom-code';
@@ -14,7 +16,6 @@ import {
   paginate,
   recentArticles,
   relatedArticles,
-  yearMonthIn,
 } from './queries';
 import type { Article, Author, Content } from './types';
 
@@ -26,7 +27,7 @@ export { PER_PAGE } from './paging';
 // in development they are read per request so edits show up on reload.
 let loaded: Promise<Content> | undefined;
 const getContent = cache((): Promise<Content> => {
-  if (process.env.NODE_ENV !== 'production') return loadContent();
+  if (env.NODE_ENV !== 'production') return loadContent();
   loaded ??= loadContent();
   return loaded;
 });
@@ -66,10 +67,6 @@ function authorsOf(content: Content, articles: Article[]): Map<string, Author> {
 
 export async function getAuthors() {
   return [...authorsOf(await getContent(), await getArticles()).values()];
-}
-
-export async function getAuthor(slug: string) {
-  return authorsOf(await getContent(), await articlesFor(authorTag(slug))).get(slug);
 }
 
 /** Every article: for feeds, sitemaps and static params, which show (or list) any of them. */

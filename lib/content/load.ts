@@ -3,6 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { env } from '../env.mjs';
+import { isSlug } from '../validation';
 import { ContentError, describeIssues } from './errors';
 import { getImageSize, publicFileExists } from './images';
 import { contentRoot, publicRoot, relativeToProject } from './paths';
@@ -55,7 +56,7 @@ async function loadAuthors(roots: Roots): Promise<Map<string, Author>> {
 async function loadArticle(file: string, content: Omit<Content, 'articles'>, roots: Roots): Promise<Article> {
   const name = path.basename(file, '.mdx');
   const where = relativeToProject(file);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) {
+  if (!isSlug(name)) {
     throw new ContentError(where, ['file name must be a lower-case slug such as "council-budget-2027.mdx"']);
   }
   let parsed: matter.GrayMatterFile<string>;

@@ -1,3 +1,4 @@
+import { yearMonthIn } from '../dates/format';
 import type { ArchiveMonth, Article, Page, Tag } from './types';
 
 export function paginate<T>(items: T[], page: number, perPage: number): Page<T> | null {
@@ -23,12 +24,6 @@ export function listTags(articles: Article[]): Tag[] {
   return [...counts]
     .map(([slug, count]) => ({ slug, name: tagName(slug), count }))
     .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
-}
-
-export function yearMonthIn(date: Date, timeZone: string): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(date);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: value('year'), month: value('month') };
 }
 
 export function listArchiveMonths(articles: Article[], timeZone: string): ArchiveMonth[] {

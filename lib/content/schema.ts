@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "town-hall"');
+import { emailSchema, slugSchema } from '../validation';
 
 const sitePath = z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
 
@@ -71,7 +68,7 @@ export const siteSchema = z
     logoText: z.string().trim().min(2),
     navigation: z.array(z.object({ label: z.string().min(1), href: sitePath })),
     social: z.array(link).default([]),
-    newsletter: z.object({ fromName: z.string().min(2), fromAddress: z.email() }),
+    newsletter: z.object({ fromName: z.string().min(2), fromAddress: emailSchema }),
   })
   .strict();
 

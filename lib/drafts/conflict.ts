@@ -3,8 +3,9 @@ import type { DraftRecord } from '@/db/queries/drafts';
 import { listUsers } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import type { ConflictSummary } from '@/lib/actions/result';
+import { getSite } from '@/lib/content';
+import { formatTime } from '@/lib/dates/format';
 import { changedFields, FIELD_LABELS, fieldText } from './changes';
-import { formatTime } from './labels';
 
 /** What someone else saved first, field by field beside what this writer typed. */
 export async function conflictSummary(mine: DraftContent, theirs: DraftRecord): Promise<ConflictSummary> {
@@ -12,7 +13,7 @@ export async function conflictSummary(mine: DraftContent, theirs: DraftRecord): 
   return {
     currentVersion: theirs.version,
     changedBy: theirs.updatedByName,
-    changedAt: formatTime(theirs.updatedAt),
+    changedAt: formatTime(theirs.updatedAt, await getSite()),
     fields: changedFields(mine, theirs).map((field) => ({ label: FIELD_LABELS[field], mine: fieldText(mine, field, names), theirs: fieldText(theirs, field, names) })),
   };
 }

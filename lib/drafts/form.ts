@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { DraftRecord } from '@/db/queries/drafts';
 import type { DraftContent } from '@/db/schema';
+import { isUuid, uuidSchema } from '../validation';
 import { MAX_BODY, parseTags } from './schema';
 
 /** What the edit form posts besides the draft's fields; the fields are checked inside the action, so a refusal can hand them back. */
@@ -9,16 +10,16 @@ import { MAX_BODY, parseTags } from './schema';
 const versionNumber = z.coerce.number().int().positive().max(2_147_483_647, 'Reload the page and try again.');
 
 export const draftFormSchema = z.looseObject({
-  id: z.uuid('Unknown draft.'),
+  id: uuidSchema('Unknown draft.'),
   version: versionNumber,
   overwriteVersion: versionNumber.optional(),
   intent: z.enum(['save', 'preview', 'overwrite']).default('save'),
 });
 
-export const draftIdSchema = z.object({ id: z.uuid('Unknown draft.') });
+export const draftIdSchema = z.object({ id: uuidSchema('Unknown draft.') });
 
 export const restoreSchema = z.object({
-  id: z.uuid('Unknown draft.'),
+  id: uuidSchema('Unknown draft.'),
   version: versionNumber,
   baseVersion: versionNumber,
 });
@@ -52,8 +53,6 @@ export function formValuesOfDraft(draft: DraftRecord): Record<string, string> {
   };
 }
 
-const UUID = z.uuid();
-
 /**
  * Whatever is in the form, made into something the preview can render, even when it could not be
  * saved yet: the preview shows the problems rather than refusing.
@@ -69,7 +68,7 @@ export function previewContentOf(values: Record<string, string>, draft: DraftRec
     category: pick('category', draft.category),
     tags: parseTags(pick('tags', draft.tags.join(','))).slice(0, 8),
     authorId: authorIds.includes(authorId) ? authorId : draft.authorId,
-    heroImageId: UUID.safeParse(heroImageId).success ? heroImageId : null,
+    heroImageId: isUuid(heroImageId) ? heroImageId : null,
     heroAlt: pick('heroAlt', draft.heroAlt).trim(),
     heroCredit: pick('heroCredit', draft.heroCredit).trim(),
     body: pick('body', draft.body).slice(0, MAX_BODY),

@@ -8,8 +8,3 @@ export const statusLabels: Record<DraftStatus, string> = {
   scheduled: 'Scheduled',
   published: 'Published',
 };
-
-/** A time as the newsroom reads it, in UTC so every reader of the page sees the same. */
-export function formatTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { slugify, SLUG_FORMAT } from './slug';
+import { isSlug, uuidSchema } from '../validation';
+import { slugify } from './slug';
 
-export const MAX_TAGS = 8;
+const MAX_TAGS = 8;
 export const MAX_BODY = 100_000;
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} can have at most ${max} characters.`);
@@ -21,7 +22,7 @@ export const draftFieldsSchema = z.object({
     .string()
     .trim()
     .max(80, 'The address can have at most 80 characters.')
-    .refine((slug) => slug === '' || SLUG_FORMAT.test(slug), 'The address may only use lower-case letters, digits and single hyphens, like “council-budget-2027”.'),
+    .refine((slug) => slug === '' || isSlug(slug), 'The address may only use lower-case letters, digits and single hyphens, like “council-budget-2027”.'),
   standfirst: text(320, 'The standfirst'),
   category: z.string().trim().max(80),
   tags: z
@@ -29,8 +30,8 @@ export const draftFieldsSchema = z.object({
     .max(1000, 'Too many tags.')
     .transform(parseTags)
     .refine((tags) => tags.length <= MAX_TAGS, `A draft can have at most ${MAX_TAGS} tags.`),
-  authorId: z.uuid('Choose an author.'),
-  heroImageId: z.union([z.uuid(), z.literal('')]).transform((id) => id || null),
+  authorId: uuidSchema('Choose an author.'),
+  heroImageId: z.union([uuidSchema(), z.literal('')]).transform((id) => id || null),
   heroAlt: text(250, 'The hero image alt text'),
   heroCredit: text(160, 'The hero image credit'),
   body: z.string().max(MAX_BODY, `The body can have at most ${MAX_BODY.toLocaleString('en-GB')} characters.`),

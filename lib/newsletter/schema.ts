@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-export const emailSchema = z
-  .string({ message: 'Enter your email address.' })
-  .trim()
-  .toLowerCase()
-  .min(1, 'Enter your email address.')
-  .max(254, 'That email address is too long.')
-  .pipe(z.email({ message: 'Enter a valid email address, like name@example.com.' }));
+import { emailSchema } from '../validation';
 
 export const signupSchema = z.object({
   email: emailSchema,

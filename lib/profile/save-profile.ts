@@ -1,7 +1,8 @@
 import 'server-only';
 import { updateProfile, type PublicUser } from '@/db/queries/users';
 import { isContentAuthorSlug } from '@/lib/content';
-import { altTextSchema, slugSchema } from '@/lib/content/schema';
+import { altTextSchema } from '@/lib/content/schema';
+import { slugSchema } from '@/lib/validation';
 import { storeUploadedImage } from '@/lib/media/store';
 
 export type ProfileValues = { profileSlug: string; bio: string; pictureAlt: string };

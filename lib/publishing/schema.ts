@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { uuidSchema } from '../validation';
 
-export const draftIdSchema = z.object({ draftId: z.uuid({ message: 'Unknown draft.' }) });
+export const draftIdSchema = z.object({ draftId: uuidSchema('Unknown draft.') });
 
 /** Publishing names the version the editor looked at, so a later save is never published unseen. */
 export const publishSchema = draftIdSchema.extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugSchema } from '../validation';
 import { cleanText } from './clean';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -6,7 +7,7 @@ export const MAX_QUERY_LENGTH = 200;
 // A GET form sends each field once, but a hand-made address may repeat one: the first counts.
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // Anything malformed in a filter is dropped rather than refused: a reader's search still runs.
-const slug = z.preprocess(first, z.string().max(200).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional()).catch(undefined);
+const slug = z.preprocess(first, slugSchema.max(200).optional()).catch(undefined);
 // PostgreSQL's dates run from 4713 BC, JavaScript's and ISO's from year 0: keep to plausible years.
 const day = z.preprocess(first, z.iso.date().refine((value) => Number(value.slice(0, 4)) >= 1000).optional()).catch(undefined);
 

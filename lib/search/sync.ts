@@ -7,6 +7,7 @@ import {
   upsertSearchEntries,
 } from '@/db/queries/search-index';
 import { getContentArticles, readNewsroomArticles } from '../content';
+import { env } from '../env.mjs';
 import { contentEntryId, entryHash, newsroomEntryId, searchConfig, searchEntryOf } from './entries';
 
 export type SyncReport = { reconfigured: number; indexed: number; removed: number };
@@ -42,7 +43,7 @@ let newsroomSynced: Promise<unknown> | undefined;
  * with a deploy in production; in development they are compared again on every search.
  */
 export async function ensureSearchIndex(): Promise<void> {
-  const content = process.env.NODE_ENV === 'production' ? (contentSynced ??= syncContentIndex()) : syncContentIndex();
+  const content = env.NODE_ENV === 'production' ? (contentSynced ??= syncContentIndex()) : syncContentIndex();
   newsroomSynced ??= backfillNewsroomIndex();
   await Promise.all([content, newsroomSynced]).catch((error: unknown) => {
     contentSynced = newsroomSynced = undefined;

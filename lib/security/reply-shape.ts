@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // A server action's arguments arrive in React's reply encoding: JSON whose strings starting with "$"
 // are references (to other form fields, promises, Maps, server functions…). React's decoder throws on
 // a reference that points nowhere or at the wrong kind of thing, and Next.js answers a throw with 500.
@@ -21,7 +23,9 @@ function parsedField(walk: Walk, id: number): { ok: true; value: unknown } | { o
   const raw = walk.read(id);
   if (typeof raw !== 'string') return { ok: false };
   try {
-    return { ok: true, value: JSON.parse(raw) as unknown };
+    // Any JSON at all is a value here: validValue below is the schema, walking it as the decoder would.
+    const value: unknown = JSON.parse(raw);
+    return { ok: true, value };
   } catch {
     return { ok: false };
   }
@@ -67,17 +71,17 @@ export function validReply(read: Read, root: (value: unknown) => boolean): boole
 /** The arguments of a call: an array (Next.js refuses more than 1,000 with a 500). */
 export const argumentList = (value: unknown) => Array.isArray(value) && value.length <= 100;
 
+const boundDescriptorSchema = z.object({ id: z.string(), bound: z.union([z.null(), z.string().regex(/^\$@[0-9a-f]{1,8}$/)]) });
+
 /** The descriptor of a bound form action without JavaScript: {"id": "…", "bound": null or "$@n"}. */
 export function boundActionDescriptor(read: Read) {
   return (value: unknown) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-    const { id, bound } = value as { id?: unknown; bound?: unknown };
-    if (typeof id !== 'string') return false;
+    const descriptor = boundDescriptorSchema.safeParse(value);
+    if (!descriptor.success) return false;
+    const { bound } = descriptor.data;
     if (bound === null) return true;
-    const target = typeof bound === 'string' ? /^\$@([0-9a-f]{1,8})$/.exec(bound) : null;
-    if (!target) return false;
     try {
-      return argumentList(JSON.parse(String(read(parseInt(target[1]!, 16)))));
+      return argumentList(JSON.parse(String(read(parseInt(bound.slice('$@'.length), 16)))));
     } catch {
       return false;
     }

@@ -1,5 +1,5 @@
 import { getArchiveMonths, getSite } from '@/lib/content';
-import { formatMonth } from '@/lib/format';
+import { formatMonth } from '@/lib/dates/format';
 import { routes } from '@/lib/routes';
 import { listingMetadata } from '@/lib/seo/metadata';
 

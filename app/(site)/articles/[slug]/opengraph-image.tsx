@@ -1,6 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { getArticle, getArticles, getSite } from '@/lib/content';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/dates/format';
 
 export const alt = 'Headline card for this article';
 export const size = { width: 1200, height: 630 };

@@ -7,7 +7,8 @@ import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { draftIdSchema, publishSchema, scheduleSchema } from '@/lib/publishing/schema';
 import { cancel, publishNow, schedule, unpublish, type PublishOutcome } from '@/lib/publishing/service';
-import { formatScheduleTime, parseLocalDateTime } from '@/lib/publishing/zoned-time';
+import { formatScheduleTime } from '@/lib/dates/format';
+import { parseLocalDateTime } from '@/lib/dates/local-time';
 
 const refused = (what: string, outcome: PublishOutcome & { ok: false }) => ({ ok: false as const, error: `${what} ${outcome.problems.join(' ')}` });
 

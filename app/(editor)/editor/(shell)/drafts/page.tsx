@@ -1,7 +1,9 @@
 import { DataTable } from '@/components/editor/data-table';
 import { listDrafts } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
-import { formatTime, statusLabels } from '@/lib/drafts/labels';
+import { getSite } from '@/lib/content';
+import { formatTime } from '@/lib/dates/format';
+import { statusLabels } from '@/lib/drafts/labels';
 import { viewerOf } from '@/lib/drafts/viewer';
 import { routes } from '@/lib/routes';
 import { searchDrafts } from '@/lib/search/drafts';
@@ -12,6 +14,7 @@ type Props = { searchParams: Promise<{ missing?: string; q?: string | string[] }
 
 export default async function DraftsPage({ searchParams }: Props) {
   const user = await requireUser('drafts:write-own');
+  const site = await getSite();
   const { missing, q } = await searchParams;
   const search = q ? await searchDrafts(viewerOf(user), String(q)) : null;
   const drafts = search?.query ? search.drafts : await listDrafts(viewerOf(user));
@@ -49,7 +52,7 @@ export default async function DraftsPage({ searchParams }: Props) {
             { header: 'Title', cell: (draft) => <a href={routes.editor.draft(draft.id)}>{draft.title}</a> },
             { header: 'Author', cell: (draft) => draft.authorName },
             { header: 'Status', cell: (draft) => statusLabels[draft.status] },
-            { header: 'Last changed', cell: (draft) => `${formatTime(draft.updatedAt)} by ${draft.updatedByName}` },
+            { header: 'Last changed', cell: (draft) => `${formatTime(draft.updatedAt, site)} by ${draft.updatedByName}` },
           ]}
         />
       )}

@@ -2,7 +2,8 @@ import { DataTable } from '@/components/editor/data-table';
 import { ActionForm } from '@/components/forms/action-form';
 import { listReviewQueue } from '@/db/queries/drafts';
 import { requireUser } from '@/lib/auth/session';
-import { formatTime } from '@/lib/drafts/labels';
+import { getSite } from '@/lib/content';
+import { formatTime } from '@/lib/dates/format';
 import { routes } from '@/lib/routes';
 import { returnToWriterAction } from '../actions/drafts';
 
@@ -10,6 +11,7 @@ export const metadata = { title: 'Review queue' };
 
 export default async function ReviewPage() {
   await requireUser('drafts:edit-any');
+  const site = await getSite();
   const queue = await listReviewQueue();
   return (
     <>
@@ -24,7 +26,7 @@ export default async function ReviewPage() {
           columns={[
             { header: 'Title', cell: (draft) => <a href={routes.editor.draft(draft.id)}>{draft.title}</a> },
             { header: 'Author', cell: (draft) => draft.authorName },
-            { header: 'Submitted', cell: (draft) => (draft.submittedAt ? formatTime(draft.submittedAt) : '') },
+            { header: 'Submitted', cell: (draft) => (draft.submittedAt ? formatTime(draft.submittedAt, site) : '') },
             {
               header: 'Actions',
               cell: (draft) => (

@@ -1,18 +1,20 @@
 import { DataTable } from '@/components/editor/data-table';
 import { countSubscribersByStatus, listSubscribers } from '@/db/queries/subscribers';
 import { requireUser } from '@/lib/auth/session';
+import { getSite } from '@/lib/content';
+import { formatDateTime } from '@/lib/dates/format';
 import { routes } from '@/lib/routes';
 import { subscriberFilterSchema } from '@/lib/subscriber-filter';
 
 export const metadata = { title: 'Subscribers' };
 
 const PER_PAGE = 50;
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SubscribersPage({ searchParams }: Props) {
   await requireUser('subscribers:view');
+  const site = await getSite();
   const filter = subscriberFilterSchema.parse(await searchParams);
   const page = filter.page ?? 1;
   const [counts, { rows, total }] = await Promise.all([
@@ -69,8 +71,8 @@ export default async function SubscribersPage({ searchParams }: Props) {
         columns={[
           { header: 'Email', cell: (row) => row.email },
           { header: 'Status', cell: (row) => row.status },
-          { header: 'Signed up', cell: (row) => dateFormat.format(row.createdAt) },
-          { header: 'Confirmed', cell: (row) => (row.confirmedAt ? dateFormat.format(row.confirmedAt) : '–') },
+          { header: 'Signed up', cell: (row) => formatDateTime(row.createdAt, site) },
+          { header: 'Confirmed', cell: (row) => (row.confirmedAt ? formatDateTime(row.confirmedAt, site) : '–') },
         ]}
       />
       {pages > 1 ? (

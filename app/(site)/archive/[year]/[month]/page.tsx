@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article-list';
 import { getArchiveMonths, getMonthArticles, getSite } from '@/lib/content';
-import { formatMonth } from '@/lib/format';
+import { formatMonth } from '@/lib/dates/format';
 import { routes } from '@/lib/routes';
 import { listingMetadata } from '@/lib/seo/metadata';
 

@@ -5,10 +5,11 @@ import { ActionForm } from '@/components/forms/action-form';
 import { contentOf } from '@/db/queries/drafts';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
-import { getCategories } from '@/lib/content';
+import { getCategories, getSite } from '@/lib/content';
+import { formatTime } from '@/lib/dates/format';
 import { authorChoices } from '@/lib/drafts/check';
 import { formValuesOfDraft, previewContentOf } from '@/lib/drafts/form';
-import { formatTime, statusLabels } from '@/lib/drafts/labels';
+import { statusLabels } from '@/lib/drafts/labels';
 import { loadDraft } from '@/lib/drafts/load';
 import { compileGate } from '@/lib/drafts/preview-turns';
 import { takeTypedPreview } from '@/lib/drafts/typed-preview';
@@ -22,6 +23,7 @@ export const metadata = { title: 'Edit draft' };
 
 export default async function EditDraftPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('drafts:write-own');
+  const site = await getSite();
   const draft = await loadDraft(user, (await params).id);
   const editsAny = can(user.role, 'drafts:edit-any');
   const owns = draft.createdBy === user.id || draft.authorId === user.id;
@@ -35,7 +37,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
     <>
       <h1>{draft.title}</h1>
       <p className="meta">
-        {statusLabels[draft.status]} · version {draft.version}, saved {formatTime(draft.updatedAt)} by {draft.updatedByName} ·{' '}
+        {statusLabels[draft.status]} · version {draft.version}, saved {formatTime(draft.updatedAt, site)} by {draft.updatedByName} ·{' '}
         <a href={routes.editor.draftHistory(draft.id)}>History</a>
       </p>
 
@@ -49,7 +51,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
           <p>
             {locked
               ? 'This draft is with the editors for review, so you cannot change it now. Withdraw it from review to change it again.'
-              : `Submitted for review${draft.submittedAt ? ` at ${formatTime(draft.submittedAt)}` : ''}.`}
+              : `Submitted for review${draft.submittedAt ? ` at ${formatTime(draft.submittedAt, site)}` : ''}.`}
           </p>
           {owns ? (
             <ActionForm action={withdrawFromReviewAction} submitLabel="Withdraw from review" pendingLabel="Withdrawing…" className="inline-form">

@@ -4,7 +4,8 @@ import { listSchedules } from '@/db/queries/schedules';
 import type { Draft } from '@/db/schema';
 import { getSite } from '@/lib/content';
 import { routes } from '@/lib/routes';
-import { formatScheduleTime, toLocalDateTime } from '@/lib/publishing/zoned-time';
+import { formatScheduleTime } from '@/lib/dates/format';
+import { toLocalDateTime } from '@/lib/dates/local-time';
 import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '../../actions/publishing';
 
 type PublishPanelProps = {

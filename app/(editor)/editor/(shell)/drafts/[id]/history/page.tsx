@@ -4,8 +4,9 @@ import { listRevisions } from '@/db/queries/draft-revisions';
 import { listUsers } from '@/db/queries/users';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { getSite } from '@/lib/content';
+import { formatTime } from '@/lib/dates/format';
 import { changedFields, FIELD_LABELS } from '@/lib/drafts/changes';
-import { formatTime } from '@/lib/drafts/labels';
 import { loadDraft } from '@/lib/drafts/load';
 import { viewerOf } from '@/lib/drafts/viewer';
 import { routes } from '@/lib/routes';
@@ -15,6 +16,7 @@ export const metadata = { title: 'Draft history' };
 
 export default async function DraftHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('drafts:write-own');
+  const site = await getSite();
   const draft = await loadDraft(user, (await params).id);
   const [revisions, people] = await Promise.all([listRevisions(viewerOf(user), draft.id), listUsers()]);
   const names = new Map(people.map((person) => [person.id, person.name]));
@@ -37,7 +39,7 @@ export default async function DraftHistoryPage({ params }: { params: Promise<{ i
                 {revision.version === draft.version ? ' (current)' : ''}
               </h2>
               <p>
-                {revision.summary} by {revision.savedByName}, {formatTime(revision.createdAt)}.{' '}
+                {revision.summary} by {revision.savedByName}, {formatTime(revision.createdAt, site)}.{' '}
                 {previous ? (changed.length > 0 ? `Changed: ${changed.map((field) => FIELD_LABELS[field]).join(', ')}.` : 'No field changed.') : 'First version.'}
               </p>
               <details>

@@ -80,7 +80,6 @@ export const backoffLimits = pgTable(
 );
 
 export type Subscriber = typeof subscribers.$inferSelect;
-export type SubscriberStatus = Subscriber['status'];
 
 export const userRole = pgEnum('user_role', ['contributor', 'editor', 'admin']);
 
@@ -164,7 +163,6 @@ export const images = pgTable(
   ],
 );
 
-export type Image = typeof images.$inferSelect;
 
 export const draftStatus = pgEnum('draft_status', ['draft', 'in_review', 'scheduled', 'published']);
 
@@ -258,7 +256,6 @@ export const draftRevisions = pgTable(
   (table) => [uniqueIndex('draft_revisions_version_idx').on(table.draftId, table.version)],
 );
 
-export type DraftRevision = typeof draftRevisions.$inferSelect;
 
 export const jobStatus = pgEnum('job_status', ['pending', 'running', 'done', 'failed', 'cancelled']);
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * An address segment: lower-case ASCII words joined by single hyphens. Articles, categories, tags,
  * authors and drafts all use it; db/schema.ts's drafts_slug_format check repeats it in SQL.
  */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function isSlug(value: string): boolean {
   return SLUG_PATTERN.test(value);
@@ -17,7 +17,7 @@ export const slugSchema = z.string().regex(SLUG_PATTERN, 'must be lower-case wor
  * the clean-up's SQL function draft_image_ids (migration 0004) matches /media/ ids with this same
  * pattern, so anything the app takes for an image id the database takes for one too.
  */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { emailSchema, uuidSchema } from '../validation';
 import { ROLES } from './roles';
 
-export const passwordSchema = z
+const passwordSchema = z
   .string({ message: 'Choose a password.' })
   .min(12, 'Use at least 12 characters for the password.')
   .max(200, 'Use at most 200 characters for the password.');
 
-export const nameSchema = z.string({ message: 'Enter a name.' }).trim().min(2, 'Enter a name of at least 2 characters.').max(100, 'Use at most 100 characters for the name.');
+const nameSchema = z.string({ message: 'Enter a name.' }).trim().min(2, 'Enter a name of at least 2 characters.').max(100, 'Use at most 100 characters for the name.');
 
 export const loginSchema = z.object({
   email: emailSchema,

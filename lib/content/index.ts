@@ -70,10 +70,6 @@ export async function getAuthors() {
   return [...authorsOf(await getContent(), await getArticles()).values()];
 }
 
-export async function getAuthor(slug: string) {
-  return authorsOf(await getContent(), await articlesFor(authorTag(slug))).get(slug);
-}
-
 /** Every article: for feeds, sitemaps and static params, which show (or list) any of them. */
 export async function getArticles(): Promise<Article[]> {
   return articlesFor(ARTICLES_TAG);

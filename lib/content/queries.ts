@@ -68,7 +68,7 @@ export function recentArticles(articles: Article[], now: Date, hours = 48): Arti
   });
 }
 
-export type HomeLayout = { lead?: Article; featured: Article[]; latest: Article[] };
+type HomeLayout = { lead?: Article; featured: Article[]; latest: Article[] };
 
 /** The home page: the newest featured story leads, the next three featured follow, the rest is "latest". */
 export function homeLayout(articles: Article[]): HomeLayout {

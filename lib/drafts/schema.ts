@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isSlug, uuidSchema } from '../validation';
 import { slugify } from './slug';
 
-export const MAX_TAGS = 8;
+const MAX_TAGS = 8;
 export const MAX_BODY = 100_000;
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} can have at most ${max} characters.`);

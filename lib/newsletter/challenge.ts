@@ -12,7 +12,7 @@ import { appSecret } from '../secret';
  */
 export const CHALLENGE = { algorithm: 'PBKDF2/SHA-256', cost: 1000, counterMin: 1000, counterMax: 3000, ttlSeconds: 600 };
 
-export type ChallengeCheck = 'passed' | 'missing' | 'failed';
+type ChallengeCheck = 'passed' | 'missing' | 'failed';
 
 /** Carries the address typed to the page that runs the challenge, for its few minutes. */
 export const PENDING_ADDRESS_COOKIE = 'newsletter-address';

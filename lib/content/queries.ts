@@ -68,7 +68,7 @@ export function recentArticles(articles: Article[], now: Date, hours = 48): Arti
   });
 }
 
-export type HomeLayout<T extends Pick<Article, 'featured'> = Article> = { lead?: T; featured: T[]; latest: T[] };
+type HomeLayout<T extends Pick<Article, 'featured'> = Article> = { lead?: T; featured: T[]; latest: T[] };
 
 /** The home page: the newest featured story leads, the next three featured follow, the rest is "latest". */
 export function homeLayout<T extends Pick<Article, 'featured'>>(articles: T[]): HomeLayout<T> {

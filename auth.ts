@@ -1,7 +1,8 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { authorizeCode, authorizePassword } from '@/lib/auth/sign-in';
+
 import { checkedToken, endSession, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
+import { authorizeCode, authorizePassword } from '@/lib/auth/sign-in';
 import { routes } from '@/lib/routes';
 import { appSecret } from '@/lib/secret';
 

@@ -1,8 +1,8 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 import prettier from 'eslint-config-prettier/flat';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
-import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -30,7 +30,18 @@ function layer(files, patterns) {
 const upward = 'Imports run downward: app → components → lib → db.';
 
 export default defineConfig([
-  globalIgnores(['.next/**', '.data/**', 'node_modules/**', 'public/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'next-env.d.ts', 'scripts/generate-art.mjs']),
+  globalIgnores([
+    '.next/**',
+    '.data/**',
+    'node_modules/**',
+    'public/**',
+    'db/migrations/**',
+    'test-results/**',
+    'playwright-report/**',
+    'bench/results/**',
+    'next-env.d.ts',
+    'scripts/generate-art.mjs',
+  ]),
   ...nextVitals,
   ...nextTypescript,
   {
@@ -49,7 +60,10 @@ export default defineConfig([
     },
   },
   layer(['app/**', 'components/**', 'lib/**', 'proxy.ts', 'auth.ts', 'instrumentation.ts'], [drizzle]),
-  layer(['components/**'], [forbidLayers(['app'], upward), { regex: '^@/db(/|$)', allowTypeImports: true, message: `${upward} Components get their data from their page, through lib/.` }, drizzle]),
+  layer(
+    ['components/**'],
+    [forbidLayers(['app'], upward), { regex: '^@/db(/|$)', allowTypeImports: true, message: `${upward} Components get their data from their page, through lib/.` }, drizzle],
+  ),
   layer(['lib/**'], [forbidLayers(['app', 'components'], upward), drizzle]),
   // db/ may read the validated environment, nothing else above it.
   layer(['db/**'], [forbidLayers(['app', 'components'], upward), { regex: '^(@/|(\\.\\./)+)lib/(?!env\\.mjs$)', message: `${upward} db/ may import lib/env.mjs only.` }]),

@@ -1,8 +1,9 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
+
 import { databaseAnswers } from './db/queries/health';
 import { newsroomUnavailable } from './lib/availability/newsroom-unavailable';
-import { env } from './lib/env.mjs';
 import { addressExists, isDraftAddress } from './lib/content/addresses';
+import { env } from './lib/env.mjs';
 import { routes } from './lib/routes';
 import { refuseBadAction } from './lib/security/action-guard';
 import { editorPolicy, siteIsHttps } from './lib/security/headers.mjs';

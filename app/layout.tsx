@@ -1,9 +1,3 @@
-import type { Metadata, Viewport } from 'next';
-import type { ReactNode } from 'react';
-import { getSite } from '@/lib/content';
-import { routes } from '@/lib/routes';
-import { feedAlternates } from '@/lib/seo/metadata';
-import { serif } from './fonts';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/site.css';
@@ -11,6 +5,15 @@ import './styles/cards.css';
 import './styles/mdx.css';
 import './styles/article.css';
 import './styles/search.css';
+
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+
+import { getSite } from '@/lib/content';
+import { routes } from '@/lib/routes';
+import { feedAlternates } from '@/lib/seo/metadata';
+
+import { serif } from './fonts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getSite();

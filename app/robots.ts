@@ -1,4 +1,5 @@
 import type { MetadataRoute } from 'next';
+
 import { getSite } from '@/lib/content';
 import { absoluteUrl } from '@/lib/format';
 import { routes } from '@/lib/routes';

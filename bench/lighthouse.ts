@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { loadContent } from '../lib/content/load';
 import { chromiumOptions, startServer } from './server';
 
@@ -24,7 +25,16 @@ try {
     const report = path.join(out, `${name}.json`);
     execFileSync(
       'npx',
-      ['-y', 'lighthouse@12.8.2', server.url + route, '--quiet', '--output=json', `--output-path=${report}`, `--chrome-flags=${flags}`, '--only-categories=performance,accessibility,best-practices,seo'],
+      [
+        '-y',
+        'lighthouse@12.8.2',
+        server.url + route,
+        '--quiet',
+        '--output=json',
+        `--output-path=${report}`,
+        `--chrome-flags=${flags}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+      ],
       { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromiumOptions.executablePath } },
     );
     const result = JSON.parse(readFileSync(report, 'utf8'));

@@ -6,6 +6,7 @@
 // latency (median and worst) meanwhile, against the 200 ms target.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:mdx-abuse
 import { chromium, type Page } from '@playwright/test';
+
 import { pathologicalBodies, slowBody } from '../e2e/helpers/pathological-mdx';
 import { BENCH_ADMIN, chromiumOptions, openBenchDatabase, setUpBenchAdmin, startServer } from './server';
 
@@ -29,7 +30,10 @@ async function whileReading(url: string, work: () => Promise<void>): Promise<{ l
   const reader = (async () => {
     while (running) {
       const started = performance.now();
-      const ok = await fetch(`${url}/`, { signal: AbortSignal.timeout(GIVE_UP_MS) }).then(async (response) => (await response.text(), response.ok), () => false);
+      const ok = await fetch(`${url}/`, { signal: AbortSignal.timeout(GIVE_UP_MS) }).then(
+        async (response) => (await response.text(), response.ok),
+        () => false,
+      );
       latencies.push(ok ? performance.now() - started : Number.POSITIVE_INFINITY);
     }
   })();
@@ -60,14 +64,19 @@ try {
   console.log(`Hostile draft bodies against next start (${database.embedded ? 'embedded' : 'PostgreSQL'} database); reader target ${TARGET_MS} ms:`);
   // The same reader with no draft work at all, for comparison on this machine as loaded now.
   const baseline = (await whileReading(server.url, () => new Promise((resolve) => setTimeout(resolve, 5_000)))).latencies.sort((a, b) => a - b);
-  console.log(`  ${'no draft work (baseline)'.padEnd(34)} reader / p50 ${percentile(baseline, 0.5).toFixed(0)} ms, max ${(baseline.at(-1) ?? Number.NaN).toFixed(0)} ms over ${baseline.length} loads`);
+  console.log(
+    `  ${'no draft work (baseline)'.padEnd(34)} reader / p50 ${percentile(baseline, 0.5).toFixed(0)} ms, max ${(baseline.at(-1) ?? Number.NaN).toFixed(0)} ms over ${baseline.length} loads`,
+  );
   for (const [name, body] of Object.entries(bodies)) {
     await page.goto(`/editor/drafts/${draft.id}`);
     const answers: string[] = [];
     const { latencies, failure } = await whileReading(server.url, async () => {
       let started = performance.now();
       await typeBody(page, body);
-      await page.getByRole('region', { name: 'Live preview' }).getByText(/too complex to render/).waitFor();
+      await page
+        .getByRole('region', { name: 'Live preview' })
+        .getByText(/too complex to render/)
+        .waitFor();
       // The preview waits half a second after typing stops before it asks.
       answers.push(`preview ${(performance.now() - started).toFixed(0)} ms (incl. 500 ms pause)`);
       started = performance.now();
@@ -79,7 +88,9 @@ try {
     const sorted = [...latencies].sort((a, b) => a - b);
     const worst = sorted.at(-1) ?? Number.NaN;
     const verdict = worst < TARGET_MS ? 'within' : 'OVER';
-    console.log(`  ${name.padEnd(34)} ${answers.join(', ')}; reader / p50 ${percentile(sorted, 0.5).toFixed(0)} ms, max ${worst.toFixed(0)} ms over ${latencies.length} loads (${verdict} ${TARGET_MS} ms)`);
+    console.log(
+      `  ${name.padEnd(34)} ${answers.join(', ')}; reader / p50 ${percentile(sorted, 0.5).toFixed(0)} ms, max ${worst.toFixed(0)} ms over ${latencies.length} loads (${verdict} ${TARGET_MS} ms)`,
+    );
   }
 } finally {
   await browser.close();

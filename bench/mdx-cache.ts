@@ -2,6 +2,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { loadContent } from '../lib/content/load';
 import { clearMdxMemoryCache, compileMdx, compileMdxCached } from '../lib/content/mdx';
 

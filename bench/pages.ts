@@ -1,6 +1,7 @@
 // Prints, per page type, the compressed JavaScript and the total bytes a browser downloads.
 // Usage: npm run build && npm run bench:pages
 import { chromium } from '@playwright/test';
+
 import { loadContent } from '../lib/content/load';
 import { chromiumOptions, startServer } from './server';
 

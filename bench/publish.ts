@@ -6,6 +6,7 @@
 // returns 200 with the headline.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:publish
 import { chromium } from '@playwright/test';
+
 import { BENCH_ADMIN, chromiumOptions, openBenchDatabase, setUpBenchAdmin, startServer } from './server';
 
 const DRAFTS = 20;

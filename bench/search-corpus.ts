@@ -5,6 +5,7 @@
 // most three of the twelve). Words every story uses ("council", "said") are kept, so a common word
 // still matches most of the archive, and names and places of a made-up county are mixed in.
 import { randomUUID } from 'node:crypto';
+
 import type { SearchEntry } from '../db/queries/search-index';
 import { loadContent } from '../lib/content/load';
 import { plainText } from '../lib/search/plain-text';
@@ -58,8 +59,7 @@ export async function benchCorpus(count: number) {
   const entries: SearchEntry[] = [];
   for (let n = 0; n < count; n += 1) {
     const subject = Array.from({ length: SUBJECT_WORDS }, () => zipf(vocabulary));
-    const sentence = () =>
-      tokens(pick(sentences)).map((token) => token.replace(/^[a-z]+/, (word) => (isSubjectWord(word) ? pick(subject) : word)));
+    const sentence = () => tokens(pick(sentences)).map((token) => token.replace(/^[a-z]+/, (word) => (isSubjectWord(word) ? pick(subject) : word)));
     const target = Math.round(pick(lengths) * (0.7 + next() * 0.6));
     const body: string[] = [];
     while (body.length < target) {
@@ -69,7 +69,10 @@ export async function benchCorpus(count: number) {
       body.push(...words);
     }
     const author = pick(authors);
-    const title = `${zipf(names)} ${sentence().slice(0, 4 + Math.floor(next() * 5)).join(' ').replace(/[.,;:]$/, '')}`;
+    const title = `${zipf(names)} ${sentence()
+      .slice(0, 4 + Math.floor(next() * 5))
+      .join(' ')
+      .replace(/[.,;:]$/, '')}`;
     entries.push({
       id: `draft/${randomUUID()}`,
       source: 'newsroom',
@@ -104,7 +107,10 @@ export function benchQueries(corpus: Corpus, total = 200): { q: string; section?
   const phrase = () => {
     const words = text();
     const start = Math.floor(next() * (words.length - 2));
-    return `"${words.slice(start, start + 2).join(' ').replace(/[^\p{L}\s]/gu, '')}"`;
+    return `"${words
+      .slice(start, start + 2)
+      .join(' ')
+      .replace(/[^\p{L}\s]/gu, '')}"`;
   };
   const typo = (w: string) => `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}`;
   const kinds = [

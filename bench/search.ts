@@ -6,8 +6,10 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:search
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
+
 import { chromium } from '@playwright/test';
 import { sql } from 'drizzle-orm';
+
 import { routes } from '../lib/routes';
 import { BENCH_ADMIN, chromiumOptions, openBenchDatabase, setUpBenchAdmin, startServer } from './server';
 
@@ -65,7 +67,9 @@ try {
   const sqlTimes: number[] = [];
   let found = 0;
   for (const query of queries) sqlTimes.push(await timed(async () => ((await inSql(query)) > 0 ? (found += 1) : 0)));
-  console.log(`  ${queries.length} mixed queries in SQL (page of 10 with snippets and a count capped at 1,000; suggestion when empty): ${percentiles(sqlTimes)}; ${found} found something`);
+  console.log(
+    `  ${queries.length} mixed queries in SQL (page of 10 with snippets and a count capped at 1,000; suggestion when empty): ${percentiles(sqlTimes)}; ${found} found something`,
+  );
 
   const fetchPage = async (query: (typeof queries)[number]) => {
     const response = await fetch(`${server.url}${routes.search(query)}`);
@@ -88,7 +92,9 @@ try {
     const searchable: number[] = [];
     let foundAtOnce = 0;
     for (let index = 0; index < PUBLISHES; index += 1) {
-      const word = `benchword${randomBytes(6).toString('hex').replace(/[0-9]/g, (digit) => 'ghijklmnop'[Number(digit)]!)}`;
+      const word = `benchword${randomBytes(6)
+        .toString('hex')
+        .replace(/[0-9]/g, (digit) => 'ghijklmnop'[Number(digit)]!)}`;
       const draft = await seedReadyDraft({ title: `Bench search story ${index + 1}`, body: `The ${word} was seen at the harbour.`, authorEmail: admin.email });
       await page.goto(`/editor/drafts/${draft.id}/publish`);
       const form = page.locator('form', { has: page.getByRole('button', { name: 'Publish now' }) });
@@ -108,12 +114,14 @@ try {
       searchable.push(performance.now() - pressed);
     }
     console.log(`  pressing "Publish now" until the editor sees "Published": ${percentiles(answered)}`);
-    console.log(`  pressing "Publish now" until a search finds the article:   ${percentiles(searchable)} (${PUBLISHES} articles, ${foundAtOnce} found by the first search after "Published")`);
+    console.log(
+      `  pressing "Publish now" until a search finds the article:   ${percentiles(searchable)} (${PUBLISHES} articles, ${foundAtOnce} found by the first search after "Published")`,
+    );
   } finally {
     await browser.close();
   }
 } finally {
   server.stop();
   await closeDb();
-    await database.drop();
+  await database.drop();
 }

@@ -1,9 +1,11 @@
-import type { Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+import type { Page } from '@playwright/test';
+
 import { createTestDatabase } from '../scripts/test-database.mjs';
 
 /**
@@ -25,7 +27,10 @@ export async function startServer(port: number): Promise<{ url: string; stop: ()
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then(async (response) => (await response.text(), response.ok), () => false);
+    const ok = await fetch(url).then(
+      async (response) => (await response.text(), response.ok),
+      () => false,
+    );
     if (ok) return { url, stop: () => process.kill(-child.pid!, 'SIGTERM') };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -3,7 +3,9 @@
 // profile), then stripped as an upload is; prints the bytes before and after, per format.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import sharp, { type Sharp } from 'sharp';
+
 import { stripMetadata } from '../lib/media/strip-metadata';
 
 const EXIF = { IFD0: { Artist: 'A. Owner', Make: 'Phonemaker', Model: 'P9' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 12/1' } };
@@ -16,7 +18,9 @@ for (const name of names) {
   const phone = (image: Sharp) => image.withIccProfile('p3').withExif(EXIF).withMetadata({ orientation: 6 });
   const samples = {
     jpeg: await phone(sharp(source)).jpeg({ quality: 85 }).toBuffer(),
-    png: await phone(sharp(source).resize({ width: 800 })).png().toBuffer(),
+    png: await phone(sharp(source).resize({ width: 800 }))
+      .png()
+      .toBuffer(),
     webp: await phone(sharp(source)).webp({ quality: 80 }).toBuffer(),
   };
   for (const [format, bytes] of Object.entries(samples)) {

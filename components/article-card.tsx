@@ -1,5 +1,6 @@
 import type { Article, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
+
 import { DateLine } from './date-line';
 import { Picture } from './picture';
 
@@ -24,14 +25,7 @@ export function ArticleCard({ article, site, variant = 'list', headingLevel = 3,
   return (
     <article className={`card card--${variant}`}>
       <div className="card__image">
-        <Picture
-          src={article.hero.src}
-          alt={article.hero.alt}
-          width={article.hero.width}
-          height={article.hero.height}
-          sizes={sizes[variant]}
-          priority={priority}
-        />
+        <Picture src={article.hero.src} alt={article.hero.alt} width={article.hero.width} height={article.hero.height} sizes={sizes[variant]} priority={priority} />
       </div>
       <div className="card__text">
         <p className="kicker">
@@ -42,8 +36,7 @@ export function ArticleCard({ article, site, variant = 'list', headingLevel = 3,
         </Heading>
         <p className="card__standfirst">{article.standfirst}</p>
         <p className="meta">
-          <span>{article.author.name}</span> · <DateLine date={article.published} site={site} /> ·{' '}
-          <span>{article.readingMinutes} min read</span>
+          <span>{article.author.name}</span> · <DateLine date={article.published} site={site} /> · <span>{article.readingMinutes} min read</span>
         </p>
       </div>
     </article>

@@ -1,4 +1,5 @@
 import type { Article, Site } from '@/lib/content';
+
 import { ArticleCard } from './article-card';
 
 export function ArticleList({ articles, site, headingLevel = 2 }: { articles: Article[]; site: Site; headingLevel?: 2 | 3 }) {

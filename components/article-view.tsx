@@ -1,6 +1,7 @@
 import type { FormAction } from '@/components/forms/action-form';
 import type { Article, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
+
 import { ArticleList } from './article-list';
 import { AuthorCard } from './author-card';
 import { DateLine } from './date-line';
@@ -54,14 +55,7 @@ export function ArticleView({ article, code, site, related, adjacent, subscribe 
           </p>
         </header>
         <figure className="article__hero">
-          <Picture
-            src={article.hero.src}
-            alt={article.hero.alt}
-            width={article.hero.width}
-            height={article.hero.height}
-            sizes="(min-width: 1100px) 1040px, 100vw"
-            priority
-          />
+          <Picture src={article.hero.src} alt={article.hero.alt} width={article.hero.width} height={article.hero.height} sizes="(min-width: 1100px) 1040px, 100vw" priority />
           {article.hero.credit ? <figcaption>{article.hero.credit}</figcaption> : null}
         </figure>
         <ArticleBody code={code} />

@@ -1,6 +1,7 @@
 import type { FormAction } from '@/components/forms/action-form';
 import type { Article, Page, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
+
 import { ArticleCard } from './article-card';
 import { ArticleList } from './article-list';
 import { NewsletterBox } from './newsletter/newsletter-box';

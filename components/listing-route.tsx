@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { getSite, parsePageNumber } from '@/lib/content';
 import { getListing, type ListingKind } from '@/lib/listings';
 import { listingMetadata } from '@/lib/seo/metadata';
+
 import { ListingView } from './listing-view';
 
 export type ListingParams = Promise<{ slug: string; page?: string }>;

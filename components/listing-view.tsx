@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+
 import type { Article, Page, Site } from '@/lib/content';
+
 import { ArticleList } from './article-list';
 import { Pagination } from './pagination';
 

@@ -1,4 +1,3 @@
-
 type PaginationProps = {
   page: number;
   totalPages: number;

@@ -6,7 +6,9 @@ export function PreviewBanner({ slug, problems }: { slug: string; problems?: str
     <aside aria-label="Preview" style={{ background: 'var(--accent)', color: 'var(--accent-text)', padding: '0.75rem 1rem' }}>
       <p>
         <strong>Preview — not published.</strong> You are seeing the latest saved version of this draft.{' '}
-        <a style={{ color: 'inherit' }} href={`/api/preview/exit?to=${encodeURIComponent(routes.article(slug))}`}>Leave preview</a>
+        <a style={{ color: 'inherit' }} href={`/api/preview/exit?to=${encodeURIComponent(routes.article(slug))}`}>
+          Leave preview
+        </a>
       </p>
       {problems && problems.length > 0 ? (
         <>

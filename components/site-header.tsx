@@ -1,4 +1,5 @@
 import type { Site } from '@/lib/content';
+
 import { HeaderSearch } from './search/header-search';
 
 export function SiteHeader({ site }: { site: Site }) {

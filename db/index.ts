@@ -1,6 +1,8 @@
 import 'server-only';
+
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+
 import { env } from '../lib/env.mjs';
 import * as schema from './schema';
 
@@ -9,8 +11,7 @@ export type Database = PostgresJsDatabase<typeof schema>;
 export class DatabaseUnavailableError extends Error {
   constructor() {
     super(
-      'No database is configured. Set DATABASE_URL to a PostgreSQL server, or start the app with ' +
-        '`npm run dev` / `npm start`, which serve the embedded database under .data/.',
+      'No database is configured. Set DATABASE_URL to a PostgreSQL server, or start the app with ' + '`npm run dev` / `npm start`, which serve the embedded database under .data/.',
     );
     this.name = 'DatabaseUnavailableError';
   }
@@ -18,7 +19,20 @@ export class DatabaseUnavailableError extends Error {
 
 // Errors that mean the server could not be reached or would not take the connection (SQLSTATE class
 // 08, shutdown, "cannot connect now"), as opposed to a query that failed.
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 /**
  * "database … is not currently accepting connections" (ALLOW_CONNECTIONS false) is 55000, a code

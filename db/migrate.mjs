@@ -1,6 +1,7 @@
 // Applies the committed migrations in db/migrations. Plain JavaScript, so `npm start`, the
 // instrumentation hook and scripts can all run it without a TypeScript loader.
 import path from 'node:path';
+
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';

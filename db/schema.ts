@@ -1,19 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  boolean,
-  check,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -34,7 +20,9 @@ export const subscribers = pgTable(
   (table) => [
     check('subscribers_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`),
     // Sign-ups never confirmed, oldest first: what the clean-up removes once their link has expired.
-    index('subscribers_unconfirmed_idx').on(table.createdAt).where(sql`${table.status} = 'pending' and ${table.confirmedAt} is null`),
+    index('subscribers_unconfirmed_idx')
+      .on(table.createdAt)
+      .where(sql`${table.status} = 'pending' and ${table.confirmedAt} is null`),
   ],
 );
 
@@ -103,10 +91,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [
-    check('users_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`),
-    index('users_picture_idx').on(table.pictureImageId),
-  ],
+  (table) => [check('users_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`), index('users_picture_idx').on(table.pictureImageId)],
 );
 
 /**
@@ -163,7 +148,6 @@ export const images = pgTable(
   ],
 );
 
-
 export const draftStatus = pgEnum('draft_status', ['draft', 'in_review', 'scheduled', 'published']);
 
 /** What a revision records, and what the public sees of a published article. */
@@ -194,7 +178,10 @@ export const drafts = pgTable(
     title: text('title').notNull(),
     standfirst: text('standfirst').notNull().default(''),
     category: text('category').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     authorId: uuid('author_id')
       .notNull()
       .references(() => users.id),
@@ -224,7 +211,9 @@ export const drafts = pgTable(
   (table) => [
     check('drafts_slug_format', sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     index('drafts_status_idx').on(table.status),
-    index('drafts_published_idx').on(table.publishedAt).where(sql`${table.publishedRevisionId} is not null`),
+    index('drafts_published_idx')
+      .on(table.publishedAt)
+      .where(sql`${table.publishedRevisionId} is not null`),
     index('drafts_hero_idx').on(table.heroImageId),
   ],
 );
@@ -256,7 +245,6 @@ export const draftRevisions = pgTable(
   (table) => [uniqueIndex('draft_revisions_version_idx').on(table.draftId, table.version)],
 );
 
-
 export const jobStatus = pgEnum('job_status', ['pending', 'running', 'done', 'failed', 'cancelled']);
 
 /**
@@ -286,9 +274,13 @@ export const publishJobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (table) => [
-    index('publish_jobs_due_idx').on(table.runAt).where(sql`${table.status} in ('pending', 'running')`),
+    index('publish_jobs_due_idx')
+      .on(table.runAt)
+      .where(sql`${table.status} in ('pending', 'running')`),
     // At most one live schedule per draft.
-    uniqueIndex('publish_jobs_one_live_idx').on(table.draftId).where(sql`${table.status} in ('pending', 'running')`),
+    uniqueIndex('publish_jobs_one_live_idx')
+      .on(table.draftId)
+      .where(sql`${table.status} in ('pending', 'running')`),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { expectNoAxeViolations } from './helpers/axe';
 import { articles, firstArticle } from './helpers/content';
 import { storageState } from './helpers/newsroom';

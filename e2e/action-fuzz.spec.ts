@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+
+import { type APIRequestContext, expect, test } from '@playwright/test';
+
 import { clientAddress } from './helpers/client-address';
 
 // Malformed, hostile and random posts to server actions of reader and newsroom pages. Whatever
@@ -50,7 +52,15 @@ function fixedCases(id: string): Post[] {
     { name: 'multipart with no root', expected: [400], headers: multipart, data: raw([['1_email', 'x']]) },
     { name: 'multipart root not JSON', expected: [400], headers: multipart, data: raw([['0', '[null,']]) },
     { name: 'multipart root refers to a missing field', expected: [400], headers: multipart, data: raw([['0', '[null,"$7"]']]) },
-    { name: 'multipart form as React sends it', expected: [200], headers: multipart, data: raw([['0', '[null,"$K1"]'], ['1_email', 'not an address']]) },
+    {
+      name: 'multipart form as React sends it',
+      expected: [200],
+      headers: multipart,
+      data: raw([
+        ['0', '[null,"$K1"]'],
+        ['1_email', 'not an address'],
+      ]),
+    },
     { name: 'a malformed action id', expected: [400], headers: { ...text, 'Next-Action': 'zzz' }, data: '[]' },
     { name: 'an action id this build does not have', expected: [409], headers: { ...text, 'Next-Action': 'ab'.repeat(21) }, data: '[null,{}]' },
     { name: 'another site', expected: [403], headers: { ...text, Origin: 'https://evil.example' }, data: '[null,{}]' },
@@ -58,8 +68,25 @@ function fixedCases(id: string): Post[] {
     { name: 'an origin that is not a URL', expected: [403], headers: { ...text, Origin: '::::' }, data: '[null,{}]' },
     { name: 'a body over the limit', expected: [413], headers: text, data: Buffer.alloc(LIMIT + 1024, 'a') },
     { name: 'a form without JavaScript from another site', expected: [403], headers: { ...form, Origin: 'https://evil.example' }, data: raw([[`$ACTION_ID_${id}`, '']]) },
-    { name: 'a form without JavaScript, bound state broken', expected: [400], headers: form, data: raw([['$ACTION_REF_1', ''], ['$ACTION_1:0', `{"id":"${id}","bound":"$@1"}`], ['$ACTION_1:1', 'garbage']]) },
-    { name: 'a form without JavaScript, descriptor broken', expected: [400], headers: form, data: raw([['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":']]) },
+    {
+      name: 'a form without JavaScript, bound state broken',
+      expected: [400],
+      headers: form,
+      data: raw([
+        ['$ACTION_REF_1', ''],
+        ['$ACTION_1:0', `{"id":"${id}","bound":"$@1"}`],
+        ['$ACTION_1:1', 'garbage'],
+      ]),
+    },
+    {
+      name: 'a form without JavaScript, descriptor broken',
+      expected: [400],
+      headers: form,
+      data: raw([
+        ['$ACTION_REF_1', ''],
+        ['$ACTION_1:0', '{"id":'],
+      ]),
+    },
     { name: 'a form without JavaScript, unknown action', expected: [400, 409], headers: form, data: raw([[`$ACTION_ID_${'cd'.repeat(21)}`, '']]) },
     { name: 'a form without JavaScript, body cut short', expected: [400], headers: form, data: raw([[`$ACTION_ID_${id}`, '']]).slice(0, 40) },
   ];
@@ -75,15 +102,49 @@ function random(seed: number) {
   };
 }
 
-const PIECES = ['$', '$$', '$@', '$Q', '$W', '$K', '$h', '$T', '$n', '$D', '$0:', '$1', '$i', '$B', '$R', '$undefined', '[', ']', '{', '}', '"', ':', ',', 'null', '1', 'x', '\\', '\u0000', 'é', '$ACTION_'];
+const PIECES = [
+  '$',
+  '$$',
+  '$@',
+  '$Q',
+  '$W',
+  '$K',
+  '$h',
+  '$T',
+  '$n',
+  '$D',
+  '$0:',
+  '$1',
+  '$i',
+  '$B',
+  '$R',
+  '$undefined',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  ':',
+  ',',
+  'null',
+  '1',
+  'x',
+  '\\',
+  '\u0000',
+  'é',
+  '$ACTION_',
+];
 const CONTENT_TYPES = ['text/plain;charset=UTF-8', 'multipart/form-data; boundary=----fuzz', 'multipart/form-data', 'application/json', 'application/octet-stream', ''];
 
 function randomCases(id: string, next: () => number, count: number): Post[] {
-  const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: count }, (_, index) => {
     const body = Array.from({ length: 1 + Math.floor(next() * 24) }, () => pick(PIECES)).join('');
     const contentType = pick(CONTENT_TYPES);
-    const data = contentType.includes('boundary') && next() < 0.7 ? `------fuzz\r\nContent-Disposition: form-data; name="${pick(['0', '1', '1_email', '$ACTION_REF_1', '$ACTION_1:0'])}"\r\n\r\n${body}\r\n------fuzz--\r\n` : body;
+    const data =
+      contentType.includes('boundary') && next() < 0.7
+        ? `------fuzz\r\nContent-Disposition: form-data; name="${pick(['0', '1', '1_email', '$ACTION_REF_1', '$ACTION_1:0'])}"\r\n\r\n${body}\r\n------fuzz--\r\n`
+        : body;
     const headers: Record<string, string> = { ...(contentType ? { 'Content-Type': contentType } : {}), ...(next() < 0.8 ? { 'Next-Action': id } : {}) };
     return { name: `random #${index}: ${contentType} ${JSON.stringify(data.slice(0, 60))}`, expected: [200, 303, 307, 400, 404, 405, 409], headers, data };
   });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
 import { articles, firstArticle, recentArticles, site } from './helpers/content';
 
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'entry', 'url', 'sitemap'].includes(name) });

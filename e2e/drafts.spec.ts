@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+
+import { type Browser, expect, type Page, test } from '@playwright/test';
+
 import { expectNoAxeViolations } from './helpers/axe';
-import { people, storageState, type RoleName } from './helpers/newsroom';
+import { people, type RoleName, storageState } from './helpers/newsroom';
 
 // One story through the newsroom: a contributor writes and submits it, the desk finds it in the
 // review queue, two editors save it at once, and its history brings an old version back.

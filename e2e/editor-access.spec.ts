@@ -1,6 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+
+import { type APIRequestContext, expect, test } from '@playwright/test';
+
 import { can, type Permission, type Role } from '../lib/auth/roles';
 import { database } from './helpers/database';
 import { people, storageState } from './helpers/newsroom';
@@ -64,7 +66,8 @@ const targets = Object.values(people).map((person) => person.email);
 async function snapshot(): Promise<string> {
   const [known] = await database()`select md5(string_agg(u::text, '|' order by email)) as digest from users u where email in ${database()(targets)}`;
   const [mallory] = await database()`select count(*)::int as count from users where email like 'mallory%'`;
-  const [draft] = await database()`select md5(d::text) as digest, (select count(*)::int from draft_revisions where draft_id = d.id) as revisions from drafts d where id = ${SAMPLE_DRAFT_ID}`;
+  const [draft] =
+    await database()`select md5(d::text) as digest, (select count(*)::int from draft_revisions where draft_id = d.id) as revisions from drafts d where id = ${SAMPLE_DRAFT_ID}`;
   return `${known!.digest}/${mallory!.count}/${draft?.digest}/${draft?.revisions}`;
 }
 
@@ -77,7 +80,19 @@ test.beforeAll(async () => {
       values (${SAMPLE_DRAFT_ID}, 'access-check-sample', 'Access check sample', '', ${contributor!.id}, ${contributor!.id}, ${contributor!.id})
       on conflict do nothing returning id`;
     if (created.length === 0) return;
-    const content = { title: 'Access check sample', slug: 'access-check-sample', standfirst: '', category: '', tags: [], authorId: contributor!.id, heroImageId: null, heroAlt: '', heroCredit: '', body: '', featured: false };
+    const content = {
+      title: 'Access check sample',
+      slug: 'access-check-sample',
+      standfirst: '',
+      category: '',
+      tags: [],
+      authorId: contributor!.id,
+      heroImageId: null,
+      heroAlt: '',
+      heroCredit: '',
+      body: '',
+      featured: false,
+    };
     await tx`insert into draft_revisions (draft_id, version, content, summary, saved_by) values (${SAMPLE_DRAFT_ID}, 1, ${tx.json(content)}, 'Created', ${contributor!.id})`;
   });
 });
@@ -88,7 +103,21 @@ test.beforeAll(async () => {
  */
 async function callAction(request: APIRequestContext, action: ActionEntry): Promise<string> {
   const userId = (await database()`select id from users where email = ${people.admin.email}`)[0]!.id as string;
-  const fields = { id: SAMPLE_DRAFT_ID, version: '1', baseVersion: '1', title: 'Mallory', body: 'Mallory was here', userId, role: 'admin', name: 'Mallory', email: `mallory-${Date.now()}@example.org`, password: 'a password that is long', currentPassword: 'x', newPassword: 'another long password', confirmPassword: 'another long password' };
+  const fields = {
+    id: SAMPLE_DRAFT_ID,
+    version: '1',
+    baseVersion: '1',
+    title: 'Mallory',
+    body: 'Mallory was here',
+    userId,
+    role: 'admin',
+    name: 'Mallory',
+    email: `mallory-${Date.now()}@example.org`,
+    password: 'a password that is long',
+    currentPassword: 'x',
+    newPassword: 'another long password',
+    confirmPassword: 'another long password',
+  };
   const form = await request.post(action.page, { multipart: { [`$ACTION_ID_${action.id}`]: '', ...fields }, maxRedirects: 0 });
   // The action was found and ran (a 404 or 409 would mean this test never reached it).
   expect([200, 303, 307], `${action.exportedName} by form on ${action.page}`).toContain(form.status());
@@ -108,7 +137,7 @@ test('the newsroom has pages and actions to check', () => {
 });
 
 // A cookie that looks like a session gets past proxy.ts, so it is each page's own check that is tested.
-const forgedSession = { 'Cookie': 'authjs.session-token=forged' };
+const forgedSession = { Cookie: 'authjs.session-token=forged' };
 
 test.describe('without a session', () => {
   for (const page of pages.filter((candidate) => !PUBLIC_PAGES.has(candidate.url))) {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { articles, firstArticle, homeLayout, listArchiveMonths, site, yearMonthIn } from './helpers/content';
 
 // Runs twice: with JavaScript, and in the "no-javascript" project with it disabled.
@@ -77,7 +78,10 @@ test.describe('reader journeys', () => {
     const article = firstArticle((candidate) => candidate.tags.length > 0);
     const tag = article.tags[0]!;
     await page.goto(`/articles/${article.slug}`);
-    await page.getByRole('navigation', { name: 'Tags' }).getByRole('link', { name: tag.replace(/-/g, ' ') }).click();
+    await page
+      .getByRole('navigation', { name: 'Tags' })
+      .getByRole('link', { name: tag.replace(/-/g, ' ') })
+      .click();
     await expect(page).toHaveURL(`/tag/${tag}`);
     await expect(page.locator('main article')).toHaveCount(articles.filter((a) => a.tags.includes(tag)).length);
 

@@ -1,6 +1,7 @@
-import { expect, request, test, type Page } from '@playwright/test';
-import { pathologicalBodies, slowBody } from './helpers/pathological-mdx';
+import { expect, type Page, request, test } from '@playwright/test';
+
 import { storageState } from './helpers/newsroom';
+import { pathologicalBodies, slowBody } from './helpers/pathological-mdx';
 
 // Bodies that froze the server for tens of seconds (micromark is super-linear on them). Each is
 // sent through the live preview and the save, as a contributor, while an anonymous reader keeps

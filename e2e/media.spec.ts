@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+
+import { expect, type Page, test } from '@playwright/test';
+
 import { expectNoAxeViolations } from './helpers/axe';
-import { database } from './helpers/database';
-import { people, storageState, type RoleName } from './helpers/newsroom';
 import { clientAddress } from './helpers/client-address';
+import { database } from './helpers/database';
+import { people, type RoleName, storageState } from './helpers/newsroom';
 
 const portrait = path.resolve('public/images/authors/priya-raman.jpg');
 const bio = 'Reports on the council and the courts, and edits the weekend pages.';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { expect, test } from '@playwright/test';
+
 import { database, subscriberStatus } from './helpers/database';
 import { mailCount } from './helpers/mail';
 import { newAddress, signUp } from './helpers/newsletter';

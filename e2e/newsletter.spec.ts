@@ -1,9 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+
+import { clientAddress } from './helpers/client-address';
+import { articles, site } from './helpers/content';
 import { subscriberStatus } from './helpers/database';
 import { linkTo, mailCount, waitForMail } from './helpers/mail';
-import { articles, site } from './helpers/content';
 import { newAddress, signUp } from './helpers/newsletter';
-import { clientAddress } from './helpers/client-address';
 
 // Runs twice: with JavaScript (inline status), and in the "no-javascript" project (plain POSTs).
 const newClient = (page: Page) => page.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
@@ -95,10 +96,7 @@ test('repeated sign-ups of one address from anywhere neither lock it out nor sen
   expect(await mailCount(email)).toBe(1);
 });
 
-test('past a client\'s third sign-up in an hour: with JavaScript a proof of work runs and signs up, without it a clear "try again later"', async ({
-  page,
-  javaScriptEnabled,
-}) => {
+test('past a client\'s third sign-up in an hour: with JavaScript a proof of work runs and signs up, without it a clear "try again later"', async ({ page, javaScriptEnabled }) => {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     await page.goto('/newsletter');
     await expect(await signUp(page, newAddress())).toContainText('Check your inbox');

@@ -1,8 +1,10 @@
 import path from 'node:path';
+
 import { hash } from '@node-rs/argon2';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+
 import { database } from './helpers/database';
-import { signIn, storageState, type RoleName } from './helpers/newsroom';
+import { type RoleName, signIn, storageState } from './helpers/newsroom';
 
 // The whole life of one story, through the browser only: a contributor writes it with a hero image
 // and submits it; an editor previews it, edits it over a colleague's change, publishes it; a reader
@@ -174,9 +176,7 @@ test('scheduled, it goes live on time with nobody in the editor', async ({ brows
   await press(editor, 'Schedule', /Version \d+ is scheduled for/);
   await editor.context().close();
 
-  await expect
-    .poll(async () => (await request.get(`/articles/${slug}`)).status(), { timeout: 60_000, intervals: [1_000] })
-    .toBe(200);
+  await expect.poll(async () => (await request.get(`/articles/${slug}`)).status(), { timeout: 60_000, intervals: [1_000] }).toBe(200);
   const [row] = await database()<{ status: string }[]>`select status from drafts where slug = ${slug}`;
   expect(row?.status).toBe('published');
 });

@@ -1,4 +1,5 @@
 import { expect, test as setup } from '@playwright/test';
+
 import { people, signIn, storageState } from './helpers/newsroom';
 
 // First run, as a newsroom would live it: the first person creates the admin account, the admin

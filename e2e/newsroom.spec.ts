@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { expect, test } from '@playwright/test';
-import { database } from './helpers/database';
-import { people, signIn, storageState, type RoleName } from './helpers/newsroom';
+
 import { clientAddress } from './helpers/client-address';
+import { database } from './helpers/database';
+import { people, type RoleName, signIn, storageState } from './helpers/newsroom';
 
 // Runs with JavaScript, and again in the "no-javascript" project: the essentials work either way.
 const navFor: Record<RoleName, string[]> = {
@@ -54,7 +56,7 @@ test.describe('as admin', () => {
 
     const exported = await page.request.get(`/editor/subscribers/export?q=${tag}`);
     expect(exported.status()).toBe(200);
-    expect(exported.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(exported.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const csv = await exported.text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('email,status,created_at,confirmed_at,unsubscribed_at');

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
+
 import { firstArticle } from './helpers/content';
 import { watchPolicyViolations } from './helpers/csp';
 

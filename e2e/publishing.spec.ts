@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+
 import { expectNoAxeViolations } from './helpers/axe';
-import { draftRow, saveNewTitle, seedReadyDraft, type SeededDraft } from './helpers/drafts';
+import { draftRow, saveNewTitle, type SeededDraft, seedReadyDraft } from './helpers/drafts';
 import { storageState } from './helpers/newsroom';
 
 // Readers' pages change when the newsroom publishes: these tests publish through the editor's
@@ -87,9 +88,7 @@ test.describe('publishing', () => {
     await expectNoAxeViolations(editor.page);
     await editor.context.close();
 
-    await expect
-      .poll(async () => (await request.get(`/articles/${draft.slug}`)).status(), { timeout: 60_000, intervals: [1000] })
-      .toBe(200);
+    await expect.poll(async () => (await request.get(`/articles/${draft.slug}`)).status(), { timeout: 60_000, intervals: [1000] }).toBe(200);
     expect(await (await request.get(`/articles/${draft.slug}`)).text()).toContain(draft.title);
     expect(await draftRow(draft.id)).toMatchObject({ status: 'published' });
   });
@@ -116,9 +115,7 @@ test.describe('publishing', () => {
     await expectNoAxeViolations(editor.page);
     await editor.context.close();
 
-    await expect
-      .poll(async () => (await request.get(`/articles/${draft.slug}`)).status(), { timeout: 60_000, intervals: [1000] })
-      .toBe(200);
+    await expect.poll(async () => (await request.get(`/articles/${draft.slug}`)).status(), { timeout: 60_000, intervals: [1000] }).toBe(200);
     const page = await (await request.get(`/articles/${draft.slug}`)).text();
     expect(page).toContain(`${draft.title} (second version)`);
     expect(page).not.toContain('unreviewed third version');

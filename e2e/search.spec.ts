@@ -1,8 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+
 import { plainText } from '../lib/search/plain-text';
 import { expectNoAxeViolations } from './helpers/axe';
-import { articles } from './helpers/content';
 import { clientAddress } from './helpers/client-address';
+import { articles } from './helpers/content';
 
 // A long word that only the body of one article holds: found only if bodies are indexed. Its first
 // six letters appear nowhere else, so that no other article holds a word of the same stem.

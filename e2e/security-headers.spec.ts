@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { expect, test, type APIResponse } from '@playwright/test';
+
+import { type APIResponse, expect, test } from '@playwright/test';
+
+import { clientAddress } from './helpers/client-address';
 import { articles } from './helpers/content';
 import { EDITOR_POLICY, READER_POLICY, watchPolicyViolations } from './helpers/csp';
 import { storageState } from './helpers/newsroom';
-import { clientAddress } from './helpers/client-address';
 
 const COMMON = {
   'x-content-type-options': 'nosniff',
@@ -23,7 +25,22 @@ function expectCommonHeaders(response: APIResponse, what: string) {
 const article = articles[0]!;
 
 test('every kind of response carries the security headers, reader pages the static policy', async ({ request }) => {
-  const readerAddresses = ['/', `/articles/${article.slug}`, `/category/${article.category.slug}`, '/newsletter', '/archive', '/no-such-page', `/articles/no-such-article-${randomUUID()}`, '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', `/newsletter/unsubscribe/one-click?token=x`];
+  const readerAddresses = [
+    '/',
+    `/articles/${article.slug}`,
+    `/category/${article.category.slug}`,
+    '/newsletter',
+    '/archive',
+    '/no-such-page',
+    `/articles/no-such-article-${randomUUID()}`,
+    '/feed.xml',
+    '/atom.xml',
+    '/feed.json',
+    '/sitemap.xml',
+    '/news-sitemap.xml',
+    '/robots.txt',
+    `/newsletter/unsubscribe/one-click?token=x`,
+  ];
   for (const address of readerAddresses) {
     const response = await request.get(address, { maxRedirects: 0 });
     expect(response.status(), address).toBeLessThan(500);

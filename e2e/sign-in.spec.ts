@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { linkTo, waitForMail } from './helpers/mail';
 import { signIn } from './helpers/newsroom';
 import { attack, clientAddress, emailedCode, enterCode, seedPerson } from './helpers/sign-in';
@@ -52,7 +53,7 @@ test('a code works once, in the browser that asked for it; a wrong one says so w
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${owner.name}`);
 });
 
-test("the emailed link only shows a button, which signs in once, in any browser", async ({ page, browser }) => {
+test('the emailed link only shows a button, which signs in once, in any browser', async ({ page, browser }) => {
   const owner = await seedPerson();
   await page.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
   await emailedCode(page, owner.email);
@@ -100,7 +101,9 @@ test('the owner on a device that signed in before gets in with the password desp
 
 test('signing out ends that session on the server: a copy of its cookie is refused, other sessions go on', async ({ browser }) => {
   const owner = await seedPerson();
-  const contexts = await Promise.all([0, 1].map(() => browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'x-forwarded-for': clientAddress() } })));
+  const contexts = await Promise.all(
+    [0, 1].map(() => browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'x-forwarded-for': clientAddress() } })),
+  );
   const [laptop, phone] = await Promise.all(contexts.map((context) => context.newPage()));
   for (const page of [laptop!, phone!]) {
     await signIn(page, owner.email, owner.password);

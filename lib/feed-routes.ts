@@ -1,7 +1,8 @@
 import 'server-only';
+
 import { getArticles, getCategories, getCategory, getSite } from './content';
 import { routes } from './routes';
-import { buildFeed, feedResponse, type FeedFormat } from './seo/feeds';
+import { buildFeed, type FeedFormat, feedResponse } from './seo/feeds';
 
 export async function siteFeed(format: FeedFormat): Promise<Response> {
   const [site, articles] = await Promise.all([getSite(), getArticles()]);

@@ -1,6 +1,7 @@
 import 'server-only';
-import { getArticles, getAuthorPage, getAuthors, getCategories, getCategoryPage, getTagPage, getTags, pageCount } from './content';
+
 import type { Article, Page } from './content';
+import { getArticles, getAuthorPage, getAuthors, getCategories, getCategoryPage, getTagPage, getTags, pageCount } from './content';
 import { routes } from './routes';
 
 export type Listing = {
@@ -72,8 +73,6 @@ async function counts(kind: ListingKind): Promise<{ slug: string; count: number 
 /** Params for generateStaticParams: every first page, or every further page. */
 export async function listingParams(kind: ListingKind, further: boolean) {
   return (await counts(kind)).flatMap(({ slug, count }) =>
-    further
-      ? Array.from({ length: pageCount(count) - 1 }, (_, index) => ({ slug, page: String(index + 2) }))
-      : [{ slug }],
+    further ? Array.from({ length: pageCount(count) - 1 }, (_, index) => ({ slug, page: String(index + 2) })) : [{ slug }],
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { subscriberStatus } from '@/db/schema';
 
 /** The subscriber list's search and filter, from the query string; anything odd falls back to "all". */

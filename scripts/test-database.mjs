@@ -4,7 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import postgres from 'postgres';
+
 import { openEmbedded } from '../db/embedded.mjs';
 import { runMigrations } from '../db/migrate.mjs';
 import { env } from '../lib/env.mjs';

@@ -4,7 +4,9 @@
 //   printf '%s' "$PASSWORD" | npm run user:create -- --email … --name … --role editor
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+
 import { z } from 'zod';
+
 import { closeDb } from '../db';
 import { createUser } from '../db/queries/users';
 import { hashPassword } from '../lib/auth/password';
@@ -14,7 +16,9 @@ async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   const answer = await prompt.question('Password (at least 12 characters): ');

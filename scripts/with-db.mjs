@@ -5,6 +5,7 @@
 //   node scripts/with-db.mjs next dev
 //   node scripts/with-db.mjs --migrate-only
 import { spawn } from 'node:child_process';
+
 import { openEmbedded } from '../db/embedded.mjs';
 import { runMigrations } from '../db/migrate.mjs';
 import { env } from '../lib/env.mjs';

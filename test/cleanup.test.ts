@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb, getDb } from '@/db';
 import { deleteStaleRateLimits, deleteUnconfirmedSubscribers, deleteUnusedImages } from '@/db/queries/cleanup';
 import { confirmationTokens, draftRevisions, drafts, images, rateLimits, subscribers, users } from '@/db/schema';
 import { mediaIdFromSrc, mediaSrc } from '@/lib/content/media';
 import { runCleanup, runCleanupIfDue } from '@/lib/maintenance/cleanup';
+
 import { seedDraft } from './helpers/drafts';
 
 afterAll(closeDb);
@@ -26,18 +29,28 @@ describe('the clean-up', () => {
   it('removes rate-limit counters whose window is long over, in bounded batches, and keeps current ones', async () => {
     const tag = randomUUID();
     const stale = Array.from({ length: 5 }, (_, i) => ({ key: `test:${tag}:old-${i}`, windowStart: daysAgo(2), count: 3 }));
-    await getDb().insert(rateLimits).values([...stale, { key: `test:${tag}:current`, windowStart: new Date(Date.now() - 3_600_000), count: 3 }]);
+    await getDb()
+      .insert(rateLimits)
+      .values([...stale, { key: `test:${tag}:current`, windowStart: new Date(Date.now() - 3_600_000), count: 3 }]);
     expect(await deleteStaleRateLimits(DAY, 3)).toBe(3);
     await runCleanup();
-    const left = await getDb().select({ key: rateLimits.key }).from(rateLimits).where(sql`${rateLimits.key} like ${`test:${tag}:%`}`);
+    const left = await getDb()
+      .select({ key: rateLimits.key })
+      .from(rateLimits)
+      .where(sql`${rateLimits.key} like ${`test:${tag}:%`}`);
     expect(left.map((row) => row.key)).toEqual([`test:${tag}:current`]);
   });
 
   it('removes sign-ups never confirmed a week after their link expired, and nobody else', async () => {
     const make = async (name: string, values: Partial<typeof subscribers.$inferInsert>, tokenExpiredDaysAgo?: number) => {
-      const [row] = await getDb().insert(subscribers).values({ email: `${name}-${randomUUID()}@readers.example`, createdAt: daysAgo(12), ...values }).returning();
+      const [row] = await getDb()
+        .insert(subscribers)
+        .values({ email: `${name}-${randomUUID()}@readers.example`, createdAt: daysAgo(12), ...values })
+        .returning();
       if (tokenExpiredDaysAgo !== undefined) {
-        await getDb().insert(confirmationTokens).values({ tokenHash: randomUUID(), subscriberId: row!.id, expiresAt: daysAgo(tokenExpiredDaysAgo) });
+        await getDb()
+          .insert(confirmationTokens)
+          .values({ tokenHash: randomUUID(), subscriberId: row!.id, expiresAt: daysAgo(tokenExpiredDaysAgo) });
       }
       return row!.id;
     };
@@ -50,7 +63,10 @@ describe('the clean-up', () => {
       await make('came-back', { confirmedAt: daysAgo(11) }, 10), // confirmed once, unsubscribed, signed up again
     ];
     await deleteUnconfirmedSubscribers(2 * DAY + 7 * DAY, 7 * DAY, 500);
-    const left = await getDb().select({ id: subscribers.id }).from(subscribers).where(inArray(subscribers.id, [gone, ...kept]));
+    const left = await getDb()
+      .select({ id: subscribers.id })
+      .from(subscribers)
+      .where(inArray(subscribers.id, [gone, ...kept]));
     expect(left.map((row) => row.id).sort()).toEqual([...kept].sort());
   });
 
@@ -62,14 +78,31 @@ describe('the clean-up', () => {
     const [inBody, inOldHero, onProfile] = [await image(daysAgo(8)), await image(daysAgo(8)), await image(daysAgo(8))];
     // Version 1 had another hero; version 2 (the draft now) shows a picture in its body.
     const [first] = await getDb().select().from(draftRevisions).where(eq(draftRevisions.draftId, draft.id));
-    await getDb().update(draftRevisions).set({ content: { ...first!.content, heroImageId: inOldHero } }).where(eq(draftRevisions.id, first!.id));
-    await getDb().insert(draftRevisions).values({ draftId: draft.id, version: 2, content: { ...first!.content, body: `Text\n\n<Figure src="/media/${inBody}" alt="The weir in flood" />` }, summary: 'Saved', savedBy: draft.authorId });
+    await getDb()
+      .update(draftRevisions)
+      .set({ content: { ...first!.content, heroImageId: inOldHero } })
+      .where(eq(draftRevisions.id, first!.id));
+    await getDb()
+      .insert(draftRevisions)
+      .values({
+        draftId: draft.id,
+        version: 2,
+        content: { ...first!.content, body: `Text\n\n<Figure src="/media/${inBody}" alt="The weir in flood" />` },
+        summary: 'Saved',
+        savedBy: draft.authorId,
+      });
     await getDb().update(drafts).set({ version: 2 }).where(eq(drafts.id, draft.id));
     await getDb().update(users).set({ pictureImageId: onProfile }).where(eq(users.id, draft.authorId));
     // A published article's hero, and the draft hero, both older than the grace period.
     const [publishedRevision] = await getDb().select().from(draftRevisions).where(eq(draftRevisions.draftId, published.id));
-    await getDb().update(drafts).set({ publishedRevisionId: publishedRevision!.id, heroImageId: null, publishedAt: new Date(), status: 'published' }).where(eq(drafts.id, published.id));
-    await getDb().update(images).set({ createdAt: daysAgo(30) }).where(inArray(images.id, [draft.heroImageId!, published.heroImageId!]));
+    await getDb()
+      .update(drafts)
+      .set({ publishedRevisionId: publishedRevision!.id, heroImageId: null, publishedAt: new Date(), status: 'published' })
+      .where(eq(drafts.id, published.id));
+    await getDb()
+      .update(images)
+      .set({ createdAt: daysAgo(30) })
+      .where(inArray(images.id, [draft.heroImageId!, published.heroImageId!]));
 
     const used = [inBody, inOldHero, onProfile, draft.heroImageId!, published.heroImageId!];
     await runCleanup();
@@ -88,7 +121,10 @@ describe('the clean-up', () => {
     expect(first.filter((report) => report !== null)).toHaveLength(1);
     // Another server within the hour: not again. An hour later: again.
     expect(await runCleanupIfDue(start + 122_000)).toBeNull();
-    await getDb().update(rateLimits).set({ windowStart: sql`now() - interval '61 minutes'` }).where(eq(rateLimits.key, 'maintenance:cleanup'));
+    await getDb()
+      .update(rateLimits)
+      .set({ windowStart: sql`now() - interval '61 minutes'` })
+      .where(eq(rateLimits.key, 'maintenance:cleanup'));
     expect(await runCleanupIfDue(start + 183_000)).toMatchObject({ rateLimits: expect.any(Number), images: expect.any(Number) });
   });
 });

@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { describe, expect, it } from 'vitest';
+
 import { clientIpFrom } from '@/lib/actions/client-ip';
 import { PEER_HEADER, trackPeerAddresses } from '@/lib/actions/peer-address';
 
@@ -42,7 +44,14 @@ describe('client address keys', () => {
   const behindProxy = (address: string) => clientIpFrom(new Headers({ 'x-forwarded-for': address }), 1);
 
   it('count an IPv6 client as its /64, however the address is written', () => {
-    for (const written of ['2001:db8:1:2::1', '2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:0DB8:0001:0002:0:0:0:ffff', '[2001:db8:1:2::9]:443', '2001:db8:1:2::5%eth0', '2001:db8:1:2::1.2.3.4']) {
+    for (const written of [
+      '2001:db8:1:2::1',
+      '2001:db8:1:2:aaaa:bbbb:cccc:dddd',
+      '2001:0DB8:0001:0002:0:0:0:ffff',
+      '[2001:db8:1:2::9]:443',
+      '2001:db8:1:2::5%eth0',
+      '2001:db8:1:2::1.2.3.4',
+    ]) {
       expect(behindProxy(written), written).toBe('2001:db8:1:2::/64');
     }
     expect(behindProxy('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');

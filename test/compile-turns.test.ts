@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { DraftPreview } from '@/components/editor/draft-preview';
 import { closeDb } from '@/db';
 import { createUser, type PublicUser } from '@/db/queries/users';

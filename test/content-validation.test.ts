@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { ContentError } from '@/lib/content/errors';
 import { loadContent } from '@/lib/content/load';
+
 import { articleSource, makeFixture } from './helpers/fixture-content';
 
 async function loadError(articles: Record<string, string>): Promise<ContentError> {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+
 import { closeDb, getDb, isDatabaseUnreachable } from '@/db';
 
 afterAll(closeDb);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatDateTime, formatScheduleTime, formatTime, yearMonthIn } from '@/lib/dates/format';
 import { parseLocalDateTime, toLocalDateTime } from '@/lib/dates/local-time';
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { closeDb } from '@/db';
 import { getDraft } from '@/db/queries/drafts';
 import { createUser, type PublicUser } from '@/db/queries/users';
@@ -24,7 +26,21 @@ beforeEach(async () => {
 });
 
 const form = (id: string, version: number, fields: Record<string, string> = {}) =>
-  draftFormSchema.parse({ id, version: String(version), title: 'Harbour wall repaired', slug: '', standfirst: '', category: '', tags: '', authorId: writer.id, heroImageId: '', heroAlt: '', heroCredit: '', body: 'The wall stands.', ...fields });
+  draftFormSchema.parse({
+    id,
+    version: String(version),
+    title: 'Harbour wall repaired',
+    slug: '',
+    standfirst: '',
+    category: '',
+    tags: '',
+    authorId: writer.id,
+    heroImageId: '',
+    heroAlt: '',
+    heroCredit: '',
+    body: 'The wall stands.',
+    ...fields,
+  });
 
 async function newDraft(): Promise<string> {
   const created = await createDraftFor(writer, { title: `Harbour wall ${randomUUID().slice(0, 8)}`, slug: '' });
@@ -63,7 +79,10 @@ describe('the drafts service', () => {
     expect(await saveDraftFor(writer, form(id, 1), { javascript: false })).toMatchObject({ ok: true });
     const refused = await saveDraftFor(writer, form(id, 1, { body: 'Mine.' }), { javascript: false });
     expect(refused).toMatchObject({ ok: false, values: { overwriteVersion: '2' }, conflict: { currentVersion: 2, changedBy: 'Writer' } });
-    expect(await saveDraftFor(writer, form(id, 1, { body: 'Mine.', intent: 'overwrite', overwriteVersion: '2' }), { javascript: false })).toMatchObject({ ok: true, message: 'Saved as version 3.' });
+    expect(await saveDraftFor(writer, form(id, 1, { body: 'Mine.', intent: 'overwrite', overwriteVersion: '2' }), { javascript: false })).toMatchObject({
+      ok: true,
+      message: 'Saved as version 3.',
+    });
   });
 
   it('locks a draft in review for its writer until it is withdrawn or returned, and restores old versions', async () => {

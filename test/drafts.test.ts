@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
+
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { closeDb, getDb } from '@/db';
 import { backToWriter, submitForReview } from '@/db/queries/draft-review';
 import { listRevisions, restoreRevision } from '@/db/queries/draft-revisions';
 import { createDraft, saveDraft, SlugTakenError } from '@/db/queries/draft-saves';
-import { getDraft, listDrafts, type DraftViewer } from '@/db/queries/drafts';
+import { type DraftViewer, getDraft, listDrafts } from '@/db/queries/drafts';
 import { createUser, type PublicUser } from '@/db/queries/users';
-import { draftRevisions, type DraftContent } from '@/db/schema';
+import { type DraftContent, draftRevisions } from '@/db/schema';
+import { resolveAddress } from '@/lib/drafts/address';
 import { checkDraft } from '@/lib/drafts/check';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
-import { resolveAddress } from '@/lib/drafts/address';
 import { slugify } from '@/lib/drafts/slug';
-import { eq } from 'drizzle-orm';
 
 afterAll(closeDb);
 
@@ -162,7 +164,19 @@ describe('addresses', () => {
 
 describe('checking a draft before it is saved', () => {
   const form = (body: string, overrides: Record<string, string> = {}) =>
-    draftFieldsSchema.parse({ title: 'A title', slug: '', standfirst: '', category: '', tags: 'Local News, budget,, local news', authorId: writer.id, heroImageId: '', heroAlt: '', heroCredit: '', body, ...overrides });
+    draftFieldsSchema.parse({
+      title: 'A title',
+      slug: '',
+      standfirst: '',
+      category: '',
+      tags: 'Local News, budget,, local news',
+      authorId: writer.id,
+      heroImageId: '',
+      heroAlt: '',
+      heroCredit: '',
+      body,
+      ...overrides,
+    });
 
   it('normalises tags and makes an address', async () => {
     const result = await checkDraft(form('Plain text.'), writer);
@@ -191,10 +205,35 @@ describe('checking a draft before it is saved', () => {
   });
 
   it('limits the fields', () => {
-    const tooMany = draftFieldsSchema.safeParse({ title: 'x', slug: '', standfirst: '', category: '', tags: 'a,b,c,d,e,f,g,h,i', authorId: writer.id, heroImageId: '', heroAlt: '', heroCredit: '', body: '' });
+    const tooMany = draftFieldsSchema.safeParse({
+      title: 'x',
+      slug: '',
+      standfirst: '',
+      category: '',
+      tags: 'a,b,c,d,e,f,g,h,i',
+      authorId: writer.id,
+      heroImageId: '',
+      heroAlt: '',
+      heroCredit: '',
+      body: '',
+    });
     expect(tooMany.success).toBe(false);
-    const badSlug = draftFieldsSchema.safeParse({ title: 'x', slug: 'Not A Slug', standfirst: '', category: '', tags: '', authorId: writer.id, heroImageId: '', heroAlt: '', heroCredit: '', body: '' });
+    const badSlug = draftFieldsSchema.safeParse({
+      title: 'x',
+      slug: 'Not A Slug',
+      standfirst: '',
+      category: '',
+      tags: '',
+      authorId: writer.id,
+      heroImageId: '',
+      heroAlt: '',
+      heroCredit: '',
+      body: '',
+    });
     expect(badSlug.success).toBe(false);
-    expect(draftFieldsSchema.safeParse({ title: '', slug: '', standfirst: '', category: '', tags: '', authorId: writer.id, heroImageId: '', heroAlt: '', heroCredit: '', body: '' }).success).toBe(false);
+    expect(
+      draftFieldsSchema.safeParse({ title: '', slug: '', standfirst: '', category: '', tags: '', authorId: writer.id, heroImageId: '', heroAlt: '', heroCredit: '', body: '' })
+        .success,
+    ).toBe(false);
   });
 });

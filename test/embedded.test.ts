@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
+
 import { openEmbedded } from '../db/embedded.mjs';
 
 // A second process must never open the same PGlite directory (writes would silently vanish):

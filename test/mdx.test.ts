@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { getMDXComponent } from 'mdx-bundler/client';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+
 import { clearMdxMemoryCache, compileMdx, compileMdxCached, mdxHash } from '@/lib/content/mdx';
 
 const source = `## Water levels

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { GET } from '@/app/media/[id]/route';
 import { closeDb } from '@/db';
 import { getImageFile } from '@/db/queries/images';
@@ -15,7 +17,10 @@ afterAll(closeDb);
 
 const OWNER = 'Jane Q. Owner';
 const XMP = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="${OWNER}"/></rdf:RDF></x:xmpmeta>`;
-const EXIF = { IFD0: { Artist: OWNER, Copyright: OWNER, Make: 'Phonemaker', Model: 'P9' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 12/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 30/1' } };
+const EXIF = {
+  IFD0: { Artist: OWNER, Copyright: OWNER, Make: 'Phonemaker', Model: 'P9' },
+  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 12/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 30/1' },
+};
 
 // Noise, so the JPEG is photo-like (and each call's bytes differ).
 function photo(width = 640, height = 480) {
@@ -80,7 +85,11 @@ describe('uploads lose their metadata', () => {
     if (!first.ok || !second.ok) throw new Error('not stored');
     expect(second.image.id).toBe(first.image.id);
     const file = (await getImageFile(first.image.id))!;
-    expect(file.sha256).toBe(createHash('sha256').update(await serve(first.image.id)).digest('hex'));
+    expect(file.sha256).toBe(
+      createHash('sha256')
+        .update(await serve(first.image.id))
+        .digest('hex'),
+    );
   });
 
   it('strips a PNG losslessly and keeps an animated WebP animated, both upright and without EXIF', async () => {
@@ -94,7 +103,10 @@ describe('uploads lose their metadata', () => {
     expect((await sharp(pngBytes).raw().toBuffer()).equals(await sharp(png).autoOrient().raw().toBuffer())).toBe(true);
 
     const frames = await Promise.all([photo(300, 200), photo(300, 200), photo(300, 200)].map((frame) => frame.png().toBuffer()));
-    const webp = await sharp(frames, { join: { animated: true } }).withExif(EXIF).webp({ delay: [100, 200, 300], loop: 0 }).toBuffer();
+    const webp = await sharp(frames, { join: { animated: true } })
+      .withExif(EXIF)
+      .webp({ delay: [100, 200, 300], loop: 0 })
+      .toBuffer();
     expect((await sharp(webp).metadata()).exif).toBeDefined();
     const storedWebp = await storeUploadedImage(fileOf(webp, 'moving.webp'), writerId);
     if (!storedWebp.ok) throw new Error(storedWebp.error);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkMdx from 'remark-mdx';
@@ -6,6 +7,7 @@ import remarkParse from 'remark-parse';
 import sharp from 'sharp';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { GET } from '@/app/media/[id]/route';
 import { closeDb } from '@/db';
 import { createUser, getUser, type PublicUser } from '@/db/queries/users';
@@ -82,8 +84,13 @@ describe('storing uploads', () => {
 
   it('accepts an animated GIF and WebP, and refuses an animated AVIF that next/image would freeze', async () => {
     const frames = await Promise.all([picture(), picture(), picture()].map((frame) => frame.png().toBuffer()));
-    for (const [format, type] of [['gif', 'image/gif'], ['webp', 'image/webp']] as const) {
-      const animated = await sharp(frames, { join: { animated: true } })[format]().toBuffer();
+    for (const [format, type] of [
+      ['gif', 'image/gif'],
+      ['webp', 'image/webp'],
+    ] as const) {
+      const animated = await sharp(frames, { join: { animated: true } })
+        [format]()
+        .toBuffer();
       expect(await storeUploadedImage(fileOf(animated, `moving.${format}`), writer.id)).toMatchObject({ ok: true, image: { contentType: type, width: 320, height: 240 } });
     }
     // sharp cannot write an AVIF sequence; a still AVIF relabelled with the sequence brand stands in.
@@ -190,12 +197,20 @@ describe('public profiles', () => {
     expect(short).toMatchObject({ ok: false, fieldErrors: { bio: [expect.stringMatching(/20 to 600/)], pictureAlt: [expect.any(String)] } });
     expect((await getUser(person.id))?.pictureImageId).toBeNull();
 
-    const saved = await saveProfile(person, { profileSlug: ` pictured-${person.id.slice(0, 8)} `, bio: profile.bio, pictureAlt: 'Smiling in front of the town hall' }, fileOf(bytes, 'me.jpg'));
+    const saved = await saveProfile(
+      person,
+      { profileSlug: ` pictured-${person.id.slice(0, 8)} `, bio: profile.bio, pictureAlt: 'Smiling in front of the town hall' },
+      fileOf(bytes, 'me.jpg'),
+    );
     if (!saved.ok) throw new Error(saved.error);
     expect(saved.user).toMatchObject({ profileSlug: `pictured-${person.id.slice(0, 8)}`, pictureAlt: 'Smiling in front of the town hall' });
     expect(saved.user.pictureImageId).toMatch(/^[0-9a-f-]{36}$/);
     // Keeping the picture: no file chosen (what a browser sends for an empty file input).
-    const kept = await saveProfile(saved.user, { profileSlug: saved.user.profileSlug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' }, fileOf(new Uint8Array(), ''));
+    const kept = await saveProfile(
+      saved.user,
+      { profileSlug: saved.user.profileSlug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' },
+      fileOf(new Uint8Array(), ''),
+    );
     expect(kept).toMatchObject({ ok: true, user: { pictureImageId: saved.user.pictureImageId, pictureAlt: 'Smiling outside the town hall' } });
   });
 });

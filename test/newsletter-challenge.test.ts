@@ -1,8 +1,10 @@
-import { createChallenge, type Challenge } from 'altcha-lib';
+import { type Challenge, createChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb } from '@/db';
 import { CHALLENGE, checkChallenge, newChallenge } from '@/lib/newsletter/challenge';
+
 import { solved } from './helpers/challenge';
 
 afterAll(closeDb);

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { closeDb, getDb } from '@/db';
 import { clearRateLimit, countAttempt } from '@/db/queries/rate-limits';
 import { getSubscriberByEmail } from '@/db/queries/subscribers';
 import { subscribers } from '@/db/schema';
 import type { Site } from '@/lib/content/types';
 import type { OutgoingMail } from '@/lib/mail/transport';
-import { BUSY_MESSAGE, CHALLENGE_FAILED_MESSAGE, CHALLENGE_MESSAGE, LIMITS, type Outcome, requestSubscription, SIGNUP_MESSAGE, siteCounter } from '@/lib/newsletter/service';
 import { newChallenge } from '@/lib/newsletter/challenge';
+import { BUSY_MESSAGE, CHALLENGE_FAILED_MESSAGE, CHALLENGE_MESSAGE, LIMITS, type Outcome, requestSubscription, SIGNUP_MESSAGE, siteCounter } from '@/lib/newsletter/service';
+
 import { solved } from './helpers/challenge';
 
 const site = {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb } from '@/db';
 import { clearRateLimit, hitRateLimit } from '@/db/queries/rate-limits';
 import type { Site } from '@/lib/content/types';

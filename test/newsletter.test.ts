@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { closeDb } from '@/db';
 import { clearRateLimit, hitRateLimit } from '@/db/queries/rate-limits';
 import { getSubscriberByEmail, recordSignup } from '@/db/queries/subscribers';

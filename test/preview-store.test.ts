@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createPreviewStore, entryBytes } from '@/lib/drafts/preview-store';
 import { PREVIEW_BUDGET_BYTES } from '@/lib/drafts/typed-preview';
 

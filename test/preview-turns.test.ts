@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
+
 import { takeCompileTurn, takePreviewTurn } from '@/lib/drafts/preview-turns';
 
 describe('compile turns: bursts', () => {

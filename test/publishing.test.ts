@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb, getDb } from '@/db';
 import { getDraftForPublishing, publishDraft, unpublishDraft } from '@/db/queries/publishing';
 import { scheduleDraft } from '@/db/queries/schedules';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
 import { publishNow, readinessProblems } from '@/lib/publishing/service';
+
 import { searchEntryFor, seedDraft } from './helpers/drafts';
 
 afterAll(closeDb);

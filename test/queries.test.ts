@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  adjacentArticles,
-  homeLayout,
-  listArchiveMonths,
-  listTags,
-  paginate,
-  parsePageNumber,
-  recentArticles,
-  relatedArticles,
-} from '@/lib/content/queries';
+
+import { adjacentArticles, homeLayout, listArchiveMonths, listTags, paginate, parsePageNumber, recentArticles, relatedArticles } from '@/lib/content/queries';
 import { countWords, readingMinutes } from '@/lib/content/reading-time';
 import type { Article } from '@/lib/content/types';
 
@@ -95,10 +87,7 @@ describe('home layout, tags and archive', () => {
   });
 
   it('counts tags and groups the archive by month in the site time zone', () => {
-    const articles = [
-      article('x', '2026-10-31T23:30:00Z', { tags: ['a', 'b'] }),
-      article('y', '2026-10-15T12:00:00Z', { tags: ['a'] }),
-    ];
+    const articles = [article('x', '2026-10-31T23:30:00Z', { tags: ['a', 'b'] }), article('y', '2026-10-15T12:00:00Z', { tags: ['a'] })];
     expect(listTags(articles)).toEqual([
       { slug: 'a', name: 'a', count: 2 },
       { slug: 'b', name: 'b', count: 1 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { addressFromForwardedFor } from '@/lib/actions/forwarded-for';
-import { can, ROLES, type Permission } from '@/lib/auth/roles';
+import { can, type Permission, ROLES } from '@/lib/auth/roles';
 import { toCsv } from '@/lib/csv';
 
 describe('roles', () => {
@@ -45,8 +46,15 @@ describe('client address', () => {
 
 describe('CSV export', () => {
   it('quotes what needs quoting and defuses spreadsheet formulas', () => {
-    expect(toCsv(['a', 'b'], [['plain', 'with "quote", comma'], ['=HYPERLINK("x")', '@sum'], ['-1', 'line\nbreak']])).toBe(
-      'a,b\r\nplain,"with ""quote"", comma"\r\n"\'=HYPERLINK(""x"")",\'@sum\r\n\'-1,"line\nbreak"\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['plain', 'with "quote", comma'],
+          ['=HYPERLINK("x")', '@sum'],
+          ['-1', 'line\nbreak'],
+        ],
+      ),
+    ).toBe('a,b\r\nplain,"with ""quote"", comma"\r\n"\'=HYPERLINK(""x"")",\'@sum\r\n\'-1,"line\nbreak"\r\n');
   });
 });

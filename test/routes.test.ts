@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { routes } from '@/lib/routes';
 
 // The newsroom's addresses as they were written by hand before lib/routes.ts built them.

@@ -2,6 +2,7 @@ import { getMDXComponent } from 'mdx-bundler/client';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+
 import { compileMdx } from '@/lib/content/mdx';
 import { checkUntrustedMdx } from '@/lib/content/safe-mdx';
 
@@ -20,7 +21,7 @@ const hostile: Record<string, string> = {
   'event handler prop': '<Callout onClick="alert(1)">Hi</Callout>',
   'unknown component': '<Script>alert(1)</Script>',
   'raw script tag': '<script>alert(1)</script>',
-  'iframe': '<iframe src="https://evil.example"></iframe>',
+  iframe: '<iframe src="https://evil.example"></iframe>',
   'html with handler': '<img src="x" onerror="alert(1)" />',
   'javascript link': '[click me](javascript:alert(document.cookie))',
   'javascript link with odd case': '[click](JaVaScRiPt:alert(1))',
@@ -28,7 +29,7 @@ const hostile: Record<string, string> = {
   'javascript reference definition': '[x][1]\n\n[1]: javascript:alert(1)',
   'remote image': '![tracker](https://evil.example/pixel.gif)',
   'protocol-relative image prop': '<Image src="//evil.example/a.jpg" alt="x" />',
-  'fragment': '<>text</>',
+  fragment: '<>text</>',
   'broken syntax': '<Figure src="/images/a.jpg"',
   'JavaScript front matter': '---js\nrequire("child_process").execSync("id")\n---\n\nText',
   'front matter after a byte-order mark': '\uFEFF---javascript\nprocess.exit(1)\n---\n\nText',
@@ -52,9 +53,7 @@ describe('untrusted MDX', () => {
   }
 
   it('points at the line and column of the problem', () => {
-    expect(checkUntrustedMdx('# Title\n\nSome text and {1 + 1} more.')).toEqual([
-      { line: 3, column: 15, reason: expect.stringContaining('curly braces') },
-    ]);
+    expect(checkUntrustedMdx('# Title\n\nSome text and {1 + 1} more.')).toEqual([{ line: 3, column: 15, reason: expect.stringContaining('curly braces') }]);
   });
 
   it('accepts Markdown, GFM and the newsroom components with literal props', async () => {
@@ -78,7 +77,10 @@ describe('untrusted MDX', () => {
     expect(checkUntrustedMdx(source)).toEqual([]);
     const html = renderToStaticMarkup(
       createElement(getMDXComponent(await compileMdx(source, 'draft')), {
-        components: { PullQuote: ({ children }: { children: unknown }) => createElement('blockquote', null, children as string), Callout: ({ children }: { children: unknown }) => createElement('aside', null, children as string) },
+        components: {
+          PullQuote: ({ children }: { children: unknown }) => createElement('blockquote', null, children as string),
+          Callout: ({ children }: { children: unknown }) => createElement('aside', null, children as string),
+        },
       }),
     );
     expect(html).toContain('<blockquote>It came up fast.</blockquote>');

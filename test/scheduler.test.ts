@@ -1,19 +1,21 @@
-import { drizzle } from 'drizzle-orm/postgres-js';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb, getDb } from '@/db';
 import { saveDraft } from '@/db/queries/draft-saves';
 import { contentOf } from '@/db/queries/drafts';
 import { claimDueJob, completeJob } from '@/db/queries/publish-jobs';
 import { cancelSchedule, listSchedules, scheduleDraft } from '@/db/queries/schedules';
 import { createUser } from '@/db/queries/users';
-import { draftRevisions, drafts, publishJobs } from '@/db/schema';
 import * as schema from '@/db/schema';
+import { draftRevisions, drafts, publishJobs } from '@/db/schema';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
-import { schedule } from '@/lib/publishing/service';
 import { runDueJobs } from '@/lib/jobs/publish';
+import { schedule } from '@/lib/publishing/service';
+
 import { searchEntryFor, seedDraft } from './helpers/drafts';
 
 // Two app servers: two clients with their own connections, as two processes would have.
@@ -45,9 +47,25 @@ describe('the publishing scheduler', () => {
     const published = [...first!, ...second!].filter((result) => result.outcome === 'published').map((result) => result.job.id);
     expect(published.sort()).toEqual(jobs.map((job) => job.id).sort());
     expect(first!.length + second!.length).toBe(20);
-    const rows = await getDb().select().from(publishJobs).where(inArray(publishJobs.id, jobs.map((job) => job.id)));
+    const rows = await getDb()
+      .select()
+      .from(publishJobs)
+      .where(
+        inArray(
+          publishJobs.id,
+          jobs.map((job) => job.id),
+        ),
+      );
     expect(rows.every((row) => row.status === 'done' && row.attempts === 1)).toBe(true);
-    const draftRows = await getDb().select().from(drafts).where(inArray(drafts.id, seeded.map((draft) => draft.id)));
+    const draftRows = await getDb()
+      .select()
+      .from(drafts)
+      .where(
+        inArray(
+          drafts.id,
+          seeded.map((draft) => draft.id),
+        ),
+      );
     expect(draftRows.every((row) => row.status === 'published' && row.publishedRevisionId && row.scheduledFor === null)).toBe(true);
   });
 
@@ -77,7 +95,10 @@ describe('the publishing scheduler', () => {
     expect(retrying?.lastError).toMatch(/standfirst/);
     expect(retrying!.runAt.getTime()).toBeGreaterThan(Date.now());
 
-    await getDb().update(publishJobs).set({ runAt: sql`now() - interval '1 second'`, attempts: 4 }).where(eq(publishJobs.id, job.id));
+    await getDb()
+      .update(publishJobs)
+      .set({ runAt: sql`now() - interval '1 second'`, attempts: 4 })
+      .where(eq(publishJobs.id, job.id));
     const [last] = await runDueJobs(servers[1]);
     expect(last).toMatchObject({ outcome: 'failed' });
     const [failed] = await getDb().select().from(publishJobs).where(eq(publishJobs.id, job.id));
@@ -112,7 +133,12 @@ const inAnHour = () => new Date(Date.now() + 3_600_000);
 const makeDue = (draftId: string) => getDb().execute(sql`update publish_jobs set run_at = now() - interval '1 second' where draft_id = ${draftId} and status = 'pending'`);
 const draftRow = async (id: string) => (await getDb().select().from(drafts).where(eq(drafts.id, id)))[0]!;
 const revisionOf = async (id: string, version: number) =>
-  (await getDb().select().from(draftRevisions).where(sql`${draftRevisions.draftId} = ${id} and ${draftRevisions.version} = ${version}`))[0]!;
+  (
+    await getDb()
+      .select()
+      .from(draftRevisions)
+      .where(sql`${draftRevisions.draftId} = ${id} and ${draftRevisions.version} = ${version}`)
+  )[0]!;
 
 async function contributorOwning(draftId: string) {
   const user = (await createUser({ email: `writer-${draftId}@newsroom.example`, name: 'Writer', role: 'contributor', passwordHash: 'x' }))!;

@@ -1,10 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb } from '@/db';
 import { insertMissingSearchEntries, newsroomEntryId } from '@/db/queries/search-index';
 import { readNewsroomArticles } from '@/lib/content';
 import { publishNow, unpublish } from '@/lib/publishing/service';
 import { parseSearchParams, searchArticles } from '@/lib/search';
 import { searchConfig, searchEntryOf } from '@/lib/search/entries';
+
 import { seedDraft } from './helpers/drafts';
 
 afterAll(closeDb);

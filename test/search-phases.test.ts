@@ -1,10 +1,12 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { SearchResults } from '@/components/search/search-results';
 import { closeDb } from '@/db';
 import { getSite } from '@/lib/content';
 import { parseSearchParams } from '@/lib/search';
+
 import { indexRows as index } from './helpers/search';
 
 afterAll(closeDb);
@@ -28,7 +30,11 @@ describe('two phases: headline matches ranked, then body matches newest first', 
     const expected = [ts, t1, t0, s0, s1, k0, k1, ...slugs.slice(head.length)];
     const pages = await Promise.all([1, 2, 3].map((page) => search('marina', { page })));
     expect(pages.flatMap((page) => page.hits.map((hit) => hit.slug))).toEqual(expected);
-    expect(pages.map((page) => [page.total, page.capped, page.totalPages])).toEqual([[23, false, 3], [23, false, 3], [23, false, 3]]);
+    expect(pages.map((page) => [page.total, page.capped, page.totalPages])).toEqual([
+      [23, false, 3],
+      [23, false, 3],
+      [23, false, 3],
+    ]);
     // A -word keeps the headline matches in their order and drops every body one that holds it.
     expect((await search('marina -boats')).hits.map((hit) => hit.slug)).toEqual(expected.slice(0, head.length));
     // -words alone leave nothing to rank by: newest first.
@@ -52,4 +58,3 @@ describe('two phases: headline matches ranked, then body matches newest first', 
     expect(last).toMatchObject({ total: 1_012, capped: false, totalPages: 102 });
   });
 });
-

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb } from '@/db';
 import { saveDraft } from '@/db/queries/draft-saves';
 import { contentOf, getDraft } from '@/db/queries/drafts';
@@ -9,6 +11,7 @@ import { parseSearchParams, searchArticles } from '@/lib/search';
 import { searchDrafts } from '@/lib/search/drafts';
 import { plainText } from '@/lib/search/plain-text';
 import { syncContentIndex } from '@/lib/search/sync';
+
 import { seedDraft } from './helpers/drafts';
 import { indexRows as index } from './helpers/search';
 
@@ -47,7 +50,10 @@ describe('ranking and language', () => {
     const { search } = await index([{ title: 'Allotment rents rise', body: 'Fish & chips, then the allotments flourished: 3 < 4 & "quoted".' }]);
     const [hit] = (await search('allotment')).hits;
     expect(hit?.snippet.filter((segment) => segment.mark).map((segment) => segment.text)).toEqual(['allotments']);
-    expect(hit?.title).toEqual([{ text: 'Allotment', mark: true }, { text: ' rents rise', mark: false }]);
+    expect(hit?.title).toEqual([
+      { text: 'Allotment', mark: true },
+      { text: ' rents rise', mark: false },
+    ]);
     expect(text(hit!.snippet)).toContain('Fish & chips');
   });
 
@@ -131,7 +137,9 @@ describe('the index follows content/ and the newsroom', () => {
     await syncContentIndex();
     expect(await syncContentIndex()).toEqual({ reconfigured: 0, indexed: 0, removed: 0 });
     const [article] = await getContentArticles();
-    const word = plainText(article!.body).split(' ').find((candidate) => candidate.length > 9)!;
+    const word = plainText(article!.body)
+      .split(' ')
+      .find((candidate) => candidate.length > 9)!;
     const found = await searchArticles({ ...parseSearchParams({ q: word }), section: article!.category.slug });
     expect(found.hits.map((hit) => hit.slug)).toContain(article!.slug);
   });

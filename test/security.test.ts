@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { refuseBadAction, ROUTE_HANDLERS_TAKING_POSTS } from '@/lib/security/action-guard';
 import { commonHeaders, editorPolicy, readerPolicy, siteIsHttps } from '@/lib/security/headers.mjs';
 import { ACTION_BODY_LIMIT_BYTES, PUBLIC_ACTION_BODY_LIMIT_BYTES } from '@/lib/security/limits.mjs';
@@ -34,7 +36,13 @@ const ID = '7f'.repeat(21);
 
 // A FormData body brings its own multipart content type (with the boundary).
 function action(body: BodyInit | null, headers: Record<string, string> = {}, pathname = '/newsletter') {
-  const all = new Headers({ host: 'news.example.org', origin: ORIGIN, 'next-action': ID, ...(body instanceof FormData ? {} : { 'content-type': 'text/plain;charset=UTF-8' }), ...headers });
+  const all = new Headers({
+    host: 'news.example.org',
+    origin: ORIGIN,
+    'next-action': ID,
+    ...(body instanceof FormData ? {} : { 'content-type': 'text/plain;charset=UTF-8' }),
+    ...headers,
+  });
   return new Request(`${ORIGIN}${pathname}`, { method: 'POST', headers: all, body });
 }
 
@@ -105,8 +113,20 @@ describe('server-action posts refused before Next.js answers them with a 500', (
       readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? files(path.join(dir, name)) : [path.join(dir, name)]));
     const posting = files('app')
       .filter((file) => /route\.tsx?$/.test(file) && /export (const \{[^}]*\bPOST\b|(async )?function POST\b)/.test(readFileSync(file, 'utf8')))
-      .map((file) => '/' + path.dirname(path.relative('app', file)).split(path.sep).filter((segment) => !/^\(.*\)$/.test(segment)).join('/'));
+      .map(
+        (file) =>
+          '/' +
+          path
+            .dirname(path.relative('app', file))
+            .split(path.sep)
+            .filter((segment) => !/^\(.*\)$/.test(segment))
+            .join('/'),
+      );
     expect(posting.length).toBeGreaterThan(0);
-    for (const route of posting) expect(ROUTE_HANDLERS_TAKING_POSTS.some((prefix) => `${route}/`.startsWith(prefix) || route.startsWith(prefix)), route).toBe(true);
+    for (const route of posting)
+      expect(
+        ROUTE_HANDLERS_TAKING_POSTS.some((prefix) => `${route}/`.startsWith(prefix) || route.startsWith(prefix)),
+        route,
+      ).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { encode } from '@auth/core/jwt';
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { handlers } from '@/auth';
 import { closeDb, getDb } from '@/db';
 import { isSessionRevoked, revokeSession } from '@/db/queries/sessions';
@@ -30,11 +32,18 @@ async function poll(cookie: string) {
 async function signOutByRoute(cookie: string): Promise<void> {
   const csrf = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   const body = new URLSearchParams({ csrfToken, callbackUrl: '/editor/login' });
-  const response = await handlers.POST(new NextRequest(`${ORIGIN}/api/auth/signout`, {
-    method: 'POST', body, headers: { cookie: `${cookie}; ${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
-  }));
+  const response = await handlers.POST(
+    new NextRequest(`${ORIGIN}/api/auth/signout`, {
+      method: 'POST',
+      body,
+      headers: { cookie: `${cookie}; ${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  );
   expect(response.status).toBeLessThan(400);
 }
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb, getDb } from '@/db';
-import { revokeSession, isSessionRevoked } from '@/db/queries/sessions';
+import { isSessionRevoked, revokeSession } from '@/db/queries/sessions';
 import { createUser } from '@/db/queries/users';
 import { revokedSessions, signInCodes } from '@/db/schema';
 import { checkSignInCode, checkSignInLink, CODE_LIMITS, CODE_SENT, requestSignInCode } from '@/lib/auth/sign-in-code';
@@ -37,7 +39,10 @@ describe('emailed sign-in codes', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.to).toBe(email);
     expect(code).toMatch(/^\d{8}$/);
-    const [row] = await getDb().select().from(signInCodes).where(sql`${signInCodes.email} = ${email}`);
+    const [row] = await getDb()
+      .select()
+      .from(signInCodes)
+      .where(sql`${signInCodes.email} = ${email}`);
     expect(JSON.stringify(row)).not.toContain(code!);
     expect(JSON.stringify(row)).not.toContain(challenge);
     expect(JSON.stringify(row)).not.toContain(decodeURIComponent(link!));
@@ -62,10 +67,16 @@ describe('emailed sign-in codes', () => {
     expect(await checkSignInCode(first.challenge, first.code!)).toBeNull();
 
     const second = await ask(email);
-    const [row] = await getDb().select({ expiresAt: signInCodes.expiresAt }).from(signInCodes).where(sql`${signInCodes.email} = ${email} and ${signInCodes.usedAt} is null and ${signInCodes.attempts} = 0`);
+    const [row] = await getDb()
+      .select({ expiresAt: signInCodes.expiresAt })
+      .from(signInCodes)
+      .where(sql`${signInCodes.email} = ${email} and ${signInCodes.usedAt} is null and ${signInCodes.attempts} = 0`);
     expect(row!.expiresAt.getTime() - Date.now()).toBeGreaterThan((CODE_LIMITS.ttlMinutes - 1) * 60_000);
     expect(row!.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(CODE_LIMITS.ttlMinutes * 60_000);
-    await getDb().update(signInCodes).set({ expiresAt: sql`now() - interval '1 second'` }).where(sql`${signInCodes.email} = ${email}`);
+    await getDb()
+      .update(signInCodes)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(sql`${signInCodes.email} = ${email}`);
     expect(await checkSignInCode(second.challenge, second.code!)).toBeNull();
     expect(await checkSignInLink(decodeURIComponent(second.link!))).toBeNull();
   });
@@ -117,6 +128,11 @@ describe('signed-out sessions', () => {
     await revokeSession(stale, new Date(Date.now() - 1000));
     expect(await isSessionRevoked(stale)).toBe(false);
     await revokeSession(randomUUID(), new Date(Date.now() + 3600_000));
-    expect(await getDb().select().from(revokedSessions).where(sql`${revokedSessions.sessionId} = ${stale}`)).toHaveLength(0);
+    expect(
+      await getDb()
+        .select()
+        .from(revokedSessions)
+        .where(sql`${revokedSessions.sessionId} = ${stale}`),
+    ).toHaveLength(0);
   });
 });

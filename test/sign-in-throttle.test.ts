@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb, getDb } from '@/db';
 import { createUser, setUserPassword } from '@/db/queries/users';
 import { backoffLimits } from '@/db/schema';
+import { checkPassword } from '@/lib/auth/check-password';
 import { deviceToken, readDeviceToken } from '@/lib/auth/device-token';
 import { hashPassword } from '@/lib/auth/password';
-import { checkPassword } from '@/lib/auth/check-password';
-import { countLoginAttempt, LOGIN_LIMITS, loginSucceeded, type LoginAttempt } from '@/lib/auth/throttle';
+import { countLoginAttempt, LOGIN_LIMITS, type LoginAttempt, loginSucceeded } from '@/lib/auth/throttle';
 import { appSecret } from '@/lib/secret';
 
 afterAll(closeDb);
@@ -98,7 +100,10 @@ describe('sign-in throttling', () => {
     await fail({ email, ip: client(), trustedDeviceId: null }, 4);
     await countLoginAttempt(owner);
     await loginSucceeded(owner);
-    const rows = await getDb().select().from(backoffLimits).where(sql`${backoffLimits.key} like ${`%${email}%`}`);
+    const rows = await getDb()
+      .select()
+      .from(backoffLimits)
+      .where(sql`${backoffLimits.key} like ${`%${email}%`}`);
     expect(rows.map((row) => [row.key.split(':')[1], row.failures]).sort()).toEqual([
       ['email', 8],
       ['pair', 4],

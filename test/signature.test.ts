@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { readSignedBody, signHeaders } from '@/lib/jobs/signature';
 
 const body = JSON.stringify({ tags: ['home'] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { slugify } from '@/lib/drafts/slug';
 import { isSlug } from '@/lib/validation';
 

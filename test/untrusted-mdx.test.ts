@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { pathologicalBodies, slowBody } from '@/e2e/helpers/pathological-mdx';
 import { compileDraftMdx, describeFailure, TOO_COMPLEX } from '@/lib/content/draft-mdx';
 import { loadContent } from '@/lib/content/load';
 import { compileMdx } from '@/lib/content/mdx';
-import { precheckMdx } from '@/lib/content/untrusted/precheck';
 import { untrustedMdxThreads } from '@/lib/content/untrusted/pool';
+import { precheckMdx } from '@/lib/content/untrusted/precheck';
 import { env } from '@/lib/env.mjs';
 
 const LIMIT_MS = env.MDX_WORKER_TIME_LIMIT_MS;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+
 import postgres from 'postgres';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+
 import { closeDb } from '@/db';
 import { saveImage } from '@/db/queries/images';
 import { createUser } from '@/db/queries/users';
@@ -19,7 +21,9 @@ const account = async (role: 'contributor' | 'admin' = 'contributor') =>
 /** About 600 KB of PNG: noise does not compress. */
 async function noisyPng(): Promise<File> {
   const pixels = Buffer.from(Array.from({ length: 460 * 460 * 3 }, () => Math.floor(Math.random() * 256)));
-  const png = await sharp(pixels, { raw: { width: 460, height: 460, channels: 3 } }).png().toBuffer();
+  const png = await sharp(pixels, { raw: { width: 460, height: 460, channels: 3 } })
+    .png()
+    .toBuffer();
   return new File([new Uint8Array(png)], 'noise.png');
 }
 
@@ -41,7 +45,15 @@ describe('the upload quota', () => {
     const uploader = await account();
     const quota = { bytes: 1_000, windowSeconds: 86_400 };
     const other = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
-    const upload = (byteSize: number) => ({ sha256: randomUUID(), contentType: 'image/png', width: 400, height: 300, byteSize, data: Buffer.alloc(byteSize), uploadedBy: uploader });
+    const upload = (byteSize: number) => ({
+      sha256: randomUUID(),
+      contentType: 'image/png',
+      width: 400,
+      height: 300,
+      byteSize,
+      data: Buffer.alloc(byteSize),
+      uploadedBy: uploader,
+    });
     let racing: ReturnType<typeof saveImage> | undefined;
     // The other server is inside saveImage, between counting and committing its 900 bytes.
     await other.begin(async (tx) => {

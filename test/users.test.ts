@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { closeDb, getDb } from '@/db';
 import { changeUserKeepingAnAdmin, createUser } from '@/db/queries/users';
 import { users } from '@/db/schema';
@@ -27,10 +29,7 @@ describe('keeping an admin', () => {
 
   it('lets only one of two admins demoting each other at the same moment succeed', async () => {
     const [first, second] = await admins(2);
-    const results = await Promise.all([
-      changeUserKeepingAnAdmin(first!.id, { role: 'editor' }),
-      changeUserKeepingAnAdmin(second!.id, { active: false }),
-    ]);
+    const results = await Promise.all([changeUserKeepingAnAdmin(first!.id, { role: 'editor' }), changeUserKeepingAnAdmin(second!.id, { active: false })]);
     expect(results.filter((result) => result === 'last-admin')).toHaveLength(1);
   });
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
+
 import { emailSchema, isSlug, isUuid, slugSchema, uuidSchema } from '@/lib/validation';
 
 describe('validation primitives', () => {

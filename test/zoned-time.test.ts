@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseLocalDateTime, toLocalDateTime } from '@/lib/dates/local-time';
 
 describe('newsroom time for scheduling', () => {

@@ -1,6 +1,7 @@
+import '../styles/newsroom.css';
+
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import '../styles/newsroom.css';
 
 // Every newsroom page depends on who is asking: never prerendered, never cached.
 export const dynamic = 'force-dynamic';

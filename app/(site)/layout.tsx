@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { getCategories, getSite } from '@/lib/content';

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { HomeView } from '@/components/home-view';
 import { JsonLd } from '@/components/json-ld';

@@ -1,5 +1,6 @@
 import type { ConflictSummary } from '@/lib/actions/result';
 import { routes } from '@/lib/routes';
+
 import { DataTable } from './data-table';
 
 /**

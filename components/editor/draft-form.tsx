@@ -2,14 +2,16 @@
 
 import type { ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
-import { useActionForm, type FormAction } from '@/components/forms/action-form';
+
+import { type FormAction, useActionForm } from '@/components/forms/action-form';
 import { FormStatus } from '@/components/forms/form-status';
 import { LabelledField } from '@/components/forms/labelled-field';
+import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
+import { routes } from '@/lib/routes';
+
 import { DraftConflict } from './draft-conflict';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
-import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
-import { routes } from '@/lib/routes';
 
 type DraftFormProps = {
   draftId: string;
@@ -103,12 +105,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         <LabelledField id="draft-hero-credit" label="Hero image credit" errors={errors.heroCredit}>
           {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
         </LabelledField>
-        <LabelledField
-          id="draft-body"
-          label="Body (MDX)"
-          hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props."
-          errors={errors.body}
-        >
+        <LabelledField id="draft-body" label="Body (MDX)" hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props." errors={errors.body}>
           {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={20} className="draft-form__body" />}
         </LabelledField>
         <div className="field field--checkbox">

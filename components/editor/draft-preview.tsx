@@ -1,9 +1,10 @@
 import 'server-only';
+
 import { ArticleView } from '@/components/article-view';
 import type { FormAction } from '@/components/forms/action-form';
 import { ArticleBody } from '@/components/mdx/article-body';
 import { getSite } from '@/lib/content';
-import { prepareDraftPreview, type DraftPreviewSource } from '@/lib/drafts/preview';
+import { type DraftPreviewSource, prepareDraftPreview } from '@/lib/drafts/preview';
 
 type DraftPreviewProps = DraftPreviewSource & { subscribe?: FormAction };
 

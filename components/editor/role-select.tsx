@@ -1,4 +1,4 @@
-import { ROLES, roleLabels, type Role } from '@/lib/auth/roles';
+import { type Role, roleLabels, ROLES } from '@/lib/auth/roles';
 
 export function RoleSelect({ id, defaultValue }: { id: string; defaultValue: Role }) {
   return (

@@ -1,7 +1,9 @@
 'use client';
 
-import { useActionState, useId, type ReactNode } from 'react';
+import { type ReactNode, useActionState, useId } from 'react';
+
 import type { ActionState } from '@/lib/actions/result';
+
 import { FormStatus } from './form-status';
 import { SubmitButton } from './submit-button';
 

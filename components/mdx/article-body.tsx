@@ -1,4 +1,5 @@
 import { getMDXComponent } from 'mdx-bundler/client';
+
 import { mdxComponents } from './index';
 
 export function ArticleBody({ code }: { code: string }) {

@@ -1,5 +1,6 @@
 import { getImageSize, publicFileExists } from '@/lib/content/images';
 import { getMediaSize } from '@/lib/content/media-size';
+
 import { Picture } from '../picture';
 
 type FigureProps = { src: string; alt: string; caption?: string; credit?: string };

@@ -2,7 +2,8 @@
 
 import type {} from 'altcha/types/react';
 import { Fragment, useEffect, useRef } from 'react';
-import { useActionForm, type FormAction } from '@/components/forms/action-form';
+
+import { type FormAction, useActionForm } from '@/components/forms/action-form';
 import { FormStatus } from '@/components/forms/form-status';
 import { SubmitButton } from '@/components/forms/submit-button';
 

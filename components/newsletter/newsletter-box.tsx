@@ -1,5 +1,6 @@
 import type { FormAction } from '@/components/forms/action-form';
 import type { Site } from '@/lib/content';
+
 import { SignupForm } from './signup-form';
 
 type NewsletterBoxProps = { site: Site; subscribe: FormAction; headingLevel?: 1 | 2 };

@@ -1,6 +1,7 @@
 import type { Category } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import type { SearchParams } from '@/lib/search';
+
 import { LiveSearchForm } from './live-search-form';
 
 type SearchFormProps = { params: SearchParams; categories: Category[]; authors: { slug: string; name: string }[] };

@@ -1,6 +1,7 @@
 import type { Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
 import { MAX_QUERY_LENGTH, type SearchParams, type SearchResults as Results } from '@/lib/search';
+
 import { DateLine } from '../date-line';
 import { Pagination } from '../pagination';
 import { Highlighted } from './highlighted';
@@ -24,7 +25,11 @@ export function SearchResults({ site, params, results }: SearchResultsProps) {
       <h2 id="search-results-heading" className="visually-hidden">
         Results
       </h2>
-      {params.truncated ? <p className="search-note">Your search was longer than {MAX_QUERY_LENGTH} characters: only its first {MAX_QUERY_LENGTH} were used.</p> : null}
+      {params.truncated ? (
+        <p className="search-note">
+          Your search was longer than {MAX_QUERY_LENGTH} characters: only its first {MAX_QUERY_LENGTH} were used.
+        </p>
+      ) : null}
       <p role="status" className="search-results__count">
         {countLine(results, params.q)}
         {params.page > 1 && results.hits.length > 0 ? ` Page ${params.page}${results.capped ? '' : ` of ${results.totalPages}`}.` : null}
@@ -73,7 +78,14 @@ export function SearchResults({ site, params, results }: SearchResultsProps) {
           </li>
         ))}
       </ol>
-      <Pagination page={params.page} totalPages={results.totalPages} href={(page) => routes.search({ ...params, page })} label="Search result pages" words={pageWords} openEnded={results.capped} />
+      <Pagination
+        page={params.page}
+        totalPages={results.totalPages}
+        href={(page) => routes.search({ ...params, page })}
+        label="Search result pages"
+        words={pageWords}
+        openEnded={results.capped}
+      />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
 
 // Each deletion takes at most `batch` rows, found through an index, so one run never holds long

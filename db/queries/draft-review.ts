@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
 import { drafts, type DraftStatus } from '../schema';
-import { getDraft, visibleTo, type DraftRecord, type DraftViewer } from './drafts';
+import { type DraftRecord, type DraftViewer, getDraft, visibleTo } from './drafts';
 
 type StatusChange = { ok: true; draft: DraftRecord } | { ok: false; current: DraftRecord | undefined };
 

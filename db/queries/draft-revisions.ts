@@ -1,9 +1,11 @@
 import 'server-only';
+
 import { and, desc, eq } from 'drizzle-orm';
+
 import { getDb } from '../index';
-import { draftRevisions, drafts, type DraftContent } from '../schema';
+import { type DraftContent, draftRevisions, drafts } from '../schema';
 import { saveDraft, type SaveResult } from './draft-saves';
-import { getDraft, nameOf, visibleTo, type DraftViewer } from './drafts';
+import { type DraftViewer, getDraft, nameOf, visibleTo } from './drafts';
 
 export type RevisionRecord = { id: string; version: number; content: DraftContent; summary: string; savedBy: string; savedByName: string; createdAt: Date };
 

@@ -1,8 +1,10 @@
 import 'server-only';
+
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
-import { draftRevisions, drafts, type DraftContent } from '../schema';
-import { draftColumns as columns, editableBy, visibleTo, type DraftRecord, type DraftViewer } from './drafts';
+import { type DraftContent, draftRevisions, drafts } from '../schema';
+import { draftColumns as columns, type DraftRecord, type DraftViewer, editableBy, visibleTo } from './drafts';
 
 export class SlugTakenError extends Error {
   constructor(readonly slug: string) {
@@ -70,7 +72,10 @@ export async function saveDraft(viewer: DraftViewer, id: string, baseVersion: nu
         const [draft] = await tx.select(columns).from(drafts).where(eq(drafts.id, id));
         return { ok: true, draft: draft! };
       }
-      const [current] = await tx.select(columns).from(drafts).where(and(eq(drafts.id, id), visibleTo(viewer)));
+      const [current] = await tx
+        .select(columns)
+        .from(drafts)
+        .where(and(eq(drafts.id, id), visibleTo(viewer)));
       if (!current) return { ok: false, reason: 'not-found' };
       if (current.version === baseVersion && current.publishedRevisionId && current.slug !== content.slug) return { ok: false, reason: 'published-address', current };
       if (current.version === baseVersion) return { ok: false, reason: 'locked', current };

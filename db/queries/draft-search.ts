@@ -1,7 +1,9 @@
 import 'server-only';
+
 import { and, desc, sql } from 'drizzle-orm';
+
 import { drafts } from '../schema';
-import { listColumns, visibleTo, type DraftListItem, type DraftViewer } from './drafts';
+import { type DraftListItem, type DraftViewer, listColumns, visibleTo } from './drafts';
 import { withSearchLimits } from './search';
 
 const LIMIT = 100;

@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+
+import { and, asc, desc, eq, ne, or, type SQL, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
-import { draftRevisions, drafts, type DraftContent, type DraftStatus } from '../schema';
+import { type DraftContent, draftRevisions, drafts, type DraftStatus } from '../schema';
 
 /**
  * Who is asking. Contributors only ever reach drafts they created or write under their name; the
@@ -24,8 +26,7 @@ export type DraftRecord = DraftContent & {
   scheduledFor: Date | null;
 };
 
-export const nameOf = (column: SQL | typeof drafts.updatedBy | typeof draftRevisions.savedBy) =>
-  sql<string>`(select u.name from users u where u.id = ${column})`;
+export const nameOf = (column: SQL | typeof drafts.updatedBy | typeof draftRevisions.savedBy) => sql<string>`(select u.name from users u where u.id = ${column})`;
 
 export const draftColumns = {
   id: drafts.id,

@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
 
 /**
@@ -12,7 +14,12 @@ export async function databaseAnswers(timeoutMs = 3000): Promise<boolean> {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([getDb().execute(sql`select 1`).then(() => true), timeout]);
+    return await Promise.race([
+      getDb()
+        .execute(sql`select 1`)
+        .then(() => true),
+      timeout,
+    ]);
   } catch {
     return false;
   } finally {

@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { and, eq, gt, inArray, sql, sum } from 'drizzle-orm';
+
 import { getDb } from '../index';
 import { images } from '../schema';
 

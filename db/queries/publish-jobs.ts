@@ -1,8 +1,10 @@
 import 'server-only';
+
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Database } from '../index';
-import { draftRevisions, drafts, publishJobs, type DraftContent, type PublishJob } from '../schema';
-import { publishRevision, type PublishChange } from './publishing';
+
+import { type Database, getDb } from '../index';
+import { type DraftContent, draftRevisions, drafts, type PublishJob, publishJobs } from '../schema';
+import { type PublishChange, publishRevision } from './publishing';
 import type { SearchEntry } from './search-index';
 
 /** How long a claimed job is ours; a server that dies mid-job loses it to another after this. */
@@ -31,8 +33,7 @@ export async function claimDueJob(db: Database = getDb()): Promise<PublishJob | 
 }
 
 /** Our claim is still ours: same attempt, still running (a taken-over job has a higher attempt count). */
-const stillOurs = (job: PublishJob) =>
-  and(eq(publishJobs.id, job.id), eq(publishJobs.status, 'running'), eq(publishJobs.attempts, job.attempts));
+const stillOurs = (job: PublishJob) => and(eq(publishJobs.id, job.id), eq(publishJobs.status, 'running'), eq(publishJobs.attempts, job.attempts));
 
 export type JobRefusal = 'lost' | 'gone' | 'address';
 

@@ -1,10 +1,12 @@
 import 'server-only';
+
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { getDb, type Database } from '../index';
-import { draftRevisions, drafts, publishJobs, users, type DraftContent, type DraftStatus } from '../schema';
-import { visibleTo, type DraftViewer } from './drafts';
+
+import { type Database, getDb } from '../index';
+import { type DraftContent, draftRevisions, drafts, type DraftStatus, publishJobs, users } from '../schema';
+import { type DraftViewer, visibleTo } from './drafts';
 import { liveJobsOf } from './schedules';
-import { deleteSearchEntry, newsroomEntryId, upsertSearchEntries, type SearchEntry } from './search-index';
+import { deleteSearchEntry, newsroomEntryId, type SearchEntry, upsertSearchEntries } from './search-index';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -87,7 +89,10 @@ export async function getDraftForPublishing(id: string): Promise<DraftForPublish
 
 /** A draft the user may see, by id: for the preview route. */
 export async function getVisibleDraft(id: string, viewer: DraftViewer): Promise<DraftForPublishing | undefined> {
-  const [row] = await getDb().select(draftColumns).from(drafts).where(and(eq(drafts.id, id), visibleTo(viewer)));
+  const [row] = await getDb()
+    .select(draftColumns)
+    .from(drafts)
+    .where(and(eq(drafts.id, id), visibleTo(viewer)));
   return row;
 }
 

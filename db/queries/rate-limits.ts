@@ -1,5 +1,7 @@
 import 'server-only';
-import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+
+import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
 import { backoffLimits, rateLimits } from '../schema';
 
@@ -64,8 +66,7 @@ export type Backoff = { free: number; capSeconds: number; forgetSeconds: number 
 export async function hitBackoff(key: string, { free, capSeconds, forgetSeconds }: Backoff): Promise<RateLimitResult> {
   const t = backoffLimits;
   const failures = sql`case when ${t.updatedAt} < now() - make_interval(secs => ${forgetSeconds}) then 1 else ${t.failures} + 1 end`;
-  const blockedUntil = (count: SQL) =>
-    sql`case when ${count} <= ${free} then null else now() + make_interval(secs => least(power(2, ${count} - ${free}), ${capSeconds})) end`;
+  const blockedUntil = (count: SQL) => sql`case when ${count} <= ${free} then null else now() + make_interval(secs => least(power(2, ${count} - ${free}), ${capSeconds})) end`;
   const [counted] = await getDb()
     .insert(t)
     .values({ key, failures: 1, blockedUntil: blockedUntil(sql`1`), updatedAt: sql`now()` })
@@ -97,5 +98,7 @@ export async function clearBackoff(key: string): Promise<void> {
 
 /** Forgets keys nobody has tried for `seconds` (their counts would start from zero anyway). */
 export async function forgetIdleBackoffs(seconds: number): Promise<void> {
-  await getDb().delete(backoffLimits).where(sql`${backoffLimits.updatedAt} < now() - make_interval(secs => ${seconds})`);
+  await getDb()
+    .delete(backoffLimits)
+    .where(sql`${backoffLimits.updatedAt} < now() - make_interval(secs => ${seconds})`);
 }

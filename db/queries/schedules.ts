@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { and, desc, eq, or, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
 import { draftRevisions, drafts, publishJobs } from '../schema';
 
@@ -33,11 +35,7 @@ export async function scheduleDraft(draftId: string, runAt: Date, userId: string
 /** Cancels the draft's schedule: 'none' when nothing was scheduled. */
 export async function cancelSchedule(draftId: string): Promise<boolean | 'none'> {
   return getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .select({ status: drafts.status, publishedRevisionId: drafts.publishedRevisionId })
-      .from(drafts)
-      .where(eq(drafts.id, draftId))
-      .for('update');
+    const [row] = await tx.select({ status: drafts.status, publishedRevisionId: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row) return false;
     const cancelled = await tx
       .update(publishJobs)

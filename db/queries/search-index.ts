@@ -1,7 +1,9 @@
 import 'server-only';
+
 import { and, eq, inArray, isNotNull, ne, notInArray, sql } from 'drizzle-orm';
-import { getDb, type Database } from '../index';
-import { drafts, searchDocuments, searchTerms, type SearchDocument } from '../schema';
+
+import { type Database, getDb } from '../index';
+import { drafts, type SearchDocument, searchDocuments, searchTerms } from '../schema';
 import type { Transaction } from './publishing';
 
 /** A row of the index, without the vectors PostgreSQL computes from it. */
@@ -48,9 +50,12 @@ export async function insertMissingSearchEntries(entries: SearchEntry[]): Promis
       const live = new Set(
         draftIds.length === 0
           ? []
-          : (await tx.select({ id: drafts.id }).from(drafts).where(and(inArray(drafts.id, draftIds), isNotNull(drafts.publishedRevisionId)))).map((row) =>
-              newsroomEntryId(row.id),
-            ),
+          : (
+              await tx
+                .select({ id: drafts.id })
+                .from(drafts)
+                .where(and(inArray(drafts.id, draftIds), isNotNull(drafts.publishedRevisionId)))
+            ).map((row) => newsroomEntryId(row.id)),
       );
       const gone = added.filter((id) => id.startsWith(newsroomEntryId('')) && !live.has(id));
       if (gone.length > 0) await tx.delete(searchDocuments).where(inArray(searchDocuments.id, gone));

@@ -1,5 +1,7 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+
+import { type SQL, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
 import { searchDocuments, searchTerms } from '../schema';
 import type { Transaction } from './publishing';

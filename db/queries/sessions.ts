@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
 import { revokedSessions } from '../schema';
 

@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
 import { signInCodes } from '../schema';
 

@@ -1,7 +1,9 @@
 import 'server-only';
+
 import { and, asc, count, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
-import { confirmationTokens, subscribers, type Subscriber } from '../schema';
+import { confirmationTokens, type Subscriber, subscribers } from '../schema';
 
 export type Signup = { id: string; email: string; claimed: boolean };
 
@@ -39,9 +41,7 @@ export async function releaseConfirmationEmail(subscriberId: string): Promise<vo
   await getDb().update(subscribers).set({ lastEmailSentAt: null }).where(eq(subscribers.id, subscriberId));
 }
 
-export type ConfirmResult =
-  | { ok: true; subscriber: Subscriber }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'unsubscribed' };
+export type ConfirmResult = { ok: true; subscriber: Subscriber } | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'unsubscribed' };
 
 /** Spends a confirmation token (once) and confirms its subscriber. */
 export async function confirmSubscription(tokenHash: string): Promise<ConfirmResult> {
@@ -93,10 +93,7 @@ export type SubscriberFilter = { search?: string; status?: Subscriber['status'];
 
 function filterCondition({ search, status }: Pick<SubscriberFilter, 'search' | 'status'>) {
   const escaped = search?.replace(/[\\%_]/g, (char) => `\\${char}`);
-  return and(
-    status ? eq(subscribers.status, status) : undefined,
-    escaped ? ilike(subscribers.email, `%${escaped}%`) : undefined,
-  );
+  return and(status ? eq(subscribers.status, status) : undefined, escaped ? ilike(subscribers.email, `%${escaped}%`) : undefined);
 }
 
 export async function listSubscribers(filter: SubscriberFilter): Promise<{ rows: Subscriber[]; total: number }> {

@@ -1,7 +1,9 @@
 import 'server-only';
+
 import { asc, count, eq, sql } from 'drizzle-orm';
+
 import { getDb } from '../index';
-import { users, type Role, type User } from '../schema';
+import { type Role, type User, users } from '../schema';
 
 export type NewUser = { email: string; name: string; role: Role; passwordHash: string };
 export type PublicUser = Omit<User, 'passwordHash'>;
@@ -32,7 +34,10 @@ export async function createFirstAdmin(user: Omit<NewUser, 'role'>): Promise<Pub
     await tx.execute(sql`select pg_advisory_xact_lock(7340913)`);
     const [existing] = await tx.select({ value: count() }).from(users);
     if ((existing?.value ?? 0) > 0) return null;
-    const [created] = await tx.insert(users).values({ ...user, role: 'admin' }).returning(publicColumns);
+    const [created] = await tx
+      .insert(users)
+      .values({ ...user, role: 'admin' })
+      .returning(publicColumns);
     return created ?? null;
   });
 }
@@ -77,7 +82,10 @@ export async function changeUserKeepingAnAdmin(id: string, change: UserChange): 
     if (!target) return undefined;
     const losesAdmin = target.role === 'admin' && target.active && ('role' in change ? change.role !== 'admin' : !change.active);
     if (losesAdmin) {
-      const [admins] = await tx.select({ value: count() }).from(users).where(sql`${users.role} = 'admin' and ${users.active}`);
+      const [admins] = await tx
+        .select({ value: count() })
+        .from(users)
+        .where(sql`${users.role} = 'admin' and ${users.active}`);
       if ((admins?.value ?? 0) <= 1) return 'last-admin';
     }
     const set =

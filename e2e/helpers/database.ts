@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+
 import postgres from 'postgres';
 
 let sql: postgres.Sql | undefined;

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+
 import sharp from 'sharp';
+
 import { database } from './database';
 import { people } from './newsroom';
 
@@ -36,9 +38,7 @@ export async function ensureAuthorProfile(email: string = people.editor.email): 
 }
 
 /** A draft that is ready to publish, written by the editor (or the account with `authorEmail`). */
-export async function seedReadyDraft(
-  overrides: { title?: string; category?: string; tags?: string[]; body?: string; authorEmail?: string } = {},
-): Promise<SeededDraft> {
+export async function seedReadyDraft(overrides: { title?: string; category?: string; tags?: string[]; body?: string; authorEmail?: string } = {}): Promise<SeededDraft> {
   const author = await ensureAuthorProfile(overrides.authorEmail);
   const unique = randomUUID().slice(0, 8);
   const title = overrides.title ?? `Newsroom story ${unique}`;

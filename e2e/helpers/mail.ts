@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { expect } from '@playwright/test';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 
 const dir = () => process.env.MAIL_SINK_DIR!;
 
@@ -24,7 +25,10 @@ export async function mailCount(address: string): Promise<number> {
 
 /** The first link in the plain-text body that goes to `pathname`. */
 export function linkTo(mail: ParsedMail, pathname: string): URL {
-  const link = (mail.text ?? '').match(/https?:\/\/\S+/g)?.map((href) => new URL(href)).find((url) => url.pathname === pathname);
+  const link = (mail.text ?? '')
+    .match(/https?:\/\/\S+/g)
+    ?.map((href) => new URL(href))
+    .find((url) => url.pathname === pathname);
   if (!link) throw new Error(`No link to ${pathname} in: ${mail.text}`);
   return link;
 }

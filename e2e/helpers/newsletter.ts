@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Page } from '@playwright/test';
 
 export const newAddress = () => `reader-${randomUUID()}@example.org`;

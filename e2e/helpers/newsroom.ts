@@ -1,4 +1,5 @@
 import path from 'node:path';
+
 import type { Page } from '@playwright/test';
 
 export const people = {

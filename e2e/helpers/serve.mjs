@@ -2,6 +2,7 @@
 // database (see scripts/test-database.mjs), and drops that database when stopped.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+
 import { createTestDatabase } from '../../scripts/test-database.mjs';
 
 const port = process.env.E2E_PORT ?? '3210';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+
 import { database } from './database';
 import { waitForMail } from './mail';
 

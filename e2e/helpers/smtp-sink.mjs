@@ -2,6 +2,7 @@
 // to MAIL_SINK_DIR as an .eml file for the tests to parse.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { SMTPServer } from 'smtp-server';
 
 const dir = process.env.MAIL_SINK_DIR;

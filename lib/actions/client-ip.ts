@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { headers } from 'next/headers';
+
 import { env } from '../env.mjs';
 import { clientAddressKey } from './address-key';
 import { addressFromForwardedFor } from './forwarded-for';

@@ -1,7 +1,10 @@
 import 'server-only';
+
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
+
 import type { PublicUser } from '@/db/queries/users';
+
 import { can, type Permission } from '../auth/roles';
 import { getCurrentUser } from '../auth/session';
 import { parseForm } from './parse-form';
@@ -11,11 +14,7 @@ import type { ActionState } from './result';
  * Wraps an editor server action. A server action is a public endpoint, so the session and the role
  * are checked here, on every call, before the input is even parsed.
  */
-export function editorAction<Schema extends z.ZodType>(
-  permission: Permission,
-  schema: Schema,
-  run: (input: z.infer<Schema>, user: PublicUser) => Promise<ActionState>,
-) {
+export function editorAction<Schema extends z.ZodType>(permission: Permission, schema: Schema, run: (input: z.infer<Schema>, user: PublicUser) => Promise<ActionState>) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: 'Your session has ended. Please sign in again.' };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { ActionState } from './result';
 
 type Failure = Exclude<ActionState, null | { ok: true }>;

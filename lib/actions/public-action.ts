@@ -1,7 +1,10 @@
 import 'server-only';
+
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
+
 import { DatabaseUnavailableError } from '@/db';
+
 import { clientIp } from './client-ip';
 import { parseForm } from './parse-form';
 import type { ActionState } from './result';
@@ -12,10 +15,7 @@ type Context = { ip: string | null };
  * Wraps a public server action: FormData is validated by `schema` before `run` sees it, and any
  * failure becomes a polite message in the form instead of an error page.
  */
-export function publicAction<Schema extends z.ZodType>(
-  schema: Schema,
-  run: (input: z.infer<Schema>, context: Context) => Promise<ActionState>,
-) {
+export function publicAction<Schema extends z.ZodType>(schema: Schema, run: (input: z.infer<Schema>, context: Context) => Promise<ActionState>) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const form = parseForm(schema, formData);
     if ('failure' in form) return form.failure;

@@ -23,7 +23,4 @@ type FormEcho = {
 };
 
 /** What every server action returns; `null` is the state before the form was ever sent. */
-export type ActionState =
-  | ({ ok: true; message: string } & FormEcho)
-  | ({ ok: false; error: string; fieldErrors?: Record<string, string[]> } & FormEcho)
-  | null;
+export type ActionState = ({ ok: true; message: string } & FormEcho) | ({ ok: false; error: string; fieldErrors?: Record<string, string[]> } & FormEcho) | null;

@@ -1,6 +1,8 @@
 import 'server-only';
+
 import { getUserForLogin } from '@/db/queries/users';
 import type { User } from '@/db/schema';
+
 import { appSecret } from '../secret';
 import { readDeviceToken } from './device-token';
 import { verifyPassword } from './password';

@@ -5,13 +5,7 @@ import { userRole } from '@/db/schema';
 export const ROLES = userRole.enumValues;
 export type Role = (typeof ROLES)[number];
 
-export type Permission =
-  | 'editor:enter'
-  | 'drafts:write-own'
-  | 'drafts:edit-any'
-  | 'drafts:publish'
-  | 'people:manage'
-  | 'subscribers:view';
+export type Permission = 'editor:enter' | 'drafts:write-own' | 'drafts:edit-any' | 'drafts:publish' | 'people:manage' | 'subscribers:view';
 
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],

@@ -1,11 +1,9 @@
 import { z } from 'zod';
+
 import { emailSchema, uuidSchema } from '../validation';
 import { ROLES } from './roles';
 
-const passwordSchema = z
-  .string({ message: 'Choose a password.' })
-  .min(12, 'Use at least 12 characters for the password.')
-  .max(200, 'Use at most 200 characters for the password.');
+const passwordSchema = z.string({ message: 'Choose a password.' }).min(12, 'Use at least 12 characters for the password.').max(200, 'Use at most 200 characters for the password.');
 
 const nameSchema = z.string({ message: 'Enter a name.' }).trim().min(2, 'Enter a name of at least 2 characters.').max(100, 'Use at most 100 characters for the name.');
 

@@ -1,6 +1,9 @@
 import 'server-only';
+
 import { randomUUID } from 'node:crypto';
+
 import type { JWT } from 'next-auth/jwt';
+
 import { isSessionRevoked, revokeSession } from '@/db/queries/sessions';
 
 /** How long one sign-in lasts, however often its cookie is re-issued in the meantime. */

@@ -1,9 +1,12 @@
 import 'server-only';
+
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+
 import { auth } from '@/auth';
 import { isSessionRevoked } from '@/db/queries/sessions';
 import { getUser, type PublicUser } from '@/db/queries/users';
+
 import { routes } from '../routes';
 import { can, type Permission } from './roles';
 import { isSignInCurrent } from './session-token';

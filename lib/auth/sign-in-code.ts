@@ -1,11 +1,14 @@
 import 'server-only';
+
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { createSignInCode, spendSignInCode, spendSignInLink } from '@/db/queries/sign-in-codes';
 import { getUserForLogin } from '@/db/queries/users';
+
 import type { Site } from '../content/types';
 import { absoluteUrl } from '../format';
-import { sendMail as defaultSendMail, type SendMail } from '../mail/transport';
+import { type SendMail, sendMail as defaultSendMail } from '../mail/transport';
 import { routes } from '../routes';
 import { appSecret } from '../secret';
 import { signInCodeMail } from './sign-in-mail';
@@ -21,8 +24,7 @@ export const CODE_LIMITS = {
   perClient: { limit: 5, windowSeconds: 15 * 60 },
 };
 
-export const CODE_SENT =
-  'If that address belongs to a newsroom account, we have emailed it a sign-in code and a link. Both work once, for 15 minutes.';
+export const CODE_SENT = 'If that address belongs to a newsroom account, we have emailed it a sign-in code and a link. Both work once, for 15 minutes.';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 // Keyed with the secret: eight digits alone are quickly found from a bare SHA-256.

@@ -2,7 +2,6 @@ import type { Site } from '../content/types';
 import { emailPage, escapeHtml as escape } from '../mail/html';
 import type { OutgoingMail } from '../mail/transport';
 
-
 type SignInMail = { site: Site; to: string; code: string; linkUrl: string; minutes: number };
 
 /** The sign-in code email: the code for the browser that asked, and a link that works in any. */

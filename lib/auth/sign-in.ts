@@ -1,10 +1,14 @@
 import 'server-only';
+
 import { randomBytes } from 'node:crypto';
-import { CredentialsSignin } from 'next-auth';
+
 import { cookies } from 'next/headers';
+import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
+
 import { getUserForLogin } from '@/db/queries/users';
 import type { User } from '@/db/schema';
+
 import { clientIpFrom } from '../actions/client-ip';
 import { appSecret } from '../secret';
 import { checkPassword } from './check-password';

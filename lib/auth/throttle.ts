@@ -1,5 +1,6 @@
 import 'server-only';
-import { clearBackoff, clearRateLimit, forgetIdleBackoffs, hitBackoff, hitRateLimit, refundBackoff, type Backoff } from '@/db/queries/rate-limits';
+
+import { type Backoff, clearBackoff, clearRateLimit, forgetIdleBackoffs, hitBackoff, hitRateLimit, refundBackoff } from '@/db/queries/rate-limits';
 
 /**
  * Sign-in limits. Each counted attempt is counted before the password is checked, so parallel

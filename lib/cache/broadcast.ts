@@ -1,6 +1,9 @@
 import 'server-only';
+
 import { sql } from 'drizzle-orm';
+
 import { getDb } from '@/db';
+
 import { env } from '../env.mjs';
 import { CHANNEL, serverId } from './channel';
 

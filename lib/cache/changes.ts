@@ -1,9 +1,11 @@
 import 'server-only';
+
 import type { PublishChange } from '@/db/queries/publishing';
 import { getUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
+
 import { neighbourSlugs } from '../content/addresses';
-import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from './tags';
+import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, HOME_TAG, tagTag } from './tags';
 
 async function tagsOf(content: DraftContent, neighbours: string[]): Promise<string[]> {
   const author = await getUser(content.authorId);

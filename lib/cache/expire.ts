@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { revalidateTag } from 'next/cache';
+
 import { broadcastRevalidation } from './broadcast';
 
 // `expire: 0` rather than the 'max' profile: a publication must be live on the very next request,

@@ -1,6 +1,8 @@
 import 'server-only';
+
 import postgres from 'postgres';
 import { z } from 'zod';
+
 import { env } from '../env.mjs';
 import { CHANNEL, serverId } from './channel';
 import { expireOutsideRequest } from './outside-request';

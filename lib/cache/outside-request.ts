@@ -1,4 +1,5 @@
 import 'server-only';
+
 import { postSigned, whenListening } from '../jobs/loopback';
 
 // revalidateTag only works inside a request, so work done outside one (the start-up refresh, another

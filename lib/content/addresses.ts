@@ -1,8 +1,10 @@
 import 'server-only';
+
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
-import { env } from '../env.mjs';
+
 import { yearMonthIn } from '../dates/format';
+import { env } from '../env.mjs';
 import { loadContent } from './load';
 import { HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
 import { homeLayout, paginate, parsePageNumber } from './queries';

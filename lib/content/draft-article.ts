@@ -1,7 +1,8 @@
 import { getImageMetas } from '@/db/queries/images';
 import { getUser, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
-import { compileDraftMdx, describeFailure, type CompileGate } from './draft-mdx';
+
+import { compileDraftMdx, type CompileGate,describeFailure } from './draft-mdx';
 import { mediaSrc } from './media';
 import { countWords, readingMinutes } from './reading-time';
 import { altTextSchema } from './schema';

@@ -1,6 +1,7 @@
 import 'server-only';
+
+import { type RunOptions,runUntrustedMdx } from './untrusted/pool';
 import { precheckMdx } from './untrusted/precheck';
-import { runUntrustedMdx, type RunOptions } from './untrusted/pool';
 import type { CompileGate, UntrustedMdxResult } from './untrusted/result';
 
 export type DraftMdxResult = UntrustedMdxResult;

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+
 import sharp from 'sharp';
+
 import { publicRoot } from './paths';
 
 export type ImageSize = { width: number; height: number };

@@ -1,6 +1,8 @@
 import 'server-only';
+
 import { cache } from 'react';
-import { ARCHIVE_TAG, ARTICLES_TAG, HOME_TAG, articleTag, authorTag, categoryTag, tagTag } from '../cache/tags';
+
+import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, HOME_TAG, tagTag } from '../cache/tags';
 import { yearMonthIn } from '../dates/format';
 import { env } from '../env.mjs';
 import { loadContent } from './load';
@@ -19,9 +21,9 @@ import {
 } from './queries';
 import type { Article, Author, Content } from './types';
 
-export type { Article, ArchiveMonth, Author, Category, Page, Site, Tag } from './types';
-export { parsePageNumber, tagName } from './queries';
 export { PER_PAGE } from './paging';
+export { parsePageNumber, tagName } from './queries';
+export type { ArchiveMonth, Article, Author, Category, Page, Site, Tag } from './types';
 
 // Content files do not change while a production server runs, so they are read once per process;
 // in development they are read per request so edits show up on reload.

@@ -1,7 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import matter from 'gray-matter';
 import type { z } from 'zod';
+
 import { env } from '../env.mjs';
 import { isSlug } from '../validation';
 import { ContentError, describeIssues } from './errors';

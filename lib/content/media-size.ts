@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { getImageMeta } from '@/db/queries/images';
+
 import type { ImageSize } from './images';
 import { mediaIdFromSrc } from './media';
 

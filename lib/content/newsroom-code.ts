@@ -1,4 +1,5 @@
 import 'server-only';
+
 import { compileDraftMdx, describeFailure } from './draft-mdx';
 import { mdxHash } from './mdx';
 

@@ -1,10 +1,13 @@
 import 'server-only';
+
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
+
 import { isDatabaseUnreachable } from '@/db';
 import { listPublishedSnapshots } from '@/db/queries/publishing';
-import { env } from '../env.mjs';
+
 import { DATABASE_TAG } from '../cache/tags';
+import { env } from '../env.mjs';
 import { draftToArticle } from './draft-article';
 import type { Article, Category } from './types';
 

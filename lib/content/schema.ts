@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { emailSchema, slugSchema } from '../validation';
 
 const sitePath = z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/images/articles/river.jpg"');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { authorSchema, Category, Frontmatter, Site } from './schema';
+
 import type { ImageSize } from './images';
+import type { authorSchema, Category, Frontmatter, Site } from './schema';
 
 export type { Category, Site };
 

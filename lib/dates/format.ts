@@ -12,9 +12,7 @@ export function formatDate(date: Date, site: Clock): string {
 
 /** "November 2026": a month of the archive, which is already counted on the site's clock. */
 export function formatMonth(year: number, month: number, site: Pick<Site, 'locale'>): string {
-  return new Intl.DateTimeFormat(site.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(site.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** The calendar month an instant falls in on the site's clock: what the archive files it under. */
@@ -30,9 +28,7 @@ export function formatDateTime(date: Date, site: Clock): string {
 
 /** "2026-11-25 18:30 GMT": when a draft was saved or submitted, sortable at a glance. */
 export function formatTime(date: Date, site: Clock): string {
-  const zone = new Intl.DateTimeFormat(site.locale, { timeZone: site.timeZone, timeZoneName: 'short' })
-    .formatToParts(date)
-    .find((part) => part.type === 'timeZoneName')?.value;
+  const zone = new Intl.DateTimeFormat(site.locale, { timeZone: site.timeZone, timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value;
   return `${toLocalDateTime(date, site.timeZone).replace('T', ' ')} ${zone ?? site.timeZone}`;
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
+
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isContentArticleSlug } from '@/lib/content';
+
 import { slugify, slugTakenMessage } from './slug';
 
 async function isTaken(slug: string, draftId?: string): Promise<boolean> {

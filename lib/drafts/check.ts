@@ -1,10 +1,12 @@
 import 'server-only';
+
 import { getImageMeta } from '@/db/queries/images';
 import { listUsers, type PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import { can } from '@/lib/auth/roles';
 import { getCategories } from '@/lib/content';
 import { compileDraftMdx, describeFailure } from '@/lib/content/draft-mdx';
+
 import { resolveAddress } from './address';
 import { CHECK_RUNNING, takeCompileTurn } from './preview-turns';
 import type { DraftFields } from './schema';

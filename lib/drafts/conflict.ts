@@ -1,10 +1,12 @@
 import 'server-only';
+
 import type { DraftRecord } from '@/db/queries/drafts';
 import { listUsers } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import type { ConflictSummary } from '@/lib/actions/result';
 import { getSite } from '@/lib/content';
 import { formatTime } from '@/lib/dates/format';
+
 import { changedFields, FIELD_LABELS, fieldText } from './changes';
 
 /** What someone else saved first, field by field beside what this writer typed. */

@@ -1,7 +1,10 @@
 import 'server-only';
+
 import { z } from 'zod';
+
 import type { DraftRecord } from '@/db/queries/drafts';
 import type { DraftContent } from '@/db/schema';
+
 import { isUuid, uuidSchema } from '../validation';
 import { MAX_BODY, parseTags } from './schema';
 

@@ -1,9 +1,12 @@
 import 'server-only';
+
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+
 import { getDraft } from '@/db/queries/drafts';
 import type { PublicUser } from '@/db/queries/users';
 import { isUuid } from '@/lib/validation';
+
 import { routes } from '../routes';
 import { viewerOf } from './viewer';
 

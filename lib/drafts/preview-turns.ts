@@ -1,4 +1,5 @@
 import 'server-only';
+
 import type { CompileGate, UntrustedMdxResult } from '@/lib/content/untrusted/result';
 
 // Every body a person sends (live preview, "Preview", save, the draft's page, the full-page

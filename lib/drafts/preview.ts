@@ -1,8 +1,9 @@
 import 'server-only';
+
 import type { DraftRecord } from '@/db/queries/drafts';
 import type { DraftContent } from '@/db/schema';
 import { getCategories } from '@/lib/content';
-import { prepareDraft, type PreparedDraft } from '@/lib/content/draft-article';
+import { type PreparedDraft, prepareDraft } from '@/lib/content/draft-article';
 import type { CompileGate } from '@/lib/content/draft-mdx';
 
 /** A draft to preview, as saved or as typed; `gate` is the turn of the person looking (./preview-turns.ts). */
@@ -21,9 +22,5 @@ export function previewOf(draft: DraftRecord, content: DraftContent, gate: Compi
  * published; an unpublished draft is previewed as if published now.
  */
 export async function prepareDraftPreview({ draft, gate }: DraftPreviewSource): Promise<PreparedDraft> {
-  return prepareDraft(
-    { id: draft.id, content: draft.content, publishedAt: draft.publishedAt ?? new Date(), updatedAt: draft.updatedAt },
-    await getCategories(),
-    gate,
-  );
+  return prepareDraft({ id: draft.id, content: draft.content, publishedAt: draft.publishedAt ?? new Date(), updatedAt: draft.updatedAt }, await getCategories(), gate);
 }

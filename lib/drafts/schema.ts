@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isSlug, uuidSchema } from '../validation';
 import { slugify } from './slug';
 

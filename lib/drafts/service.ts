@@ -1,19 +1,22 @@
 import 'server-only';
+
 import { z } from 'zod';
+
 import { backToWriter, submitForReview } from '@/db/queries/draft-review';
 import { restoreRevision } from '@/db/queries/draft-revisions';
-import { createDraft, saveDraft, SlugTakenError, type SaveResult } from '@/db/queries/draft-saves';
+import { createDraft, saveDraft, type SaveResult, SlugTakenError } from '@/db/queries/draft-saves';
 import { contentOf, getDraft } from '@/db/queries/drafts';
 import type { PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import type { ConflictSummary } from '@/lib/actions/result';
 import { storeUploadedImage } from '@/lib/media/store';
+
 import { resolveAddress } from './address';
 import { authorChoices, checkDraft } from './check';
 import { conflictSummary } from './conflict';
-import { formValuesOf, formValuesOfDraft, previewContentOf, type draftFormSchema } from './form';
+import { type draftFormSchema, formValuesOf, formValuesOfDraft, previewContentOf } from './form';
 import { DRAFT_NOT_FOUND } from './labels';
-import { previewOf, type DraftPreviewSource } from './preview';
+import { type DraftPreviewSource, previewOf } from './preview';
 import { compileGate, takePreviewTurn } from './preview-turns';
 import { draftFieldsSchema } from './schema';
 import { slugTakenMessage } from './slug';
@@ -43,7 +46,19 @@ export async function createDraftFor(user: PublicUser, input: Record<string, unk
   }
   const address = await resolveAddress(parsed.data.slug, parsed.data.title);
   if ('error' in address) return { ok: false, error: address.error, fieldErrors: { slug: [address.error] }, values };
-  const content: DraftContent = { title: parsed.data.title, slug: address.slug, standfirst: '', category: '', tags: [], authorId: user.id, heroImageId: null, heroAlt: '', heroCredit: '', body: '', featured: false };
+  const content: DraftContent = {
+    title: parsed.data.title,
+    slug: address.slug,
+    standfirst: '',
+    category: '',
+    tags: [],
+    authorId: user.id,
+    heroImageId: null,
+    heroAlt: '',
+    heroCredit: '',
+    body: '',
+    featured: false,
+  };
   try {
     return { ok: true, id: (await createDraft(user.id, content)).id };
   } catch (error) {
@@ -85,7 +100,11 @@ export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascr
     const turn = takePreviewTurn(user.id);
     if (!turn.ok) return { ok: false, error: PREVIEW_PAUSED, values };
     if (!javascript) return { ok: true, saved: false, message, values, keepTyped: values };
-    const content = previewContentOf(values, draft, (await authorChoices(user)).map((person) => person.id));
+    const content = previewContentOf(
+      values,
+      draft,
+      (await authorChoices(user)).map((person) => person.id),
+    );
     return { ok: true, saved: false, message, values, preview: previewOf(draft, content, turn.gate) };
   }
 
@@ -138,7 +157,10 @@ export async function restoreRevisionFor(user: PublicUser, id: string, version: 
   if (result.ok) return { ok: true, message: `Version ${version} is restored as version ${result.draft.version}.` };
   if (result.reason === 'not-found') return { ok: false, error: DRAFT_NOT_FOUND };
   if (result.reason === 'locked') return { ok: false, error: IN_REVIEW };
-  return { ok: false, error: `Not restored: ${result.current.updatedByName} saved version ${result.current.version} since this page was opened. Reload the history and try again.` };
+  return {
+    ok: false,
+    error: `Not restored: ${result.current.updatedByName} saved version ${result.current.version} since this page was opened. Reload the history and try again.`,
+  };
 }
 
 export async function submitDraftFor(user: PublicUser, id: string): Promise<DraftDone | DraftRefusal> {

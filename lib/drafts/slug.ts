@@ -9,9 +9,7 @@ const MAX_SLUG = 80;
  * as the letters they stand for.
  */
 export function slugify(text: string): string {
-  return librarySlugify(text.normalize('NFKC'), { decamelize: false })
-    .slice(0, MAX_SLUG)
-    .replace(/-+$/, '');
+  return librarySlugify(text.normalize('NFKC'), { decamelize: false }).slice(0, MAX_SLUG).replace(/-+$/, '');
 }
 
 export function slugTakenMessage(slug: string): string {

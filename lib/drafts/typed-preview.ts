@@ -1,6 +1,9 @@
 import 'server-only';
+
 import { randomUUID } from 'node:crypto';
+
 import { cookies } from 'next/headers';
+
 import { routes } from '../routes';
 import { createPreviewStore } from './preview-store';
 

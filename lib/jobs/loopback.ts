@@ -1,4 +1,5 @@
 import 'server-only';
+
 import { env } from '../env.mjs';
 import { signHeaders } from './signature';
 

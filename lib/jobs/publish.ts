@@ -1,8 +1,10 @@
 import 'server-only';
+
 import type { Database } from '@/db';
-import { getDraftForPublishing } from '@/db/queries/publishing';
 import { claimDueJob, completeJob, failJob, getJobRevision } from '@/db/queries/publish-jobs';
+import { getDraftForPublishing } from '@/db/queries/publishing';
 import type { PublishJob } from '@/db/schema';
+
 import { neighboursOf } from '../cache/changes';
 import { changed, checkReadiness } from '../publishing/service';
 

@@ -1,4 +1,5 @@
 import 'server-only';
+
 import { loopbackAddress, postSigned } from './loopback';
 
 export const POLL_MS = 5_000;

@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { createHmac, timingSafeEqual } from 'node:crypto';
+
 import { appSecret } from '../secret';
 
 // The internal routes (the scheduler's tick, revalidation) are called by the server itself over

@@ -1,4 +1,5 @@
 import 'server-only';
+
 import { expire } from '../cache/expire';
 import { runCleanupIfDue } from '../maintenance/cleanup';
 import { runDueJobs } from './publish';

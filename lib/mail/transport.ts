@@ -1,7 +1,10 @@
 import 'server-only';
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import nodemailer from 'nodemailer';
+
 import { env } from '../env.mjs';
 
 export type OutgoingMail = {

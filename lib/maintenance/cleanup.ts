@@ -1,4 +1,5 @@
 import 'server-only';
+
 import { deleteStaleRateLimits, deleteUnconfirmedSubscribers, deleteUnusedImages } from '@/db/queries/cleanup';
 import { hitRateLimit, MAX_RATE_LIMIT_WINDOW_SECONDS } from '@/db/queries/rate-limits';
 import { CONFIRMATION_TTL_HOURS } from '@/lib/newsletter/tokens';

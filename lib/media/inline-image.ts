@@ -1,6 +1,8 @@
 import 'server-only';
+
 import { mediaSrc } from '@/lib/content/media';
 import { altTextSchema } from '@/lib/content/schema';
+
 import { storeUploadedImage } from './store';
 
 /**
@@ -19,9 +21,7 @@ export function figureSnippet({ src, alt, caption }: { src: string; alt: string;
 }
 
 export type InlineImageInput = { image?: File; alt: string; caption: string };
-export type InlineImageResult =
-  | { ok: true; snippet: string }
-  | { ok: false; error: string; fieldErrors: Record<string, string[]> };
+export type InlineImageResult = { ok: true; snippet: string } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
 
 /** Validates and stores a picture for an article body, and writes the MDX that shows it. */
 export async function addInlineImage(input: InlineImageInput, userId: string): Promise<InlineImageResult> {

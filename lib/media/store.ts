@@ -1,8 +1,12 @@
 import 'server-only';
+
 import { createHash } from 'node:crypto';
+
 import sharp, { type Metadata } from 'sharp';
-import { saveImage, type ImageMeta } from '@/db/queries/images';
+
+import { type ImageMeta, saveImage } from '@/db/queries/images';
 import { env } from '@/lib/env.mjs';
+
 import { MAX_UPLOAD_BYTES, MIN_IMAGE_SIDE, overQuotaMessage, tooLargeMessage } from './limits';
 import { stripMetadata } from './strip-metadata';
 

@@ -1,5 +1,7 @@
 import 'server-only';
+
 import sharp, { type Metadata } from 'sharp';
+
 import { stripJpegMetadata } from './jpeg-segments';
 
 /** Whether the file says more than its pixels and colours: where, when, with what and by whom. */

@@ -1,9 +1,13 @@
 import 'server-only';
+
 import { createHmac } from 'node:crypto';
-import { createChallenge, randomInt, verifySolution, type Payload } from 'altcha-lib';
+
+import { createChallenge, type Payload, randomInt, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { z } from 'zod';
+
 import { hitRateLimit } from '@/db/queries/rate-limits';
+
 import { appSecret } from '../secret';
 
 /**

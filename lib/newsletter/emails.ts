@@ -2,7 +2,6 @@ import type { Site } from '../content/types';
 import { emailPage, escapeHtml as escape } from '../mail/html';
 import type { OutgoingMail } from '../mail/transport';
 
-
 type ConfirmationMail = { site: Site; to: string; confirmUrl: string; unsubscribeUrl: string; oneClickUrl: string };
 
 /** The double opt-in email: HTML and plain text, with RFC 8058 one-click unsubscribe headers. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { emailSchema } from '../validation';
 
 export const signupSchema = z.object({

@@ -1,10 +1,12 @@
 import 'server-only';
+
 import { countAttempt, hitRateLimit, peekAttempts } from '@/db/queries/rate-limits';
 import { confirmSubscription, getSubscriber, recordSignup, releaseConfirmationEmail, unsubscribeSubscriber } from '@/db/queries/subscribers';
+
 import type { Site } from '../content/types';
 import { env } from '../env.mjs';
 import { absoluteUrl } from '../format';
-import { sendMail as defaultSendMail, type SendMail } from '../mail/transport';
+import { type SendMail, sendMail as defaultSendMail } from '../mail/transport';
 import { routes } from '../routes';
 import { appSecret } from '../secret';
 import { checkChallenge } from './challenge';
@@ -78,8 +80,7 @@ type Delivery = {
  * a form without JavaScript cannot solve it and is asked to come back later.
  */
 async function challengeGate(site: Site, clientAttempts: number, answer: string | undefined, canSolve: boolean): Promise<Outcome | null> {
-  const required =
-    clientAttempts > LIMITS.perIp.challengeAfter || (await peekAttempts(siteCounter(site), LIMITS.site.windowSeconds)) >= LIMITS.site.challengeAfter;
+  const required = clientAttempts > LIMITS.perIp.challengeAfter || (await peekAttempts(siteCounter(site), LIMITS.site.windowSeconds)) >= LIMITS.site.challengeAfter;
   if (!required) return null;
   const check = await checkChallenge(answer);
   if (check === 'passed') return null;

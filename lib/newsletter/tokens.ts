@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
 import { isUuid } from '../validation';
 
 export const CONFIRMATION_TTL_HOURS = 48;

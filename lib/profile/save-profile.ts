@@ -1,9 +1,10 @@
 import 'server-only';
-import { updateProfile, type PublicUser } from '@/db/queries/users';
+
+import { type PublicUser, updateProfile } from '@/db/queries/users';
 import { isContentAuthorSlug } from '@/lib/content';
 import { altTextSchema } from '@/lib/content/schema';
-import { slugSchema } from '@/lib/validation';
 import { storeUploadedImage } from '@/lib/media/store';
+import { slugSchema } from '@/lib/validation';
 
 export type ProfileValues = { profileSlug: string; bio: string; pictureAlt: string };
 export type ProfileResult = { ok: true; user: PublicUser } | { ok: false; error: string; fieldErrors: Record<string, string[]> };

@@ -1,13 +1,16 @@
 import 'server-only';
+
 import { draftMode } from 'next/headers';
+
 import { getVisibleDraftBySlug } from '@/db/queries/publishing';
+
 import { can } from '../auth/roles';
 import { getCurrentUser } from '../auth/session';
-import { compileGate } from '../drafts/preview-turns';
-import { viewerOf } from '../drafts/viewer';
+import type { Article } from '../content';
 import { getCategories } from '../content';
 import { prepareDraft } from '../content/draft-article';
-import type { Article } from '../content';
+import { compileGate } from '../drafts/preview-turns';
+import { viewerOf } from '../drafts/viewer';
 
 export type Preview = { article: Article; code: string } | { slug: string; problems: string[] };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { uuidSchema } from '../validation';
 
 export const draftIdSchema = z.object({ draftId: uuidSchema('Unknown draft.') });

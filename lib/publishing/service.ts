@@ -1,14 +1,16 @@
 import 'server-only';
-import { getDraftForPublishing, publishDraft, unpublishDraft, type DraftForPublishing, type PublishChange } from '@/db/queries/publishing';
+
+import { type DraftForPublishing, getDraftForPublishing, type PublishChange, publishDraft, unpublishDraft } from '@/db/queries/publishing';
 import { cancelSchedule, scheduleDraft } from '@/db/queries/schedules';
 import type { SearchEntry } from '@/db/queries/search-index';
 import type { DraftContent } from '@/db/schema';
+
+import { neighboursOf, tagsForChange } from '../cache/changes';
 import { getCategories, isContentArticleSlug } from '../content';
 import { prepareDraft } from '../content/draft-article';
 import type { CompileGate } from '../content/draft-mdx';
 import { compileGate } from '../drafts/preview-turns';
 import { newsroomEntryId, searchConfig, searchEntryOf } from '../search/entries';
-import { neighboursOf, tagsForChange } from '../cache/changes';
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
 

@@ -1,7 +1,9 @@
 import 'server-only';
+
 import { searchDrafts as searchDraftRows } from '@/db/queries/draft-search';
-import { isSearchTimeout } from '@/db/queries/search';
 import type { DraftViewer } from '@/db/queries/drafts';
+import { isSearchTimeout } from '@/db/queries/search';
+
 import { searchConfig } from './entries';
 import { parseSearchParams } from './params';
 

@@ -1,9 +1,11 @@
 import 'server-only';
+
 import { createHash } from 'node:crypto';
+
 import type { SearchEntry } from '@/db/queries/search-index';
 
 export { contentEntryId, newsroomEntryId } from '@/db/queries/search-index';
-import { getSite, tagName, type Article } from '../content';
+import { type Article, getSite, tagName } from '../content';
 import { cleanText } from './clean';
 import { searchConfigFor } from './language';
 import { plainText } from './plain-text';

@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { COUNT_CAP, isSearchTimeout, searchIndex, type SearchPage } from '@/db/queries/search';
+
 import { getCategories, getSite } from '../content';
 import { searchConfig } from './entries';
 import { highlightSegments, type Segment } from './highlight';
@@ -7,8 +9,8 @@ import type { SearchParams } from './params';
 import { suggestFor, type Suggestion } from './suggest';
 import { ensureSearchIndex } from './sync';
 
-export { parseSearchParams, MAX_QUERY_LENGTH, type SearchParams } from './params';
 export type { Segment } from './highlight';
+export { MAX_QUERY_LENGTH, parseSearchParams, type SearchParams } from './params';
 
 export const SEARCH_PER_PAGE = 10;
 

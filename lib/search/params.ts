@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { slugSchema } from '../validation';
 import { cleanText } from './clean';
 
@@ -9,7 +10,15 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // Anything malformed in a filter is dropped rather than refused: a reader's search still runs.
 const slug = z.preprocess(first, slugSchema.max(200).optional()).catch(undefined);
 // PostgreSQL's dates run from 4713 BC, JavaScript's and ISO's from year 0: keep to plausible years.
-const day = z.preprocess(first, z.iso.date().refine((value) => Number(value.slice(0, 4)) >= 1000).optional()).catch(undefined);
+const day = z
+  .preprocess(
+    first,
+    z.iso
+      .date()
+      .refine((value) => Number(value.slice(0, 4)) >= 1000)
+      .optional(),
+  )
+  .catch(undefined);
 
 const schema = z.object({
   q: z.preprocess(first, z.string().optional()).catch(undefined),

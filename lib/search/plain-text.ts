@@ -4,6 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+
 import { cleanText } from './clean';
 
 const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);

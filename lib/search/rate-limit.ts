@@ -1,5 +1,7 @@
 import 'server-only';
+
 import { hitRateLimit, type RateLimitResult } from '@/db/queries/rate-limits';
+
 import { clientIp } from '../actions/client-ip';
 import { env } from '../env.mjs';
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { anyMatches, closeHeadlines, closestTerms, withSearchLimits, type SearchFilters } from '@/db/queries/search';
+
+import { anyMatches, closeHeadlines, closestTerms, type SearchFilters, withSearchLimits } from '@/db/queries/search';
 
 // Words of a query as they are in the index's word list: unaccented and lower-cased.
 const WORD = /[\p{L}\p{N}]+/gu;

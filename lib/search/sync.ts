@@ -1,11 +1,7 @@
 import 'server-only';
-import {
-  contentEntryHashes,
-  deleteContentEntriesExcept,
-  insertMissingSearchEntries,
-  reconfigureSearchEntries,
-  upsertSearchEntries,
-} from '@/db/queries/search-index';
+
+import { contentEntryHashes, deleteContentEntriesExcept, insertMissingSearchEntries, reconfigureSearchEntries, upsertSearchEntries } from '@/db/queries/search-index';
+
 import { getContentArticles, readNewsroomArticles } from '../content';
 import { env } from '../env.mjs';
 import { contentEntryId, entryHash, newsroomEntryId, searchConfig, searchEntryOf } from './entries';
@@ -17,9 +13,7 @@ export async function syncContentIndex(): Promise<SyncReport> {
   const config = await searchConfig();
   const reconfigured = await reconfigureSearchEntries(config);
   const [articles, known] = await Promise.all([getContentArticles(), contentEntryHashes()]);
-  const changed = articles
-    .map((article) => ({ article, id: contentEntryId(article.slug), hash: entryHash(article, config) }))
-    .filter(({ id, hash }) => known.get(id) !== hash);
+  const changed = articles.map((article) => ({ article, id: contentEntryId(article.slug), hash: entryHash(article, config) })).filter(({ id, hash }) => known.get(id) !== hash);
   await upsertSearchEntries(changed.map(({ article, id, hash }) => searchEntryOf(article, id, config, hash)));
   const removed = await deleteContentEntriesExcept(articles.map((article) => contentEntryId(article.slug)));
   return { reconfigured, indexed: changed.length, removed };

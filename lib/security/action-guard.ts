@@ -10,8 +10,7 @@ import { argumentList, boundActionDescriptor, validReply } from './reply-shape';
 /** Route handlers that take POSTs: Next.js never treats a request to them as a server action. */
 export const ROUTE_HANDLERS_TAKING_POSTS = ['/api/', '/newsletter/unsubscribe/one-click'];
 
-const refuse = (status: number, message: string) =>
-  new Response(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+const refuse = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /** Next.js compares the Origin's host with X-Forwarded-Host, or else Host; so do we, a step earlier. */
 function sameSite(origin: string, headers: Headers): boolean {

@@ -46,9 +46,7 @@ export function readerPolicy({ https }) {
  * @param {{ https: boolean }} options
  */
 export function challengePolicy({ https }) {
-  return readerPolicy({ https })
-    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-    .replace("connect-src 'self'", "connect-src 'self'; worker-src 'self' blob:");
+  return readerPolicy({ https }).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self'; worker-src 'self' blob:");
 }
 
 /**
@@ -82,7 +80,8 @@ export function commonHeaders({ https }) {
     { key: 'X-Frame-Options', value: 'DENY' },
     {
       key: 'Permissions-Policy',
-      value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()',
+      value:
+        'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()',
     },
     // A browser ignores it over http, but on a site meant for http it would be a promise not kept.
     ...(https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),

@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+
 import type { Article, Site } from '../content/types';
 import { absoluteUrl } from '../format';
 import { routes } from '../routes';

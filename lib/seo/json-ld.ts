@@ -43,9 +43,7 @@ export function newsArticleJsonLd(article: Article, site: Site) {
     keywords: article.tags.join(', '),
     wordCount: article.words,
     mainEntityOfPage: absoluteUrl(site, routes.article(article.slug)),
-    author: [
-      { '@type': 'Person', name: article.author.name, url: absoluteUrl(site, routes.author(article.author.slug)) },
-    ],
+    author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(site, routes.author(article.author.slug)) }],
     publisher: { '@type': 'NewsMediaOrganization', name: site.name, url: absoluteUrl(site, '/'), logo: { '@type': 'ImageObject', url: absoluteUrl(site, '/icon.svg') } },
   };
 }

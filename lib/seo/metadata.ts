@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+
 import type { Article, Site } from '../content/types';
 import { routes } from '../routes';
 

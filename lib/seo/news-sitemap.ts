@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+
 import type { Article, Site } from '../content/types';
 import { absoluteUrl } from '../format';
 import { routes } from '../routes';

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+
+import { eq } from 'drizzle-orm';
+
 import { getDb } from '@/db';
 import { getDraftForPublishing } from '@/db/queries/publishing';
 import { createUser } from '@/db/queries/users';
-import { draftRevisions, drafts, images, users, type DraftContent } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { type DraftContent, draftRevisions, drafts, images, users } from '@/db/schema';
 import { checkReadiness } from '@/lib/publishing/service';
 
 async function image(uploadedBy: string | null) {
@@ -47,7 +49,9 @@ export async function seedDraft(overrides: Partial<DraftContent> = {}) {
   const id = randomUUID();
   await getDb().transaction(async (tx) => {
     const { slug, title, standfirst, category, tags, authorId, heroImageId, heroAlt, heroCredit, body, featured } = content;
-    await tx.insert(drafts).values({ id, slug, title, standfirst, category, tags, authorId, heroImageId, heroAlt, heroCredit, body, featured, createdBy: author.id, updatedBy: author.id });
+    await tx
+      .insert(drafts)
+      .values({ id, slug, title, standfirst, category, tags, authorId, heroImageId, heroAlt, heroCredit, body, featured, createdBy: author.id, updatedBy: author.id });
     await tx.insert(draftRevisions).values({ draftId: id, version: 1, content, summary: 'Saved', savedBy: author.id });
   });
   return { id, ...content, authorSlug: author.slug, authorName: author.name };

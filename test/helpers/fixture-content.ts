@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import sharp from 'sharp';
 
 export type Fixture = { content: string; public: string };
@@ -44,13 +45,12 @@ export async function makeFixture(articles: Record<string, string>): Promise<Fix
   await mkdir(path.join(fixture.content, 'articles'), { recursive: true });
   await mkdir(path.join(fixture.content, 'authors'), { recursive: true });
   await mkdir(path.join(fixture.public, 'images'), { recursive: true });
-  const jpeg = await sharp({ create: { width: 32, height: 18, channels: 3, background: '#888' } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 32, height: 18, channels: 3, background: '#888' } })
+    .jpeg()
+    .toBuffer();
   await writeFile(path.join(fixture.public, 'images', 'hero.jpg'), jpeg);
   await writeFile(path.join(fixture.content, 'site.json'), JSON.stringify(site));
-  await writeFile(
-    path.join(fixture.content, 'categories.json'),
-    JSON.stringify([{ slug: 'news', name: 'News', description: 'All the news that fits.' }]),
-  );
+  await writeFile(path.join(fixture.content, 'categories.json'), JSON.stringify([{ slug: 'news', name: 'News', description: 'All the news that fits.' }]));
   await writeFile(
     path.join(fixture.content, 'authors', 'ann-author.json'),
     JSON.stringify({

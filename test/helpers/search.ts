@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { upsertSearchEntries, type SearchEntry } from '@/db/queries/search-index';
+
+import { type SearchEntry, upsertSearchEntries } from '@/db/queries/search-index';
 import { parseSearchParams, searchArticles, type SearchParams } from '@/lib/search';
 
 /** Rows in a section of their own, so each test sees only what it wrote (as newsroom rows: a content/ sync drops unknown files). */
@@ -28,4 +29,3 @@ export async function indexRows(rows: Partial<SearchEntry>[]) {
   const search = (q: string, extra: Partial<SearchParams> = {}) => searchArticles({ ...parseSearchParams({ q }), section, ...extra });
   return { section, search, slugs: entries.map((entry) => entry.slug) };
 }
-

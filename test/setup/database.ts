@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+
 import { createTestDatabase } from '../../scripts/test-database.mjs';
 
 declare module 'vitest' {

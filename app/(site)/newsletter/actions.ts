@@ -3,6 +3,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
+
 import { publicAction } from '@/lib/actions/public-action';
 import { getSite } from '@/lib/content';
 import { CHALLENGE, PENDING_ADDRESS_COOKIE } from '@/lib/newsletter/challenge';

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
 import { getAuthors, getCategories, getSite } from '@/lib/content';

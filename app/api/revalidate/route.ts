@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { expireHere } from '@/lib/cache/expire';
 import { cacheTagsSchema } from '@/lib/cache/tags';
 import { readSignedBody } from '@/lib/jobs/signature';

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
+
 import Piscina from 'piscina';
+
 import { env } from '../../env.mjs';
-import type { UntrustedMdxTask } from './task';
 import type { UntrustedMdxResult } from './result';
+import type { UntrustedMdxTask } from './task';
 
 // Parsing a hostile body can take minutes of CPU (see precheck.ts), so untrusted MDX is never read
 // on the server's main thread: it goes to a worker thread with a time limit and a memory limit,

@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+
 import { compileMdx } from '../mdx';
 import { checkUntrustedMdx } from '../safe-mdx';
 import type { UntrustedMdxResult } from './result';

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { after } from 'next/server';
 import { AuthError } from 'next-auth';
+
 import { signIn, signOut } from '@/auth';
 import { createFirstAdmin } from '@/db/queries/users';
 import { clientIp } from '@/lib/actions/client-ip';

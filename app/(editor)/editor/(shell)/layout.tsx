@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+
 import { can, roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { routes } from '@/lib/routes';
+
 import { logoutAction } from '../(public)/actions';
 
 export default async function EditorShell({ children }: { children: ReactNode }) {

@@ -26,16 +26,10 @@ export default async function EditorHome() {
           <h2 id="scheduled-heading">Scheduled</h2>
           {troubled > 0 ? (
             <p className="form-status form-status--error" role="alert">
-              <strong>
-                {troubled === 1 ? 'A scheduled publication has' : `${troubled} scheduled publications have`} not gone out as planned.
-              </strong>
+              <strong>{troubled === 1 ? 'A scheduled publication has' : `${troubled} scheduled publications have`} not gone out as planned.</strong>
             </p>
           ) : null}
-          {schedules.length > 0 ? (
-            <ScheduleList rows={schedules} site={site} now={now} link={(row) => routes.editor.draftPublish(row.draftId)} />
-          ) : (
-            <p>Nothing is scheduled.</p>
-          )}
+          {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={now} link={(row) => routes.editor.draftPublish(row.draftId)} /> : <p>Nothing is scheduled.</p>}
         </section>
       ) : null}
     </>

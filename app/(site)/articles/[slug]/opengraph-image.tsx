@@ -1,4 +1,5 @@
 import { ImageResponse } from 'next/og';
+
 import { getArticle, getArticles, getSite } from '@/lib/content';
 import { formatDate } from '@/lib/dates/format';
 
@@ -14,18 +15,26 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
   const [article, site] = await Promise.all([getArticle((await params).slug), getSite()]);
   const title = article?.title ?? site.name;
   return new ImageResponse(
-    (
-      <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: '100%', height: '100%', padding: 72, background: '#fbfaf7', color: '#1b1c1f', borderTop: '24px solid #b3261e' }}>
-        <div style={{ display: 'flex', fontSize: 34, fontWeight: 700, color: '#b3261e', textTransform: 'uppercase', letterSpacing: 2 }}>
-          {article?.category.name ?? 'News'}
-        </div>
-        <div style={{ display: 'flex', fontSize: title.length > 70 ? 60 : 72, fontWeight: 700, lineHeight: 1.1 }}>{title}</div>
-        <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 30, color: '#4a4d55' }}>
-          <span>{site.name}</span>
-          <span>{article ? `${article.author.name} · ${formatDate(article.published, site)}` : ''}</span>
-        </div>
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        width: '100%',
+        height: '100%',
+        padding: 72,
+        background: '#fbfaf7',
+        color: '#1b1c1f',
+        borderTop: '24px solid #b3261e',
+      }}
+    >
+      <div style={{ display: 'flex', fontSize: 34, fontWeight: 700, color: '#b3261e', textTransform: 'uppercase', letterSpacing: 2 }}>{article?.category.name ?? 'News'}</div>
+      <div style={{ display: 'flex', fontSize: title.length > 70 ? 60 : 72, fontWeight: 700, lineHeight: 1.1 }}>{title}</div>
+      <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 30, color: '#4a4d55' }}>
+        <span>{site.name}</span>
+        <span>{article ? `${article.author.name} · ${formatDate(article.published, site)}` : ''}</span>
       </div>
-    ),
+    </div>,
     size,
   );
 }

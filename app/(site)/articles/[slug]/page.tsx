@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { ArticleView } from '@/components/article-view';
 import { JsonLd } from '@/components/json-ld';
@@ -32,12 +33,7 @@ export default async function ArticlePage({ params }: Props) {
   if (preview && 'problems' in preview) return <PreviewBanner slug={slug} problems={preview.problems} />;
   const article = preview?.article ?? (await getArticle(slug));
   if (!article) notFound();
-  const [site, code, related, adjacent] = await Promise.all([
-    getSite(),
-    preview?.code ?? getArticleCode(article),
-    getRelatedArticles(article),
-    getAdjacentArticles(article),
-  ]);
+  const [site, code, related, adjacent] = await Promise.all([getSite(), preview?.code ?? getArticleCode(article), getRelatedArticles(article), getAdjacentArticles(article)]);
   const trail = [
     { name: 'Home', path: '/' },
     { name: article.category.name, path: routes.category(article.category.slug) },

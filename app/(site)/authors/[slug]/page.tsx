@@ -1,4 +1,4 @@
-import { ListingRoute, listingRouteMetadata, type ListingParams } from '@/components/listing-route';
+import { type ListingParams, ListingRoute, listingRouteMetadata } from '@/components/listing-route';
 import { listingParams } from '@/lib/listings';
 
 // Newsroom articles bring new pages after the build. Unknown addresses never render here: proxy.ts

@@ -1,4 +1,4 @@
-import { ListingRoute, listingRouteMetadata, type ListingParams } from '@/components/listing-route';
+import { type ListingParams, ListingRoute, listingRouteMetadata } from '@/components/listing-route';
 import { listingParams } from '@/lib/listings';
 
 // Unknown addresses get the static 404 page: complete HTML, readable without JavaScript.

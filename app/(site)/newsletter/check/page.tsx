@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
+
 import { ChallengeForm } from '@/components/newsletter/challenge-form';
 import { newChallenge, PENDING_ADDRESS_COOKIE } from '@/lib/newsletter/challenge';
+
 import { subscribeAction } from '../actions';
 
 export const metadata: Metadata = { title: 'One more step', robots: { index: false } };
@@ -16,8 +18,8 @@ export default async function CheckPage() {
     <div className="container narrow">
       <h1>One more step</h1>
       <p>
-        Many sign-ups are arriving right now, so your browser does a short calculation to show that it is not a script. It takes a few
-        seconds, runs on this site alone and sends nothing anywhere else.
+        Many sign-ups are arriving right now, so your browser does a short calculation to show that it is not a script. It takes a few seconds, runs on this site alone and sends
+        nothing anywhere else.
       </p>
       <ChallengeForm action={subscribeAction} challenge={challenge} email={jar.get(PENDING_ADDRESS_COOKIE)?.value ?? ''} />
     </div>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+
 import { TokenForm } from '@/components/newsletter/token-form';
 import { getSite } from '@/lib/content';
+
 import { confirmAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Confirm your subscription', robots: { index: false } };

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+
 import { TokenForm } from '@/components/newsletter/token-form';
 import { getSite } from '@/lib/content';
 import { describeUnsubscribe } from '@/lib/newsletter/service';
+
 import { unsubscribeAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } };

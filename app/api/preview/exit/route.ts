@@ -1,5 +1,6 @@
 import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
+
 import { isSlug } from '@/lib/validation';
 
 // Leaving preview changes nothing but this browser's own view, so a plain link may do it.

@@ -1,5 +1,5 @@
-import { runTick } from '@/lib/jobs/tick';
 import { readSignedBody } from '@/lib/jobs/signature';
+import { runTick } from '@/lib/jobs/tick';
 
 // The scheduler's tick (lib/jobs/scheduler.ts calls it over loopback, signed): the work runs
 // inside a request, so the pages it changes can be expired right here.

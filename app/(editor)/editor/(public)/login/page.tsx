@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';
 import { countUsers } from '@/db/queries/users';
 import { getCurrentUser } from '@/lib/auth/session';
 import { routes } from '@/lib/routes';
+
 import { loginAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Sign in to the newsroom', robots: { index: false } };

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+
 import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Not allowed', robots: { index: false } };

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';
 import { countUsers } from '@/db/queries/users';
+
 import { setupAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Set up the newsroom', robots: { index: false } };

@@ -3,6 +3,7 @@ import { Field } from '@/components/forms/field';
 import { roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { mediaSrc } from '@/lib/content/media';
+
 import { changePasswordAction } from '../actions/account';
 import { ProfileForm } from './profile-form';
 

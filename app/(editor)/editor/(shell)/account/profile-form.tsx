@@ -6,7 +6,8 @@ import { FormStatus } from '@/components/forms/form-status';
 import { LabelledField } from '@/components/forms/labelled-field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { ProfileValues } from '@/lib/profile/save-profile';
-import { saveProfileAction, type ProfileState } from '../actions/account';
+
+import { type ProfileState, saveProfileAction } from '../actions/account';
 
 type ProfileFormProps = { saved: ProfileValues; pictureSrc?: string };
 
@@ -17,7 +18,12 @@ export function ProfileForm({ saved, pictureSrc }: ProfileFormProps) {
   const values = result?.values ?? saved;
   return (
     <form action={formAction} className="editor-form" aria-describedby={statusId}>
-      <LabelledField id="field-profileSlug" label="Profile address" hint="Your author page’s address: lower-case words joined by hyphens, e.g. “jane-doe”." errors={errors.profileSlug}>
+      <LabelledField
+        id="field-profileSlug"
+        label="Profile address"
+        hint="Your author page’s address: lower-case words joined by hyphens, e.g. “jane-doe”."
+        errors={errors.profileSlug}
+      >
         {(props) => <input {...props} name="profileSlug" type="text" defaultValue={values.profileSlug} />}
       </LabelledField>
       <LabelledField id="field-bio" label="Bio" hint="20 to 600 characters, shown on your author page and under your articles." errors={errors.bio}>

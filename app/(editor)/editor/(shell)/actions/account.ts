@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+
 import { getUserPasswordHash, setUserPassword } from '@/db/queries/users';
 import { editorAction } from '@/lib/actions/editor-action';
 import type { ActionState } from '@/lib/actions/result';
@@ -9,8 +10,8 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { changePasswordSchema } from '@/lib/auth/schema';
 import { countPasswordCheck, passwordCheckSucceeded } from '@/lib/auth/throttle';
 import { expire } from '@/lib/cache/expire';
-import { ARTICLES_TAG, HOME_TAG, authorTag } from '@/lib/cache/tags';
-import { saveProfile, type ProfileValues } from '@/lib/profile/save-profile';
+import { ARTICLES_TAG, authorTag, HOME_TAG } from '@/lib/cache/tags';
+import { type ProfileValues, saveProfile } from '@/lib/profile/save-profile';
 import { routes } from '@/lib/routes';
 
 export const changePasswordAction = editorAction('editor:enter', changePasswordSchema, async ({ currentPassword, newPassword }, user) => {

@@ -1,15 +1,16 @@
 'use server';
 
-import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+
+import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { draftPreviewElement } from '@/components/editor/draft-preview';
 import { editorAction } from '@/lib/actions/editor-action';
 import { refreshPage } from '@/lib/cache/refresh';
 import { draftFormSchema, draftIdSchema, newDraftSchema, restoreSchema } from '@/lib/drafts/form';
 import { createDraftFor, restoreRevisionFor, returnToWriterFor, saveDraftFor, submitDraftFor, withdrawDraftFor } from '@/lib/drafts/service';
-import { routes } from '@/lib/routes';
 import { keepTypedPreview, TOO_LARGE_TO_PREVIEW } from '@/lib/drafts/typed-preview';
+import { routes } from '@/lib/routes';
 
 export const createDraftAction = editorAction('drafts:write-own', newDraftSchema, async (input, user) => {
   const result = await createDraftFor(user, input);

@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+
 import { editorAction } from '@/lib/actions/editor-action';
 import type { ActionState } from '@/lib/actions/result';
 import { addInlineImage } from '@/lib/media/inline-image';

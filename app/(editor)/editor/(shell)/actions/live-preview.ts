@@ -22,6 +22,10 @@ export const previewDraftAction = editorAction('drafts:write-own', draftFormSche
   if (!turn.ok) return { ok: true, message: PAUSED, retryAfterMs: turn.retryAfterMs };
   const draft = await getDraft(viewerOf(user), input.id);
   if (!draft) return { ok: false, error: DRAFT_NOT_FOUND };
-  const content = previewContentOf(formValuesOf(input), draft, (await authorChoices(user)).map((person) => person.id));
+  const content = previewContentOf(
+    formValuesOf(input),
+    draft,
+    (await authorChoices(user)).map((person) => person.id),
+  );
   return { ok: true, message: 'Preview updated.', views: { preview: draftPreviewElement(previewOf(draft, content, turn.gate), subscribeAction) } };
 });

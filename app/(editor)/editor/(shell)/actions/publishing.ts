@@ -4,11 +4,11 @@ import { editorAction } from '@/lib/actions/editor-action';
 import { expire } from '@/lib/cache/expire';
 import { refreshPage } from '@/lib/cache/refresh';
 import { getSite } from '@/lib/content';
-import { routes } from '@/lib/routes';
-import { draftIdSchema, publishSchema, scheduleSchema } from '@/lib/publishing/schema';
-import { cancel, publishNow, schedule, unpublish, type PublishOutcome } from '@/lib/publishing/service';
 import { formatScheduleTime } from '@/lib/dates/format';
 import { parseLocalDateTime } from '@/lib/dates/local-time';
+import { draftIdSchema, publishSchema, scheduleSchema } from '@/lib/publishing/schema';
+import { cancel, publishNow, type PublishOutcome, schedule, unpublish } from '@/lib/publishing/service';
+import { routes } from '@/lib/routes';
 
 const refused = (what: string, outcome: PublishOutcome & { ok: false }) => ({ ok: false as const, error: `${what} ${outcome.problems.join(' ')}` });
 

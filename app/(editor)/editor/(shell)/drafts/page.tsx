@@ -42,7 +42,9 @@ export default async function DraftsPage({ searchParams }: Props) {
         </p>
       ) : null}
       {drafts.length === 0 ? (
-        search?.query ? null : <p>No drafts yet.</p>
+        search?.query ? null : (
+          <p>No drafts yet.</p>
+        )
       ) : (
         <DataTable
           caption="Drafts you can open, most recently changed first"

@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';
 import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/session';
+
 import { changeRoleAction, createPersonAction, deactivateAction, reactivateAction } from '../actions/people';
 
 export const metadata = { title: 'People' };

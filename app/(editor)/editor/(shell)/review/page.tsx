@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getSite } from '@/lib/content';
 import { formatTime } from '@/lib/dates/format';
 import { routes } from '@/lib/routes';
+
 import { returnToWriterAction } from '../actions/drafts';
 
 export const metadata = { title: 'Review queue' };

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { ArticleList } from '@/components/article-list';
 import { getArchiveMonths, getMonthArticles, getSite } from '@/lib/content';
 import { formatMonth } from '@/lib/dates/format';

@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
+
 import { tokenSchema } from '@/lib/newsletter/schema';
 import { unsubscribe } from '@/lib/newsletter/service';
 import { routes } from '@/lib/routes';
 
-const text = (body: string, status: number) =>
-  new NextResponse(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+const text = (body: string, status: number) => new NextResponse(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /** RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL. */
 export async function POST(request: Request) {

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';
 import { LabelledField } from '@/components/forms/labelled-field';
 import { getCurrentUser } from '@/lib/auth/session';
 import { routes } from '@/lib/routes';
+
 import { codeLoginAction, requestCodeAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Sign in with an emailed code', robots: { index: false }, referrer: 'same-origin' };

@@ -7,8 +7,8 @@ export default function DraftError({ reset }: { error: Error & { digest?: string
     <>
       <h1>Your change was not saved</h1>
       <p>
-        If you were uploading a picture, it may be larger than the 10 MB limit: choose a smaller file and try again. The last
-        saved version of the draft is unchanged; see its History.
+        If you were uploading a picture, it may be larger than the 10 MB limit: choose a smaller file and try again. The last saved version of the draft is unchanged; see its
+        History.
       </p>
       <button type="button" className="button" onClick={reset}>
         Try again

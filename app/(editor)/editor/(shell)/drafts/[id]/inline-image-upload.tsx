@@ -1,12 +1,14 @@
 'use client';
 
 import { useState, useSyncExternalStore } from 'react';
+
 import { ImageField } from '@/components/editor/image-field';
 import { useActionForm } from '@/components/forms/action-form';
 import { FormStatus } from '@/components/forms/form-status';
 import { LabelledField } from '@/components/forms/labelled-field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { uploadInlineImageAction, type InlineImageState } from '../../actions/images';
+
+import { type InlineImageState, uploadInlineImageAction } from '../../actions/images';
 
 /**
  * A form of its own beside the draft form: uploading a picture never submits (or loses) the draft.
@@ -18,9 +20,7 @@ export function InlineImageUpload() {
   return (
     <section aria-labelledby={`${id}-heading`} className="inline-image-upload">
       <h2 id={`${id}-heading`}>Add an image to the body</h2>
-      <p className="field__hint">
-        Upload a picture here, then paste the MDX it gives you into the body. Without JavaScript the upload reloads the page, so save the draft first.
-      </p>
+      <p className="field__hint">Upload a picture here, then paste the MDX it gives you into the body. Without JavaScript the upload reloads the page, so save the draft first.</p>
       <form action={formAction} className="editor-form" aria-describedby={statusId}>
         <ImageField name="image" label="Image" error={errors.image?.[0]} />
         <LabelledField id={`${id}-alt`} label="Alt text" hint="Describe what the picture shows, in at least 10 characters." errors={errors.alt}>
@@ -40,7 +40,11 @@ export function InlineImageUpload() {
 function Snippet({ id, snippet }: { id: string; snippet: string }) {
   const [copied, setCopied] = useState(false);
   // The copy button needs the clipboard API, so it only appears once JavaScript runs.
-  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <div className="field">
       <label htmlFor={id}>MDX to paste into the body</label>

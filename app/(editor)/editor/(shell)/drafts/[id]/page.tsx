@@ -14,6 +14,7 @@ import { loadDraft } from '@/lib/drafts/load';
 import { compileGate } from '@/lib/drafts/preview-turns';
 import { takeTypedPreview } from '@/lib/drafts/typed-preview';
 import { routes } from '@/lib/routes';
+
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
 import { previewDraftAction } from '../../actions/live-preview';
 import { InlineImageUpload } from './inline-image-upload';
@@ -30,8 +31,20 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
   const locked = !editsAny && draft.status !== 'draft';
   const [authors, categories] = await Promise.all([authorChoices(user), getCategories()]);
   const typed = await takeTypedPreview(draft.id, user.id);
-  const content = typed ? previewContentOf(typed, draft, authors.map((author) => author.id)) : contentOf(draft);
-  const preview = <DraftPreview draft={{ id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }} gate={compileGate(user.id, typed ? 'preview' : 'check')} subscribe={subscribeAction} />;
+  const content = typed
+    ? previewContentOf(
+        typed,
+        draft,
+        authors.map((author) => author.id),
+      )
+    : contentOf(draft);
+  const preview = (
+    <DraftPreview
+      draft={{ id: draft.id, content, publishedAt: draft.publishedAt, updatedAt: draft.updatedAt }}
+      gate={compileGate(user.id, typed ? 'preview' : 'check')}
+      subscribe={subscribeAction}
+    />
+  );
 
   return (
     <>

@@ -3,9 +3,10 @@ import { ActionForm } from '@/components/forms/action-form';
 import { listSchedules } from '@/db/queries/schedules';
 import type { Draft } from '@/db/schema';
 import { getSite } from '@/lib/content';
-import { routes } from '@/lib/routes';
 import { formatScheduleTime } from '@/lib/dates/format';
 import { toLocalDateTime } from '@/lib/dates/local-time';
+import { routes } from '@/lib/routes';
+
 import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '../../actions/publishing';
 
 type PublishPanelProps = {
@@ -26,14 +27,14 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
       <p>
         {published && draft.publishedAt ? (
           <>
-            Published since {formatScheduleTime(draft.publishedAt, site)} at <a href={routes.article(draft.slug)}>{routes.article(draft.slug)}</a>.
-            Publishing again shows readers the latest saved version.
+            Published since {formatScheduleTime(draft.publishedAt, site)} at <a href={routes.article(draft.slug)}>{routes.article(draft.slug)}</a>. Publishing again shows readers
+            the latest saved version.
           </>
         ) : (
           'Not published: readers cannot see it.'
         )}{' '}
-        Publishing and scheduling use the last saved version (version {draft.version}), so save your changes first; a schedule
-        publishes that version even if the draft is saved again later.
+        Publishing and scheduling use the last saved version (version {draft.version}), so save your changes first; a schedule publishes that version even if the draft is saved
+        again later.
       </p>
       {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
 

@@ -1,5 +1,6 @@
 import { DraftNewForm } from '@/components/editor/draft-new-form';
 import { requireUser } from '@/lib/auth/session';
+
 import { createDraftAction } from '../../actions/drafts';
 
 export const metadata = { title: 'New draft' };

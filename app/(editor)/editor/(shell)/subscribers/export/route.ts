@@ -8,7 +8,8 @@ import { subscriberFilterSchema } from '@/lib/subscriber-filter';
 export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return new Response('Please sign in.', { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  if (!can(user.role, 'subscribers:view')) return new Response('You are not allowed to export subscribers.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!can(user.role, 'subscribers:view'))
+    return new Response('You are not allowed to export subscribers.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const filter = subscriberFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await exportSubscribers({ search: filter.q, status: filter.status });
   const csv = toCsv(

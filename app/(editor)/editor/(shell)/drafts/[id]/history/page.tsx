@@ -10,6 +10,7 @@ import { changedFields, FIELD_LABELS } from '@/lib/drafts/changes';
 import { loadDraft } from '@/lib/drafts/load';
 import { viewerOf } from '@/lib/drafts/viewer';
 import { routes } from '@/lib/routes';
+
 import { restoreRevisionAction } from '../../../actions/drafts';
 
 export const metadata = { title: 'Draft history' };

@@ -1,9 +1,10 @@
-import { viewerOf } from '@/lib/drafts/viewer';
 import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
+
 import { getVisibleDraft } from '@/db/queries/publishing';
 import { can } from '@/lib/auth/roles';
 import { getCurrentUser } from '@/lib/auth/session';
+import { viewerOf } from '@/lib/drafts/viewer';
 import { draftIdSchema } from '@/lib/publishing/schema';
 import { routes } from '@/lib/routes';
 

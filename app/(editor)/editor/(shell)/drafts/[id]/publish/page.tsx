@@ -2,6 +2,7 @@ import { getDraftForPublishing } from '@/db/queries/publishing';
 import { requireUser } from '@/lib/auth/session';
 import { draftIdSchema } from '@/lib/publishing/schema';
 import { routes } from '@/lib/routes';
+
 import { PublishPanel } from '../publish-panel';
 
 export const metadata = { title: 'Publish' };

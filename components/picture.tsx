@@ -31,5 +31,6 @@ export function Picture({ src, alt, width, height, sizes, priority = false, clas
   }
   // Its inline style (color: transparent, hiding alt text while loading) is in app/styles/base.css instead:
   // the pages' Content-Security-Policy allows no inline styles.
+  // eslint-disable-next-line @next/next/no-img-element -- getImageProps already gave it next/image's sizes and optimised sources, without the component's JavaScript
   return <img {...props} style={undefined} alt={alt} className={className} />;
 }

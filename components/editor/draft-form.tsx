@@ -89,6 +89,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
 
         {heroImageId ? (
           <figure className="draft-form__hero">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a newsroom thumbnail of the stored upload; next/image would add its client component to the form */}
             <img src={`/media/${heroImageId}`} alt={values.heroAlt ?? ''} width={240} />
             <figcaption>
               {heroImageId === saved.heroImageId ? 'Current hero image' : 'New hero image (not saved yet)'}

@@ -24,7 +24,9 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
   const [busy, setBusy] = useState(false);
   const latest = useRef(0);
   const initialRef = useRef(initial);
-  initialRef.current = initial;
+  useEffect(() => {
+    initialRef.current = initial;
+  }, [initial]);
 
   useEffect(() => {
     const form = document.getElementById(formId);

@@ -1,8 +1,6 @@
 import 'server-only';
 
-import { sql } from 'drizzle-orm';
-
-import { getDb } from '@/db';
+import { notify } from '@/db/queries/notifications';
 
 import { env } from '../env.mjs';
 import { CHANNEL, serverId } from './channel';
@@ -14,7 +12,7 @@ import { CHANNEL, serverId } from './channel';
 export async function broadcastRevalidation(tags: string[]): Promise<void> {
   if (!env.DATABASE_URL || env.DATABASE_EMBEDDED) return;
   try {
-    await getDb().execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: serverId, tags })})`);
+    await notify(CHANNEL, JSON.stringify({ from: serverId, tags }));
   } catch (error) {
     console.error('Could not tell the other app servers to refresh their pages:', error);
   }

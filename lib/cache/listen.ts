@@ -1,7 +1,8 @@
 import 'server-only';
 
-import postgres from 'postgres';
 import { z } from 'zod';
+
+import { listenTo } from '@/db/queries/notifications';
 
 import { env } from '../env.mjs';
 import { CHANNEL, serverId } from './channel';
@@ -16,8 +17,7 @@ const noticeSchema = z.object({ from: z.string().optional(), tags: cacheTagsSche
  */
 export async function listenForRevalidation(): Promise<void> {
   if (!env.DATABASE_URL || env.DATABASE_EMBEDDED) return;
-  const listener = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  await listener.listen(CHANNEL, (payload) => {
+  await listenTo(CHANNEL, (payload) => {
     let message: z.infer<typeof noticeSchema>;
     try {
       message = noticeSchema.parse(JSON.parse(payload));

@@ -27,7 +27,7 @@ export function ArticleCard({ article, site, variant = 'list', headingLevel = 3,
       <div className="card__image">
         <Picture src={article.hero.src} alt={article.hero.alt} width={article.hero.width} height={article.hero.height} sizes={sizes[variant]} priority={priority} />
       </div>
-      <div className="card__text">
+      <div>
         <p className="kicker">
           <a href={routes.category(article.category.slug)}>{article.category.name}</a>
         </p>

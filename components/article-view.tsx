@@ -22,7 +22,7 @@ type ArticleViewProps = {
 export function ArticleView({ article, code, site, related, adjacent, subscribe }: ArticleViewProps) {
   return (
     <>
-      <article className="article">
+      <article>
         <header className="article__header">
           <nav aria-label="Breadcrumb" className="breadcrumb">
             <ol role="list">

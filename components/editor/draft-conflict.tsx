@@ -10,7 +10,7 @@ import { DataTable } from './data-table';
 export function DraftConflict({ draftId, conflict }: { draftId: string; conflict: ConflictSummary }) {
   const { fields } = conflict;
   return (
-    <section className="draft-conflict" aria-labelledby="conflict-heading">
+    <section aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Your version and the current version</h2>
       <p>
         Version {conflict.currentVersion} was saved by {conflict.changedBy} at {conflict.changedAt}.{' '}

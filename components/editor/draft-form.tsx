@@ -39,7 +39,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
 
   return (
     <>
-      <form id={FORM_ID} action={formAction} className="editor-form draft-form" aria-describedby={statusId}>
+      <form id={FORM_ID} action={formAction} className="editor-form" aria-describedby={statusId}>
         <DraftUnsavedGuard formId={FORM_ID} unsaved={unsaved} />
         <input type="hidden" name="id" value={draftId} />
         <input type="hidden" name="version" value={values.version ?? saved.version} />
@@ -88,7 +88,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         </LabelledField>
 
         {heroImageId ? (
-          <figure className="draft-form__hero">
+          <figure>
             {/* eslint-disable-next-line @next/next/no-img-element -- a newsroom thumbnail of the stored upload; next/image would add its client component to the form */}
             <img src={`/media/${heroImageId}`} alt={values.heroAlt ?? ''} width={240} />
             <figcaption>
@@ -107,9 +107,9 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
           {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
         </LabelledField>
         <LabelledField id="draft-body" label="Body (MDX)" hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props." errors={errors.body}>
-          {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={20} className="draft-form__body" />}
+          {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={20} />}
         </LabelledField>
-        <div className="field field--checkbox">
+        <div className="field">
           <input key={`featured-${values.featured}`} id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
           <label htmlFor="draft-featured">Featured on the home page</label>
         </div>
@@ -117,7 +117,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         <DraftButtons />
       </form>
 
-      <section aria-labelledby="live-preview-heading" className="draft-live-preview">
+      <section aria-labelledby="live-preview-heading">
         <h2 id="live-preview-heading">Live preview</h2>
         <p>
           <a href={routes.editor.draftPreview(draftId)}>Open full-page preview</a> (shows the last saved version)
@@ -131,7 +131,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
 function DraftButtons() {
   const { pending } = useFormStatus();
   return (
-    <p className="draft-form__buttons">
+    <p>
       <button type="submit" name="intent" value="save" className="button" aria-disabled={pending} disabled={pending}>
         {pending ? 'Working…' : 'Save draft'}
       </button>{' '}

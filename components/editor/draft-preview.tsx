@@ -17,7 +17,7 @@ export async function DraftPreview({ draft, gate, subscribe }: DraftPreviewProps
   if (article && code) return <ArticleView article={article} code={code} site={await getSite()} related={[]} adjacent={{}} subscribe={subscribe} />;
   return (
     <>
-      <div className="draft-preview__problems">
+      <div>
         <p>{code ? 'Before this can be published:' : 'The body cannot be shown until these are fixed:'}</p>
         <ul>
           {problems.map((problem) => (

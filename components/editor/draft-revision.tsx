@@ -4,7 +4,7 @@ import { FIELD_LABELS, fieldText } from '@/lib/drafts/changes';
 /** Every field of one revision, as it was saved. */
 export function DraftRevisionContent({ content, names }: { content: DraftContent; names: Map<string, string> }) {
   return (
-    <dl className="draft-revision">
+    <dl>
       {(Object.keys(FIELD_LABELS) as (keyof DraftContent)[]).map((field) => (
         <div key={field}>
           <dt>{FIELD_LABELS[field]}</dt>

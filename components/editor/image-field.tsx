@@ -27,7 +27,7 @@ export function ImageField({ name, label, currentSrc, currentAlt, error }: Image
         {UPLOAD_HINT}
       </p>
       {currentSrc ? (
-        <p className="field__current">
+        <p>
           <Picture src={currentSrc} alt={currentAlt ?? ''} width={96} height={96} sizes="96px" className="field__thumb" />
           <span> Current picture. Choose a file only to replace it.</span>
         </p>

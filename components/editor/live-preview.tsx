@@ -81,7 +81,7 @@ export function LivePreview({ formId, action, initial }: LivePreviewProps) {
 
   const current = live && live.over === initial ? live : null;
   return (
-    <div className="live-preview" aria-busy={busy}>
+    <div aria-busy={busy}>
       {current?.error ? <p className="form-status form-status--error">{current.error}</p> : null}
       {current?.notice ? (
         <p className="form-status" role="status">

@@ -40,7 +40,7 @@ export function scheduledVersion(row: ScheduleRow): { text: string; changed: boo
 export function ScheduleList({ rows, site, now, link }: { rows: ScheduleRow[]; site: Site; now: Date; link?: (row: ScheduleRow) => string }) {
   const sorted = [...rows].sort((a, b) => Number(!!scheduleProblem(b, now)) - Number(!!scheduleProblem(a, now)) || a.runAt.getTime() - b.runAt.getTime());
   return (
-    <ul className="schedule-list">
+    <ul>
       {sorted.map((row) => {
         const problem = scheduleProblem(row, now);
         const version = scheduledVersion(row);

@@ -18,7 +18,7 @@ export function TokenForm({ action, token, label, pendingLabel, done }: TokenFor
   const { state, formAction, statusId } = useActionForm(action, 'token-form-status');
   const finished = state?.ok || (state === null && done !== undefined);
   return (
-    <form action={formAction} className="token-form">
+    <form action={formAction}>
       <input type="hidden" name="token" value={token} />
       {finished ? null : <SubmitButton label={label} pendingLabel={pendingLabel} />}
       <FormStatus id={statusId} state={state ?? (done === undefined ? null : { ok: true, message: done })} />

@@ -21,7 +21,7 @@ function countLine({ total, capped, countCap, meaningful, tooSlow }: Results, q:
 export function SearchResults({ site, params, results }: SearchResultsProps) {
   const { suggestion } = results;
   return (
-    <section aria-labelledby="search-results-heading" className="search-results">
+    <section aria-labelledby="search-results-heading">
       <h2 id="search-results-heading" className="visually-hidden">
         Results
       </h2>

@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <main id="main" className="editor-auth">
       <h1>Sign in to the newsroom</h1>
-      {message ? <p className="notice">{message}</p> : null}
+      {message ? <p>{message}</p> : null}
       <ActionForm action={loginAction} submitLabel="Sign in" pendingLabel="Signing in…">
         <Field label="Email address" name="email" type="email" autoComplete="username" />
         <Field label="Password" name="password" type="password" autoComplete="current-password" />

@@ -18,7 +18,7 @@ export function InlineImageUpload() {
   const { state, formAction, id, statusId, errors } = useActionForm(uploadInlineImageAction);
   const result = state as InlineImageState;
   return (
-    <section aria-labelledby={`${id}-heading`} className="inline-image-upload">
+    <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Add an image to the body</h2>
       <p className="field__hint">Upload a picture here, then paste the MDX it gives you into the body. Without JavaScript the upload reloads the page, so save the draft first.</p>
       <form action={formAction} className="editor-form" aria-describedby={statusId}>

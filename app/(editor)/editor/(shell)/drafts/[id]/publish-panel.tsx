@@ -22,7 +22,7 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
   const published = draft.publishedRevisionId !== null;
   const hidden = <input type="hidden" name="draftId" value={draft.id} />;
   return (
-    <section aria-labelledby={`publishing-${draft.id}`} className="publish-panel">
+    <section aria-labelledby={`publishing-${draft.id}`}>
       <Heading id={`publishing-${draft.id}`}>Publishing</Heading>
       <p>
         {published && draft.publishedAt ? (

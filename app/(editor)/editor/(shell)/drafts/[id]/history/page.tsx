@@ -29,12 +29,12 @@ export default async function DraftHistoryPage({ params }: { params: Promise<{ i
       <p>
         <a href={routes.editor.draft(draft.id)}>Back to the draft</a> · current version {draft.version}
       </p>
-      <ol className="draft-history" reversed role="list">
+      <ol reversed role="list">
         {revisions.map((revision, index) => {
           const previous = revisions[index + 1];
           const changed = previous ? changedFields(previous.content, revision.content) : [];
           return (
-            <li key={revision.id} className="draft-history__item">
+            <li key={revision.id}>
               <h2>
                 Version {revision.version}
                 {revision.version === draft.version ? ' (current)' : ''}

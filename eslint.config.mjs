@@ -57,6 +57,7 @@ export default defineConfig([
       'simple-import-sort/exports': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'import/no-anonymous-default-export': 'error',
+      'import/no-duplicates': 'error',
       // Links are plain anchors on purpose: next/link would hydrate a component per link and prefetch every link in view (see README, Architecture).
       '@next/next/no-html-link-for-pages': 'off',
     },

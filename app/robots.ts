@@ -1,8 +1,7 @@
 import type { MetadataRoute } from 'next';
 
 import { getSite } from '@/lib/content';
-import { absoluteUrl } from '@/lib/format';
-import { routes } from '@/lib/routes';
+import { absoluteUrl, routes } from '@/lib/routes';
 
 export default async function robots(): Promise<MetadataRoute.Robots> {
   const site = await getSite();

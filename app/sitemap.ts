@@ -1,8 +1,7 @@
 import type { MetadataRoute } from 'next';
 
 import { getArchiveMonths, getArticles, getAuthors, getCategories, getSite, getTags } from '@/lib/content';
-import { absoluteUrl } from '@/lib/format';
-import { routes } from '@/lib/routes';
+import { absoluteUrl, routes } from '@/lib/routes';
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const [site, articles, categories, authors, tags, months] = await Promise.all([getSite(), getArticles(), getCategories(), getAuthors(), getTags(), getArchiveMonths()]);

@@ -1,4 +1,11 @@
 // Every URL is built here, so links, canonical URLs, feeds, sitemaps and redirects always agree.
+import type { Site } from './content/types';
+
+/** A path on the public site as an absolute URL, for feeds, sitemaps, emails and canonical links. */
+export function absoluteUrl(site: Pick<Site, 'url'>, path: string): string {
+  return new URL(path, `${site.url}/`).toString();
+}
+
 function paged(base: string, page = 1): string {
   return page > 1 ? `${base === '/' ? '' : base}/page/${page}` : base;
 }

@@ -52,7 +52,13 @@ describe('one person’s bodies take one worker slot', () => {
   });
 
   it('superseding previews discards stale answers but never terminates a worker', async () => {
-    await expect.poll(() => threadIds().length).toBe(2);
+    // The previous test's overrunning bodies had their threads replaced: wait until the replacements settle.
+    const settled = async () => {
+      const ids = threadIds();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return ids.length === 2 && ids.join() === threadIds().join();
+    };
+    await expect.poll(settled, { timeout: 20_000 }).toBe(true);
     const before = threadIds();
     const person = randomUUID();
     const previews = [0, 1, 2, 3].map((n) => {

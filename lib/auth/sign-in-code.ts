@@ -7,9 +7,8 @@ import { createSignInCode, spendSignInCode, spendSignInLink } from '@/db/queries
 import { getUserForLogin } from '@/db/queries/users';
 
 import type { Site } from '../content/types';
-import { absoluteUrl } from '../format';
 import { type SendMail, sendMail as defaultSendMail } from '../mail/transport';
-import { routes } from '../routes';
+import { absoluteUrl, routes } from '../routes';
 import { appSecret } from '../secret';
 import { signInCodeMail } from './sign-in-mail';
 

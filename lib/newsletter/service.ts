@@ -5,9 +5,8 @@ import { confirmSubscription, getSubscriber, recordSignup, releaseConfirmationEm
 
 import type { Site } from '../content/types';
 import { env } from '../env.mjs';
-import { absoluteUrl } from '../format';
 import { type SendMail, sendMail as defaultSendMail } from '../mail/transport';
-import { routes } from '../routes';
+import { absoluteUrl, routes } from '../routes';
 import { appSecret } from '../secret';
 import { checkChallenge } from './challenge';
 import { confirmationMail } from './emails';

@@ -1,8 +1,7 @@
 import { Feed } from 'feed';
 
 import type { Article, Site } from '../content/types';
-import { absoluteUrl } from '../format';
-import { routes } from '../routes';
+import { absoluteUrl, routes } from '../routes';
 
 const FEED_LIMIT = 50;
 

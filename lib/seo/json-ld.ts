@@ -1,6 +1,5 @@
 import type { Article, Site } from '../content/types';
-import { absoluteUrl } from '../format';
-import { routes } from '../routes';
+import { absoluteUrl, routes } from '../routes';
 import { searchTemplate } from './open-search';
 
 export function organizationJsonLd(site: Site) {

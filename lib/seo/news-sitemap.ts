@@ -1,8 +1,7 @@
 import { create } from 'xmlbuilder2';
 
 import type { Article, Site } from '../content/types';
-import { absoluteUrl } from '../format';
-import { routes } from '../routes';
+import { absoluteUrl, routes } from '../routes';
 
 /** A Google News sitemap: the articles of the last 48 hours, with their news: publication tags. */
 export function newsSitemapXml(site: Site, articles: Article[]): string {

@@ -1,8 +1,7 @@
 import { create } from 'xmlbuilder2';
 
 import type { Site } from '../content/types';
-import { absoluteUrl } from '../format';
-import { routes } from '../routes';
+import { absoluteUrl, routes } from '../routes';
 
 /** The address a browser or a search engine fills in with the reader's words. */
 export const searchTemplate = (site: Site) => `${absoluteUrl(site, routes.search())}?q={search_term_string}`;

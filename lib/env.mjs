@@ -1,4 +1,5 @@
-// The one place that reads process.env. next.config.mjs imports it, so a bad setting fails
+// The one place that reads settings from process.env (Next's own NEXT_RUNTIME and NEXT_PHASE, which
+// say where the code is running, are read where that matters). next.config.mjs imports it, so a bad setting fails
 // `next build` / `next start` with a clear message instead of a failed request.
 import { z } from 'zod';
 

@@ -6,6 +6,7 @@ import { useFormStatus } from 'react-dom';
 import { type FormAction, useActionForm } from '@/components/forms/action-form';
 import { FormStatus } from '@/components/forms/form-status';
 import { LabelledField } from '@/components/forms/labelled-field';
+import { mediaSrc } from '@/lib/content/media';
 import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
 import { routes } from '@/lib/routes';
 
@@ -90,7 +91,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         {heroImageId ? (
           <figure>
             {/* eslint-disable-next-line @next/next/no-img-element -- a newsroom thumbnail of the stored upload; next/image would add its client component to the form */}
-            <img src={`/media/${heroImageId}`} alt={values.heroAlt ?? ''} width={240} />
+            <img src={mediaSrc(heroImageId)} alt={values.heroAlt ?? ''} width={240} />
             <figcaption>
               {heroImageId === saved.heroImageId ? 'Current hero image' : 'New hero image (not saved yet)'}
               {values.heroAlt ? `: ${values.heroAlt}` : ', no alt text yet'}

@@ -17,7 +17,7 @@ type ScheduleRow = {
 };
 
 /** A schedule that should have run two minutes ago has not: say so, loudly. */
-export const OVERDUE_MS = 2 * 60_000;
+const OVERDUE_MS = 2 * 60_000;
 
 export function scheduleProblem(row: ScheduleRow, now: Date): string | null {
   if (row.status === 'failed') return `Failed after ${row.attempts} attempts: ${row.lastError ?? 'no reason recorded'}`;
@@ -27,7 +27,7 @@ export function scheduleProblem(row: ScheduleRow, now: Date): string | null {
 }
 
 /** Which version goes out, and whether the draft has moved on since it was approved. */
-export function scheduledVersion(row: ScheduleRow): { text: string; changed: boolean } {
+function scheduledVersion(row: ScheduleRow): { text: string; changed: boolean } {
   if (row.version === null) return { text: 'No version was recorded for this schedule.', changed: true };
   if (row.version === row.currentVersion) return { text: `Version ${row.version} (the latest) is scheduled.`, changed: false };
   return {

@@ -29,7 +29,7 @@ export async function listRevisions(viewer: DraftViewer, draftId: string): Promi
     .orderBy(desc(draftRevisions.version));
 }
 
-export async function getRevision(viewer: DraftViewer, draftId: string, version: number): Promise<RevisionRecord | undefined> {
+async function getRevision(viewer: DraftViewer, draftId: string, version: number): Promise<RevisionRecord | undefined> {
   const [row] = await getDb()
     .select(revisionColumns)
     .from(draftRevisions)

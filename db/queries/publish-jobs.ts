@@ -8,8 +8,8 @@ import { type PublishChange, publishRevision } from './publishing';
 import type { SearchEntry } from './search-index';
 
 /** How long a claimed job is ours; a server that dies mid-job loses it to another after this. */
-export const LEASE_SECONDS = 60;
-export const MAX_ATTEMPTS = 5;
+const LEASE_SECONDS = 60;
+const MAX_ATTEMPTS = 5;
 
 /**
  * Claims the oldest due job, or a job whose claimant's lease ran out. One statement: two servers

@@ -117,7 +117,7 @@ const lockDraft = async (tx: Transaction, draftId: string): Promise<Locked | und
  * (that version's row of the search index) in the index. Null when the draft is gone or has been
  * saved again since it was checked (the checked version is what gets published).
  */
-export async function publishVersion(tx: Transaction, draftId: string, version: number, search: SearchEntry): Promise<PublishChange | null> {
+async function publishVersion(tx: Transaction, draftId: string, version: number, search: SearchEntry): Promise<PublishChange | null> {
   const row = await lockDraft(tx, draftId);
   if (!row || row.version !== version) return null;
   const [revision] = await tx

@@ -24,7 +24,7 @@ export class LoginThrottled extends CredentialsSignin {
   }
 }
 
-export const DEVICE_COOKIE = 'broadsheet.device';
+const DEVICE_COOKIE = 'broadsheet.device';
 export const CHALLENGE_COOKIE = 'broadsheet.sign-in-challenge';
 
 export type SignedIn = { id: string; name: string; email: string; sessionVersion: number };

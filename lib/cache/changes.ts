@@ -30,6 +30,15 @@ export async function tagsForChange(change: PublishChange, neighbours: { before:
   return [...tags];
 }
 
+/**
+ * The tags of the pages that show an author's card or link to their page, at the profile's old and
+ * new address: every article (cards), home, and the author pages.
+ */
+export function tagsForProfileChange(before: string | null, after: string | null): string[] {
+  const slugs = new Set([before, after].filter((slug): slug is string => !!slug));
+  return [ARTICLES_TAG, HOME_TAG, ...[...slugs].map(authorTag)];
+}
+
 /** Neighbours of the article's address, or none when it has no address yet. */
 export async function neighboursOf(slug: string | undefined): Promise<string[]> {
   return slug ? neighbourSlugs(slug) : [];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { isSlug } from '../validation';
+
 // Cache tags of the pages that read newsroom articles from the database. Every such read is an
 // `unstable_cache` entry carrying the umbrella tag plus the tag of the page kind that asked, and the
 // entry's tags become the tags of the ISR page that read it: publishing expires exactly these.
@@ -16,9 +18,16 @@ export const categoryTag = (slug: string) => `category:${slug}`;
 export const tagTag = (slug: string) => `tag:${slug}`;
 export const authorTag = (slug: string) => `author:${slug}`;
 
+const KINDS = new Set(['article', 'category', 'tag', 'author']);
+
+function isKindTag(tag: string): boolean {
+  const [kind, slug, ...rest] = tag.split(':');
+  return rest.length === 0 && KINDS.has(kind!) && slug !== undefined && slug.length <= 200 && isSlug(slug);
+}
+
 /** What a revalidation request may name: anything else is refused. */
 export function isCacheTag(tag: string): boolean {
-  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG].includes(tag) || /^(article|category|tag|author):[a-z0-9-]{1,200}$/.test(tag);
+  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG].includes(tag) || isKindTag(tag);
 }
 
 /** The tags of a revalidation request or notice: at least one, all known. */

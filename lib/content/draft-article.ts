@@ -23,7 +23,7 @@ function altProblem(alt: string, what: string): string | null {
 }
 
 /** Public author profile of an account, or what is missing from it. */
-export async function authorFromUser(user: PublicUser | undefined): Promise<{ author: Author } | { problems: string[] }> {
+async function authorFromUser(user: PublicUser | undefined): Promise<{ author: Author } | { problems: string[] }> {
   if (!user) return { problems: ['The author’s account no longer exists.'] };
   const missing: string[] = [];
   if (!user.profileSlug) missing.push('a profile address');

@@ -3,7 +3,7 @@ import 'server-only';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isContentArticleSlug } from '@/lib/content';
 
-import { slugify, slugTakenMessage } from './slug';
+import { SLUG_MAX_LENGTH, slugify, slugTakenMessage } from './slug';
 
 async function isTaken(slug: string, draftId?: string): Promise<boolean> {
   return (await isContentArticleSlug(slug)) || (await isDraftSlugTaken(slug, draftId));
@@ -18,7 +18,8 @@ export async function resolveAddress(typed: string, title: string, draftId?: str
   if (typed) return (await isTaken(typed, draftId)) ? { error: slugTakenMessage(typed) } : { slug: typed };
   const base = slugify(title) || 'draft';
   for (let n = 1; n < 100; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
+    // The number takes the place of the title's last characters, so the address still fits the form.
+    const candidate = n === 1 ? base : `${base.slice(0, SLUG_MAX_LENGTH - `-${n}`.length).replace(/-+$/, '')}-${n}`;
     if (!(await isTaken(candidate, draftId))) return { slug: candidate };
   }
   return { error: 'No free address could be made from this title. Type one in “Address”.' };

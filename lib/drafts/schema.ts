@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { isSlug, uuidSchema } from '../validation';
-import { slugify } from './slug';
+import { SLUG_MAX_LENGTH, slugify } from './slug';
 
 const MAX_TAGS = 8;
 export const MAX_BODY = 100_000;
@@ -22,7 +22,7 @@ export const draftFieldsSchema = z.object({
   slug: z
     .string()
     .trim()
-    .max(80, 'The address can have at most 80 characters.')
+    .max(SLUG_MAX_LENGTH, `The address can have at most ${SLUG_MAX_LENGTH} characters.`)
     .refine((slug) => slug === '' || isSlug(slug), 'The address may only use lower-case letters, digits and single hyphens, like “council-budget-2027”.'),
   standfirst: text(320, 'The standfirst'),
   category: z.string().trim().max(80),

@@ -10,6 +10,7 @@ import type { PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import type { ConflictSummary } from '@/lib/actions/result';
 import { storeUploadedImage } from '@/lib/media/store';
+import { routes } from '@/lib/routes';
 
 import { resolveAddress } from './address';
 import { authorChoices, checkDraft } from './check';
@@ -76,7 +77,7 @@ async function storeHeroImage(file: unknown, user: PublicUser): Promise<{ id?: s
 }
 
 function addressLocked(slug: string, values: Values): DraftRefusal {
-  const error = `This article is published at /articles/${slug}, so its address cannot change. Unpublish it first to give it a new address.`;
+  const error = `This article is published at ${routes.article(slug)}, so its address cannot change. Unpublish it first to give it a new address.`;
   return { ok: false, error: `Not saved: ${error}`, fieldErrors: { slug: [error] }, values };
 }
 

@@ -1,6 +1,7 @@
 import librarySlugify from '@sindresorhus/slugify';
 
-const MAX_SLUG = 80;
+/** The longest address a draft may have (the draft form refuses longer ones). */
+export const SLUG_MAX_LENGTH = 80;
 
 /**
  * An address made from any text: lower-case ASCII words joined by hyphens, letters transliterated
@@ -9,7 +10,7 @@ const MAX_SLUG = 80;
  * as the letters they stand for.
  */
 export function slugify(text: string): string {
-  return librarySlugify(text.normalize('NFKC'), { decamelize: false }).slice(0, MAX_SLUG).replace(/-+$/, '');
+  return librarySlugify(text.normalize('NFKC'), { decamelize: false }).slice(0, SLUG_MAX_LENGTH).replace(/-+$/, '');
 }
 
 export function slugTakenMessage(slug: string): string {

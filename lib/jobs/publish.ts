@@ -16,7 +16,7 @@ const UNPINNED = 'This schedule does not say which version to publish (it was ma
  * Publishes one claimed job, or records why it could not. Never throws: a job's error is its own.
  * It publishes the revision the editor scheduled, never a later save: that needs approving again.
  */
-export async function runJob(job: PublishJob, db?: Database): Promise<JobResult> {
+async function runJob(job: PublishJob, db?: Database): Promise<JobResult> {
   try {
     const draft = await getDraftForPublishing(job.draftId);
     if (!draft) return { job, outcome: await failJob(job, 'The draft no longer exists.', db) };

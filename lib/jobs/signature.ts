@@ -13,8 +13,8 @@ const MAX_AGE_MS = 30_000;
 /** The internal routes take a small JSON body; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 16 * 1024;
 
-export const SIGNATURE_HEADER = 'x-broadsheet-signature';
-export const TIMESTAMP_HEADER = 'x-broadsheet-timestamp';
+const SIGNATURE_HEADER = 'x-broadsheet-signature';
+const TIMESTAMP_HEADER = 'x-broadsheet-timestamp';
 
 function hmac(path: string, timestamp: string, body: string): string {
   return createHmac('sha256', appSecret()).update(`${path}\n${timestamp}\n${body}`).digest('base64url');

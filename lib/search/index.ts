@@ -12,7 +12,7 @@ import { ensureSearchIndex } from './sync';
 export type { Segment } from './highlight';
 export { MAX_QUERY_LENGTH, parseSearchParams, type SearchParams } from './params';
 
-export const SEARCH_PER_PAGE = 10;
+const SEARCH_PER_PAGE = 10;
 
 export type SearchHit = {
   slug: string;

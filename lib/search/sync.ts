@@ -23,7 +23,7 @@ export async function syncContentIndex(): Promise<SyncReport> {
  * Articles published before the index existed. Publishing itself keeps newsroom rows current (in
  * its transaction), so this only adds missing rows and never overwrites one.
  */
-export async function backfillNewsroomIndex(): Promise<void> {
+async function backfillNewsroomIndex(): Promise<void> {
   const config = await searchConfig();
   const articles = await readNewsroomArticles();
   await insertMissingSearchEntries(articles.map(({ draftId, article }) => searchEntryOf(article, newsroomEntryId(draftId), config)));

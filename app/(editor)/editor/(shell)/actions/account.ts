@@ -9,8 +9,8 @@ import type { ActionState } from '@/lib/actions/result';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { changePasswordSchema } from '@/lib/auth/schema';
 import { countPasswordCheck, passwordCheckSucceeded } from '@/lib/auth/throttle';
+import { tagsForProfileChange } from '@/lib/cache/changes';
 import { expire } from '@/lib/cache/expire';
-import { ARTICLES_TAG, authorTag, HOME_TAG } from '@/lib/cache/tags';
 import { type ProfileValues, saveProfile } from '@/lib/profile/save-profile';
 import { routes } from '@/lib/routes';
 
@@ -44,8 +44,7 @@ export const saveProfileAction = editorAction('editor:enter', profileForm, async
   }
   // Published articles show the author's card and link to their page: refresh those, at the old and
   // new address. That also refetches this page, which shows the saved picture.
-  const tags = [ARTICLES_TAG, HOME_TAG, ...new Set([user.profileSlug, result.user.profileSlug].filter((slug): slug is string => !!slug).map(authorTag))];
-  await expire(tags);
+  await expire(tagsForProfileChange(user.profileSlug, result.user.profileSlug));
   const { profileSlug, bio, pictureAlt } = result.user;
   const state: ProfileState = { ok: true, message: 'Your public profile is saved.', values: { profileSlug: profileSlug ?? '', bio: bio ?? '', pictureAlt: pictureAlt ?? '' } };
   return state;

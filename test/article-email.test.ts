@@ -6,6 +6,7 @@ import { loadContent } from '@/lib/content/load';
 import { compileMdx } from '@/lib/content/mdx';
 import type { Article, Site } from '@/lib/content/types';
 import { renderArticleEmail } from '@/lib/newsletter/email';
+import { emailPreviewPolicy } from '@/lib/security/headers.mjs';
 
 // council-budget-2027 has every part a body can have: headings, a figure, a table, a pull quote, a
 // callout with a list, a site link and a footnote.
@@ -89,5 +90,13 @@ describe('the article as an email', () => {
     const elapsed = performance.now() - started;
     console.log(`article email rendered in ${elapsed.toFixed(0)} ms (warm)`);
     expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('is previewed in the newsroom under a policy that runs nothing and loads only the site’s pictures', () => {
+    const policy = emailPreviewPolicy({ imageOrigin: 'https://news.example.org' });
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("img-src 'self' https://news.example.org data:");
+    expect(policy).toMatch(/(^|; )sandbox allow-popups/);
+    expect(policy).not.toContain('script-src');
   });
 });

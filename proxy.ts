@@ -14,6 +14,8 @@ const https = siteIsHttps(env.SITE_URL);
 // every editor page, route handler and action checks the session and the role itself.
 const PUBLIC = [routes.editor.login(), routes.editor.loginCode(), routes.editor.setup()];
 
+const EMAIL_PREVIEW = new RegExp(`^${routes.editor.draftEmail('[^/]+')}$`);
+
 const hasSession = (request: NextRequest) => request.cookies.getAll().some((cookie) => /(^|\.)authjs\.session-token/.test(cookie.name));
 
 async function editor(request: NextRequest) {
@@ -22,6 +24,9 @@ async function editor(request: NextRequest) {
   if (!PUBLIC.includes(request.nextUrl.pathname) && !hasSession(request) && request.method === 'GET') {
     return NextResponse.redirect(new URL(routes.editor.login(), request.url));
   }
+  // The email preview is a mail client's document (inline styles, no scripts): its route sends its own
+  // policy, which Next.js would drop in favour of one set here.
+  if (EMAIL_PREVIEW.test(request.nextUrl.pathname)) return NextResponse.next();
   // Next.js reads the nonce from the request's policy and puts it on every script it renders.
   const policy = editorPolicy({ https, nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64') });
   const headers = new Headers(request.headers);

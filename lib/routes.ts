@@ -49,6 +49,8 @@ const editor = {
   draftHistory: (id: string) => `${EDITOR}/drafts/${id}/history`,
   draftPreview: (id: string) => `${EDITOR}/drafts/${id}/preview`,
   draftPublish: (id: string) => `${EDITOR}/drafts/${id}/publish`,
+  /** The published article as the newsletter email, for an editor's browser. */
+  draftEmail: (id: string) => `${EDITOR}/drafts/${id}/email`,
   review: () => `${EDITOR}/review`,
   people: () => `${EDITOR}/people`,
   subscribers: ({ q, status, page }: SubscriberQuery = {}) => withQuery(`${EDITOR}/subscribers`, { q, status, page }),

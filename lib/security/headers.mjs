@@ -69,6 +69,24 @@ export function editorPolicy({ https, nonce }) {
 }
 
 /**
+ * The newsletter email shown in an editor's browser: a document written for mail clients, with inline
+ * styles and the site's pictures, that may run nothing and send nothing. Sandboxed, so even markup that
+ * slipped through could not act in the newsroom's origin; its links open in a new tab.
+ * @param {{ imageOrigin: string }} options the origin of the email's absolute image addresses (SITE_URL)
+ */
+export function emailPreviewPolicy({ imageOrigin }) {
+  return policy({
+    'default-src': ["'none'"],
+    'style-src': ["'unsafe-inline'"],
+    'img-src': ["'self'", imageOrigin, 'data:'],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"],
+    sandbox: ['allow-popups', 'allow-popups-to-escape-sandbox'],
+  });
+}
+
+/**
  * Headers for every response, pages, route handlers, feeds, media, errors and 404s alike.
  * @param {{ https: boolean }} options
  */

@@ -36,6 +36,11 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
         Publishing and scheduling use the last saved version (version {draft.version}), so save your changes first; a schedule publishes that version even if the draft is saved
         again later.
       </p>
+      {published ? (
+        <p>
+          <a href={routes.editor.draftEmail(draft.id)}>Preview the email</a> subscribers would receive of the published version.
+        </p>
+      ) : null}
       {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
 
       <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className="inline-form">

@@ -77,6 +77,8 @@ test('the emailed link only shows a button, which signs in once, in any browser'
 });
 
 test('the owner on a device that signed in before gets in with the password despite the attack', async ({ browser, request }) => {
+  // The attack itself waits out growing backoffs (about 20 s), more than half the default budget.
+  test.setTimeout(60_000);
   const owner = await seedPerson();
   const ip = clientAddress();
   const trustedContext = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'x-forwarded-for': ip } });

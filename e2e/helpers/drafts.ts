@@ -38,7 +38,9 @@ export async function ensureAuthorProfile(email: string = people.editor.email): 
 }
 
 /** A draft that is ready to publish, written by the editor (or the account with `authorEmail`). */
-export async function seedReadyDraft(overrides: { title?: string; category?: string; tags?: string[]; body?: string; authorEmail?: string } = {}): Promise<SeededDraft> {
+export async function seedReadyDraft(
+  overrides: { title?: string; category?: string; tags?: string[]; body?: string; authorEmail?: string; heroAlt?: string } = {},
+): Promise<SeededDraft> {
   const author = await ensureAuthorProfile(overrides.authorEmail);
   const unique = randomUUID().slice(0, 8);
   const title = overrides.title ?? `Newsroom story ${unique}`;
@@ -51,7 +53,7 @@ export async function seedReadyDraft(overrides: { title?: string; category?: str
     tags: overrides.tags ?? [`seeded-${unique}`],
     authorId: author.id,
     heroImageId: await seedImage(author.id),
-    heroAlt: 'A plain coloured rectangle standing in for a photograph',
+    heroAlt: overrides.heroAlt ?? 'A plain coloured rectangle standing in for a photograph',
     heroCredit: 'Broadsheet',
     body: overrides.body ?? `The first paragraph of story ${unique}.\n\n## What happens next\n\nMore text follows here.`,
     featured: false,

@@ -1,20 +1,6 @@
+import type { ScheduleRow } from '@/db/queries/schedules';
 import type { Site } from '@/lib/content';
 import { formatScheduleTime } from '@/lib/dates/format';
-
-/** A scheduled publication as the list needs it: the shape listSchedules() reads. */
-type ScheduleRow = {
-  jobId: string;
-  draftId: string;
-  title: string;
-  runAt: Date;
-  status: 'pending' | 'running' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  /** The version the schedule publishes; null on a job from before versions were pinned. */
-  version: number | null;
-  /** The draft's latest saved version. */
-  currentVersion: number;
-};
 
 /** A schedule that should have run two minutes ago has not: say so, loudly. */
 const OVERDUE_MS = 2 * 60_000;

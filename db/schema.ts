@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -16,9 +16,18 @@ export const subscribers = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
     lastEmailSentAt: timestamp('last_email_sent_at', { withTimezone: true }),
+    // A name given on import from another newsletter tool; sign-ups have none.
+    name: text('name'),
+    // 'import': added by an admin who holds the reader's consent; such subscribers got no confirmation email.
+    source: text('source', { enum: ['signup', 'import'] })
+      .notNull()
+      .default('signup'),
+    // When the welcome email went out (once, after confirming).
+    welcomedAt: timestamp('welcomed_at', { withTimezone: true }),
   },
   (table) => [
     check('subscribers_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`),
+    check('subscribers_source', sql`${table.source} in ('signup', 'import')`),
     // Sign-ups never confirmed, oldest first: what the clean-up removes once their link has expired.
     index('subscribers_unconfirmed_idx')
       .on(table.createdAt)
@@ -237,6 +246,9 @@ export const draftRevisions = pgTable(
     content: jsonb('content').$type<DraftContent>().notNull(),
     // What happened: "Saved", "Restored version 3", "Submitted for review"...
     summary: text('summary').notNull(),
+    // Words in the body, counted from its parsed MDX tree when it was saved (listings show reading
+    // time without compiling every body); null on revisions saved before it was counted.
+    wordCount: integer('word_count'),
     savedBy: uuid('saved_by')
       .notNull()
       .references(() => users.id),
@@ -267,6 +279,8 @@ export const publishJobs = pgTable(
     lastError: text('last_error'),
     // A claimed job whose server died is claimed again once this passes.
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    // The editor chose "Publish and email subscribers": the publication starts a newsletter send.
+    emailSubscribers: boolean('email_subscribers').notNull().default(false),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -349,3 +363,105 @@ export const searchTerms = pgTable(
   // sharing a trigram, ten times faster for a typo on a word list of tens of thousands.
   (table) => [index('search_terms_trgm_idx').using('gist', table.term.op('gist_trgm_ops'))],
 );
+
+export const sendStatus = pgEnum('newsletter_send_status', ['sending', 'waiting', 'paused', 'cancelled', 'done']);
+
+/**
+ * One newsletter send of a published article. The email is rendered once when the send starts (the
+ * unsubscribe links are filled in per recipient), so later edits never change a send under way.
+ * 'waiting': a rate limit or the mail server holds it until `resumeAt`, and it goes on by itself;
+ * 'paused': an editor paused it. `sequence` 1 is the article's send; a second one is an explicit resend.
+ */
+export const newsletterSends = pgTable(
+  'newsletter_sends',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    revisionId: uuid('revision_id').references((): AnyPgColumn => draftRevisions.id, { onDelete: 'set null' }),
+    sequence: integer('sequence').notNull().default(1),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    status: sendStatus('status').notNull().default('sending'),
+    // Why the send waits, was paused or stopped, in words for the newsroom.
+    statusReason: text('status_reason'),
+    resumeAt: timestamp('resume_at', { withTimezone: true }),
+    // Recipients snapshotted when the send started.
+    recipients: integer('recipients').notNull().default(0),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('newsletter_sends_sequence_idx').on(table.draftId, table.sequence),
+    index('newsletter_sends_created_idx').on(table.createdAt),
+    index('newsletter_sends_live_idx')
+      .on(table.status)
+      .where(sql`${table.status} in ('sending', 'waiting', 'paused')`),
+  ],
+);
+
+export type NewsletterSend = typeof newsletterSends.$inferSelect;
+
+export const deliveryStatus = pgEnum('newsletter_delivery_status', ['queued', 'sending', 'sent', 'failed', 'bounced', 'skipped']);
+
+/**
+ * One row per (send, subscriber), made when the send starts. 'sending' is claimed by a worker and
+ * handed to the SMTP server; a worker that dies leaves it to be claimed again after its lease, the one
+ * window in which a reader can get two copies. 'skipped': unsubscribed or suppressed before their turn.
+ */
+export const newsletterDeliveries = pgTable(
+  'newsletter_deliveries',
+  {
+    sendId: uuid('send_id')
+      .notNull()
+      .references(() => newsletterSends.id, { onDelete: 'cascade' }),
+    subscriberId: uuid('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    status: deliveryStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    // A temporary failure waits until then before the next attempt.
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    // The SMTP server's answer on success, or the reason for a failure, bounce or skip.
+    response: text('response'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.sendId, table.subscriberId] }),
+    index('newsletter_deliveries_work_idx').on(table.sendId, table.status, table.nextAttemptAt),
+    // Rate limits count what every send handed to the mail server in the last second, hour and day.
+    index('newsletter_deliveries_claimed_idx')
+      .on(table.claimedAt)
+      .where(sql`${table.claimedAt} is not null`),
+    index('newsletter_deliveries_subscriber_idx').on(table.subscriberId),
+  ],
+);
+
+export type NewsletterDelivery = typeof newsletterDeliveries.$inferSelect;
+
+export const suppressionReason = pgEnum('suppression_reason', ['hard_bounce', 'complaint', 'manual']);
+
+/** Addresses no newsletter goes to, whoever subscribes them again, until an admin lifts it. */
+export const emailSuppressions = pgTable(
+  'email_suppressions',
+  {
+    email: text('email').primaryKey(),
+    reason: suppressionReason('reason').notNull(),
+    // The mail server's answer, or the admin's note.
+    detail: text('detail').notNull().default(''),
+    sendId: uuid('send_id').references(() => newsletterSends.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('email_suppressions_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`)],
+);
+
+export type EmailSuppression = typeof emailSuppressions.$inferSelect;

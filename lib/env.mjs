@@ -29,6 +29,12 @@ const schema = z
     EMBEDDED_DB_DIR: z.preprocess((value) => value || undefined, z.string().default('.data/pglite')),
     SMTP_URL: url(['smtp:', 'smtps:'], 'smtps://user:password@mail.example.org:465').optional(),
     MAIL_DIR: z.string().min(1).default('.data/mail'),
+    // Newsletter sends: connections kept open to SMTP_URL, and the most messages every app server
+    // together hands to it per second, hour and day (0: no limit). Match them to the provider's plan.
+    SMTP_POOL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+    NEWSLETTER_SEND_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(20),
+    NEWSLETTER_SEND_PER_HOUR: z.coerce.number().int().min(0).default(0),
+    NEWSLETTER_SEND_PER_DAY: z.coerce.number().int().min(0).default(0),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
     // Set by `next start` / `next dev` (-p): the scheduler and revalidation reach this server there over loopback.
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

@@ -36,7 +36,13 @@ export function ArticleCard({ article, site, variant = 'list', headingLevel = 3,
         </Heading>
         <p className="card__standfirst">{article.standfirst}</p>
         <p className="meta">
-          <span>{article.author.name}</span> · <DateLine date={article.published} site={site} /> · <span>{article.readingMinutes} min read</span>
+          <span>{article.author.name}</span> · <DateLine date={article.published} site={site} />
+          {article.readingMinutes ? (
+            <>
+              {' '}
+              · <span>{article.readingMinutes} min read</span>
+            </>
+          ) : null}
         </p>
       </div>
     </article>

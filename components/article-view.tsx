@@ -51,7 +51,7 @@ export function ArticleView({ article, code, site, related, adjacent, subscribe 
                 </>
               ) : null}
             </span>
-            <span>{article.readingMinutes} min read</span>
+            {article.readingMinutes ? <span>{article.readingMinutes} min read</span> : null}
           </p>
         </header>
         <figure className="article__hero">

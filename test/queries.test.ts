@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import { adjacentArticles, homeLayout, listArchiveMonths, listTags, paginate, parsePageNumber, recentArticles, relatedArticles } from '@/lib/content/queries';
-import { countWords, readingMinutes } from '@/lib/content/reading-time';
 import type { Article } from '@/lib/content/types';
 
 function article(slug: string, published: string, extra: Partial<Article> = {}): Article {
@@ -98,14 +97,5 @@ describe('home layout, tags and archive', () => {
       { year: 2026, month: 11, count: 1 },
       { year: 2026, month: 10, count: 1 },
     ]);
-  });
-});
-
-describe('reading time', () => {
-  it('counts prose, not markup', () => {
-    const mdx = '## Two words\n\n<Figure src="/x.jpg" alt="not counted at all" />\n\nA [linked phrase](/somewhere) here.\n\n| a | b |\n|---|---|\n';
-    expect(countWords(mdx)).toBe(2 + 4 + 2);
-    expect(readingMinutes(0)).toBe(1);
-    expect(readingMinutes(690)).toBe(3);
   });
 });

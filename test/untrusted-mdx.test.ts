@@ -4,6 +4,8 @@ import { pathologicalBodies, slowBody } from '@/e2e/helpers/pathological-mdx';
 import { compileDraftMdx, describeFailure, TOO_COMPLEX } from '@/lib/content/draft-mdx';
 import { loadContent } from '@/lib/content/load';
 import { compileMdx } from '@/lib/content/mdx';
+import { parseMdx } from '@/lib/content/mdx-tree';
+import { countWords } from '@/lib/content/reading-time';
 import { untrustedMdxThreads } from '@/lib/content/untrusted/pool';
 import { precheckMdx } from '@/lib/content/untrusted/precheck';
 import { env } from '@/lib/env.mjs';
@@ -31,7 +33,7 @@ describe('untrusted MDX off the main thread', () => {
 
   it('compiles a normal draft exactly as the compiler does in-process', async () => {
     const result = await compileDraftMdx(draft);
-    expect(result).toEqual({ ok: true, code: await compileMdx(draft, 'the draft') });
+    expect(result).toEqual({ ok: true, code: await compileMdx(draft, 'the draft'), words: countWords(parseMdx(draft)) });
   });
 
   it('still refuses what a draft may not contain, with its line and column', async () => {
@@ -48,7 +50,7 @@ describe('untrusted MDX off the main thread', () => {
     expect(result).toEqual({ ok: false, kind: 'too-complex', reason: `it took longer than ${LIMIT_MS / 1000} seconds to read.` });
     expect(ms).toBeGreaterThanOrEqual(LIMIT_MS - 50);
     expect(ms).toBeLessThan(LIMIT_MS + SLACK_MS);
-    expect(await compileDraftMdx(draft)).toEqual({ ok: true, code: await compileMdx(draft, 'the draft') });
+    expect(await compileDraftMdx(draft)).toEqual({ ok: true, code: await compileMdx(draft, 'the draft'), words: countWords(parseMdx(draft)) });
     // The thread that ran it was terminated and a new one took its place; the other kept working.
     await expect.poll(() => untrustedMdxThreads().drafts?.threadIds.length).toBe(2);
     const after = untrustedMdxThreads().drafts?.threadIds ?? [];

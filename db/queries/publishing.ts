@@ -11,11 +11,11 @@ import { deleteSearchEntry, newsroomEntryId, type SearchEntry, upsertSearchEntri
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** What readers see of a published draft: the snapshot its published revision holds. */
-export type PublishedSnapshot = { id: string; content: DraftContent; publishedAt: Date; contentUpdatedAt: Date | null };
+export type PublishedSnapshot = { id: string; content: DraftContent; wordCount: number | null; publishedAt: Date; contentUpdatedAt: Date | null };
 
 export async function listPublishedSnapshots(db: Database = getDb()): Promise<PublishedSnapshot[]> {
   const rows = await db
-    .select({ id: drafts.id, content: draftRevisions.content, publishedAt: drafts.publishedAt, contentUpdatedAt: drafts.contentUpdatedAt })
+    .select({ id: drafts.id, content: draftRevisions.content, wordCount: draftRevisions.wordCount, publishedAt: drafts.publishedAt, contentUpdatedAt: drafts.contentUpdatedAt })
     .from(drafts)
     .innerJoin(draftRevisions, eq(draftRevisions.id, drafts.publishedRevisionId))
     .where(isNotNull(drafts.publishedAt));

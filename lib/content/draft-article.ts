@@ -4,7 +4,7 @@ import type { DraftContent } from '@/db/schema';
 
 import { compileDraftMdx, type CompileGate,describeFailure } from './draft-mdx';
 import { mediaSrc } from './media';
-import { countWords, readingMinutes } from './reading-time';
+import { readingOf } from './reading-time';
 import { altTextSchema } from './schema';
 import type { Article, Author, Category } from './types';
 
@@ -13,6 +13,8 @@ export type DraftArticleInput = {
   content: DraftContent;
   publishedAt: Date;
   updatedAt?: Date | null;
+  /** Counted when the body was compiled in the worker (never here: see draft-mdx.ts); null if not known. */
+  words?: number | null;
 };
 
 export type DraftArticleResult = { ok: true; article: Article } | { ok: false; problems: string[] };
@@ -67,7 +69,6 @@ export async function draftToArticle(input: DraftArticleInput, categories: Categ
   if ('problems' in author) problems.push(...author.problems);
   if (problems.length > 0 || !category || !hero || !('author' in author)) return { ok: false, problems };
 
-  const words = countWords(content.body);
   const updated = input.updatedAt && input.updatedAt > input.publishedAt ? input.updatedAt : undefined;
   return {
     ok: true,
@@ -90,8 +91,7 @@ export async function draftToArticle(input: DraftArticleInput, categories: Categ
       featured: content.featured,
       body: content.body,
       file: `draft ${input.id}`,
-      words,
-      readingMinutes: readingMinutes(words),
+      ...readingOf(input.words),
     },
   };
 }
@@ -106,7 +106,7 @@ export type PreparedDraft = { article?: Article; code?: string; problems: string
 export async function prepareDraft(input: DraftArticleInput, categories: Category[], gate?: CompileGate): Promise<PreparedDraft> {
   const [mdx, converted] = await Promise.all([compileDraftMdx(input.content.body, gate ? { gate } : {}), draftToArticle(input, categories)]);
   return {
-    ...(converted.ok ? { article: converted.article } : {}),
+    ...(converted.ok ? { article: { ...converted.article, ...readingOf(mdx.ok ? mdx.words : input.words) } } : {}),
     ...(mdx.ok ? { code: mdx.code } : {}),
     problems: [...(converted.ok ? [] : converted.problems), ...(mdx.ok ? [] : describeFailure(mdx))],
   };

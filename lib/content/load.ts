@@ -8,8 +8,9 @@ import { env } from '../env.mjs';
 import { isSlug } from '../validation';
 import { ContentError, describeIssues } from './errors';
 import { getImageSize, publicFileExists } from './images';
+import { parseMdx } from './mdx-tree';
 import { contentRoot, publicRoot, relativeToProject } from './paths';
-import { countWords, readingMinutes } from './reading-time';
+import { countWords, readingOf } from './reading-time';
 import { authorSchema, categoriesSchema, frontmatterSchema, siteSchema } from './schema';
 import type { Article, Author, Content } from './types';
 
@@ -55,6 +56,18 @@ async function loadAuthors(roots: Roots): Promise<Map<string, Author>> {
   return authors;
 }
 
+// content/ is trusted (reviewed through git), so its bodies are parsed here, on the main thread,
+// once per load: loadContent's callers cache what it returns.
+function countWordsOf(body: string, where: string): number {
+  try {
+    return countWords(parseMdx(body));
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string };
+    const at = place.line ? ` at line ${place.line}, column ${place.column ?? 1} of the body` : '';
+    throw new ContentError(where, [`is not valid MDX${at}: ${place.reason ?? (error as Error).message}`]);
+  }
+}
+
 async function loadArticle(file: string, content: Omit<Content, 'articles'>, roots: Roots): Promise<Article> {
   const name = path.basename(file, '.mdx');
   const where = relativeToProject(file);
@@ -84,7 +97,7 @@ async function loadArticle(file: string, content: Omit<Content, 'articles'>, roo
   }
   if (problems.length > 0 || !category || !author) throw new ContentError(where, problems);
   const body = parsed.content;
-  const words = countWords(body);
+  const words = countWordsOf(body, where);
   const size = await getImageSize(data.hero.src, roots.public);
   return {
     ...data,
@@ -94,8 +107,7 @@ async function loadArticle(file: string, content: Omit<Content, 'articles'>, roo
     hero: { ...data.hero, ...size },
     body,
     file: where,
-    words,
-    readingMinutes: readingMinutes(words),
+    ...readingOf(words),
   };
 }
 

@@ -21,7 +21,8 @@ export async function readPublishedArticles(categories: Category[]): Promise<Art
   const articles: Article[] = [];
   for (const snapshot of await listPublishedSnapshots()) {
     const result = await draftToArticle(
-      { id: snapshot.id, content: snapshot.content, publishedAt: snapshot.publishedAt, updatedAt: snapshot.contentUpdatedAt },
+      // The count stored with the revision: a listing never compiles a body (see word-counts.ts).
+      { id: snapshot.id, content: snapshot.content, words: snapshot.wordCount, publishedAt: snapshot.publishedAt, updatedAt: snapshot.contentUpdatedAt },
       categories,
     );
     // Something it depends on changed after publication (a category removed, a profile emptied):

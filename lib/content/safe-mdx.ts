@@ -1,9 +1,7 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+
+import { parseMdx } from './mdx-tree';
 
 // Compiled MDX is JavaScript that runs on the server, so MDX written in the browser (drafts) may only
 // use Markdown and the newsroom components with literal props. Files in content/ are reviewed
@@ -32,17 +30,22 @@ function at(node: Positioned, reason: string): MdxProblem {
 
 /** Every reason to refuse an untrusted MDX source, with its line and column; empty when it is safe. */
 export function checkUntrustedMdx(source: string): MdxProblem[] {
+  return readUntrustedMdx(source).problems;
+}
+
+/** The same, and the parsed tree when there is one: the worker counts its words without parsing it again. */
+export function readUntrustedMdx(source: string): { problems: MdxProblem[]; tree?: Root } {
   // The compiler reads a block opening on the first line as front matter (some kinds of which it
   // evaluates as JavaScript), before any of the checks below could see it.
   if (/^\uFEFF?---/.test(source)) {
-    return [{ line: 1, column: 1, reason: 'A draft cannot start with “---” (front matter). To draw a line, start with some text.' }];
+    return { problems: [{ line: 1, column: 1, reason: 'A draft cannot start with “---” (front matter). To draw a line, start with some text.' }] };
   }
   let tree: Root;
   try {
-    tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(source) as Root;
+    tree = parseMdx(source);
   } catch (error) {
     const place = (error as { line?: number; column?: number; reason?: string; message?: string }) ?? {};
-    return [{ line: place.line ?? 1, column: place.column ?? 1, reason: `This is not valid MDX: ${place.reason ?? place.message ?? 'syntax error'}` }];
+    return { problems: [{ line: place.line ?? 1, column: place.column ?? 1, reason: `This is not valid MDX: ${place.reason ?? place.message ?? 'syntax error'}` }] };
   }
   const problems: MdxProblem[] = [];
   visit(tree, (node) => {
@@ -88,5 +91,5 @@ export function checkUntrustedMdx(source: string): MdxProblem[] {
         break;
     }
   });
-  return problems;
+  return { problems, tree };
 }

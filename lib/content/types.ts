@@ -19,8 +19,12 @@ export type Article = Omit<Frontmatter, 'category' | 'author' | 'hero'> & {
   body: string;
   /** Where it came from, for error messages. */
   file: string;
-  words: number;
-  readingMinutes: number;
+  /**
+   * Words a reader reads, and the minutes that takes (lib/content/reading-time.ts). Missing only on a
+   * newsroom article published before counts were stored, until the start-up count reaches it.
+   */
+  words?: number;
+  readingMinutes?: number;
 };
 
 export type Content = {

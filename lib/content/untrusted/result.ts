@@ -1,12 +1,13 @@
 import type { MdxProblem } from '../safe-mdx';
 
 /**
- * What checking and compiling an untrusted body gives: the compiled code; or why not: it is MDX a
+ * What checking and compiling an untrusted body gives: the compiled code and the words a reader
+ * reads (lib/content/reading-time.ts); or why not: it is MDX a
  * draft may not contain (`refused`, with places), it would take too long or too much memory to
  * read (`too-complex`), or it was not read at all (`unavailable`: superseded, or the queue is full).
  */
 export type UntrustedMdxResult =
-  | { ok: true; code: string }
+  | { ok: true; code: string; words: number }
   | { ok: false; kind: 'refused'; problems: MdxProblem[] }
   | { ok: false; kind: 'too-complex'; reason: string }
   | { ok: false; kind: 'unavailable'; reason: string };

@@ -1,7 +1,8 @@
 import type { MessagePort } from 'node:worker_threads';
 
 import { compileMdx } from '../mdx';
-import { checkUntrustedMdx } from '../safe-mdx';
+import { countWords } from '../reading-time';
+import { checkUntrustedMdx, readUntrustedMdx } from '../safe-mdx';
 import type { UntrustedMdxResult } from './result';
 
 export type UntrustedMdxTask = { source: string; label: string; started: MessagePort };
@@ -15,8 +16,12 @@ export async function checkAndCompile({ source, label, started }: UntrustedMdxTa
   started.postMessage('started');
   started.close();
   let problems;
+  let words = 0;
   try {
-    problems = checkUntrustedMdx(source);
+    const read = readUntrustedMdx(source);
+    problems = read.problems;
+    // Counted here, from the tree the check parsed: saves store the count, so listings never parse.
+    if (read.tree && problems.length === 0) words = countWords(read.tree);
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, kind: 'too-complex', reason: 'it is nested too deeply to be read.' };
     throw error;
@@ -24,7 +29,7 @@ export async function checkAndCompile({ source, label, started }: UntrustedMdxTa
   if (problems.length > 0) return { ok: false, kind: 'refused', problems };
   try {
     // Not cached: every preview keystroke is a new source, and a cache would grow without bound.
-    return { ok: true, code: await compileMdx(source, label) };
+    return { ok: true, code: await compileMdx(source, label), words };
   } catch (error) {
     // The checker accepted it, so this is a Markdown construct the compiler still rejects.
     const detail = error instanceof Error ? error.message.split('\n').slice(1).join(' ').trim() : '';

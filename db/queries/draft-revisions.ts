@@ -7,13 +7,23 @@ import { type DraftContent, draftRevisions, drafts } from '../schema';
 import { saveDraft, type SaveResult } from './draft-saves';
 import { type DraftViewer, getDraft, nameOf, visibleTo } from './drafts';
 
-export type RevisionRecord = { id: string; version: number; content: DraftContent; summary: string; savedBy: string; savedByName: string; createdAt: Date };
+export type RevisionRecord = {
+  id: string;
+  version: number;
+  content: DraftContent;
+  summary: string;
+  wordCount: number | null;
+  savedBy: string;
+  savedByName: string;
+  createdAt: Date;
+};
 
 const revisionColumns = {
   id: draftRevisions.id,
   version: draftRevisions.version,
   content: draftRevisions.content,
   summary: draftRevisions.summary,
+  wordCount: draftRevisions.wordCount,
   savedBy: draftRevisions.savedBy,
   savedByName: nameOf(draftRevisions.savedBy),
   createdAt: draftRevisions.createdAt,
@@ -45,5 +55,6 @@ export async function restoreRevision(viewer: DraftViewer, draftId: string, vers
   // The address stays: another article may have taken the old one, and a published address never changes.
   // Someone who may only write under their own name cannot bring back another author either.
   const authorId = viewer.canEditAny ? revision.content.authorId : current.authorId;
-  return saveDraft(viewer, draftId, baseVersion, { ...revision.content, slug: current.slug, authorId }, `Restored version ${version}`);
+  // Only the address and author may differ from the old revision, so its count of the body still holds.
+  return saveDraft(viewer, draftId, baseVersion, { ...revision.content, slug: current.slug, authorId }, { summary: `Restored version ${version}`, wordCount: revision.wordCount });
 }

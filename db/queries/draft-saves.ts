@@ -53,12 +53,20 @@ export type SaveResult =
   | { ok: false; reason: 'published-address'; current: DraftRecord }
   | { ok: false; reason: 'not-found' };
 
+export type SaveNote = { summary?: string; /** Of the body, counted by the worker that checked it (null: not counted). */ wordCount?: number | null };
+
 /**
  * Saves `content` as the next version, if the draft is still at `baseVersion`. The check and the
  * write are one UPDATE, so of two saves based on the same version exactly one wins; the other gets
  * the current draft (and who changed it) to show. Status and publishing columns are never touched.
  */
-export async function saveDraft(viewer: DraftViewer, id: string, baseVersion: number, content: DraftContent, summary = 'Saved'): Promise<SaveResult> {
+export async function saveDraft(
+  viewer: DraftViewer,
+  id: string,
+  baseVersion: number,
+  content: DraftContent,
+  { summary = 'Saved', wordCount = null }: SaveNote = {},
+): Promise<SaveResult> {
   return guardSlug(content.slug, () =>
     getDb().transaction(async (tx): Promise<SaveResult> => {
       const [saved] = await tx
@@ -68,7 +76,7 @@ export async function saveDraft(viewer: DraftViewer, id: string, baseVersion: nu
         .where(and(eq(drafts.id, id), eq(drafts.version, baseVersion), editableBy(viewer), or(isNull(drafts.publishedRevisionId), eq(drafts.slug, content.slug))))
         .returning({ version: drafts.version });
       if (saved) {
-        await tx.insert(draftRevisions).values({ draftId: id, version: saved.version, content, summary, savedBy: viewer.id });
+        await tx.insert(draftRevisions).values({ draftId: id, version: saved.version, content, summary, wordCount, savedBy: viewer.id });
         const [draft] = await tx.select(columns).from(drafts).where(eq(drafts.id, id));
         return { ok: true, draft: draft! };
       }

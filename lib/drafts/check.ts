@@ -11,7 +11,8 @@ import { resolveAddress } from './address';
 import { CHECK_RUNNING, takeCompileTurn } from './preview-turns';
 import type { DraftFields } from './schema';
 
-export type DraftCheck = { ok: true; content: DraftContent } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
+/** `words`: of the body, counted by the worker that checked it, for the revision to store. */
+export type DraftCheck = { ok: true; content: DraftContent; words: number } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
 
 /** Accounts that may be named as a draft's author by this person. */
 export async function authorChoices(user: PublicUser): Promise<PublicUser[]> {
@@ -41,10 +42,10 @@ export async function checkDraft(fields: DraftFields, user: PublicUser, draftId?
   if ('error' in address) fieldErrors.slug = [address.error];
 
   const problems = Object.values(fieldErrors).flat();
-  if (problems.length > 0 || !('slug' in address)) {
+  if (problems.length > 0 || !('slug' in address) || !mdx.ok) {
     const error = problems.length === 1 ? `Not saved: ${problems[0]}` : `Not saved: ${problems.length} things need fixing (listed by each field).`;
     return { ok: false, error, fieldErrors };
   }
   const { featured, ...rest } = fields;
-  return { ok: true, content: { ...rest, slug: address.slug, featured } };
+  return { ok: true, content: { ...rest, slug: address.slug, featured }, words: mdx.words };
 }

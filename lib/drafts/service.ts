@@ -130,7 +130,7 @@ export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascr
   const base = input.intent === 'overwrite' && input.overwriteVersion ? input.overwriteVersion : input.version;
   let result: SaveResult;
   try {
-    result = await saveDraft(viewer, draft.id, base, checked.content);
+    result = await saveDraft(viewer, draft.id, base, checked.content, { wordCount: checked.words });
   } catch (error) {
     if (!(error instanceof SlugTakenError)) throw error;
     return { ok: false, error: `Not saved: ${slugTakenMessage(error.slug)}`, fieldErrors: { slug: [slugTakenMessage(error.slug)] }, values };

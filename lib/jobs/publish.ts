@@ -3,6 +3,7 @@ import 'server-only';
 import type { Database } from '@/db';
 import { claimDueJob, completeJob, failJob, getJobRevision } from '@/db/queries/publish-jobs';
 import { getDraftForPublishing } from '@/db/queries/publishing';
+import { storeWordCount } from '@/db/queries/word-counts';
 import type { PublishJob } from '@/db/schema';
 
 import { neighboursOf } from '../cache/changes';
@@ -24,6 +25,7 @@ async function runJob(job: PublishJob, db?: Database): Promise<JobResult> {
     if (!revision) return { job, outcome: await failJob(job, UNPINNED, db, true) };
     const readiness = await checkReadiness(draft, revision.content);
     if (!readiness.ok) return { job, outcome: await failJob(job, `Version ${revision.version} is not ready to publish: ${readiness.problems.join(' ')}`, db) };
+    await storeWordCount({ draftId: job.draftId, version: revision.version }, readiness.words, db);
     const before = await neighboursOf(draft.published?.slug);
     const change = await completeJob(job, readiness.search, db);
     if (change === 'lost') return { job, outcome: 'lost' };

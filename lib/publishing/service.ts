@@ -3,6 +3,7 @@ import 'server-only';
 import { type DraftForPublishing, getDraftForPublishing, type PublishChange, publishDraft, unpublishDraft } from '@/db/queries/publishing';
 import { cancelSchedule, scheduleDraft } from '@/db/queries/schedules';
 import type { SearchEntry } from '@/db/queries/search-index';
+import { storeWordCount } from '@/db/queries/word-counts';
 import type { DraftContent } from '@/db/schema';
 
 import { neighboursOf, tagsForChange } from '../cache/changes';
@@ -14,7 +15,8 @@ import { newsroomEntryId, searchConfig, searchEntryOf } from '../search/entries'
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
 
-export type Readiness = { ok: true; search: SearchEntry } | { ok: false; problems: string[] };
+/** `words`: of the checked body, counted by the worker, for its revision to keep (a listing reads it). */
+export type Readiness = { ok: true; search: SearchEntry; words: number } | { ok: false; problems: string[] };
 
 /**
  * What stops a version of the draft (by default its current one) from being published, or that
@@ -26,8 +28,9 @@ export async function checkReadiness(draft: DraftForPublishing, content: DraftCo
   if (await isContentArticleSlug(content.slug)) problems.push(`The address “${content.slug}” belongs to another article.`);
   const prepared = await prepareDraft({ id: draft.id, content, publishedAt: new Date() }, await getCategories(), gate);
   problems.push(...prepared.problems);
-  if (problems.length > 0 || !prepared.article) return { ok: false, problems };
-  return { ok: true, search: searchEntryOf(prepared.article, newsroomEntryId(draft.id), await searchConfig()) };
+  const words = prepared.article?.words;
+  if (problems.length > 0 || !prepared.article || words === undefined) return { ok: false, problems };
+  return { ok: true, search: searchEntryOf(prepared.article, newsroomEntryId(draft.id), await searchConfig()), words };
 }
 
 /** What stops a version of the draft (by default its current one) from being published, if anything. */
@@ -50,6 +53,8 @@ export async function publishNow(draftId: string, version: number, userId?: stri
   if (draft.version !== version) return savedAgain(draft, 'publish');
   const readiness = await checkReadiness(draft, draft.current, userId ? compileGate(userId) : undefined);
   if (!readiness.ok) return readiness;
+  // A revision saved before counts were stored gets its count now, from the check just made.
+  await storeWordCount({ draftId: draft.id, version: draft.version }, readiness.words);
   const before = await neighboursOf(draft.published?.slug);
   const change = await publishDraft(draft.id, draft.version, readiness.search);
   if (!change) return { ok: false, problems: ['The draft was saved again while it was being checked. Please publish again.'] };

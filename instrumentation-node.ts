@@ -25,13 +25,15 @@ async function startBackgroundWork() {
   const { DATABASE_TAG } = await import('./lib/cache/tags');
   const { expireWhenListening } = await import('./lib/cache/outside-request');
   const { listenForRevalidation } = await import('./lib/cache/listen');
-  const { requestSearchIndex, whenListening } = await import('./lib/jobs/loopback');
+  const { requestSearchIndex, requestWordCounts, whenListening } = await import('./lib/jobs/loopback');
   const { startScheduler } = await import('./lib/jobs/scheduler');
   // Pages were prerendered without the database (see lib/content/published.ts): expire them once
   // the server listens, so the first request after start renders with the newsroom's articles.
   expireWhenListening([DATABASE_TAG]).catch((error) => console.error('Could not refresh pages at start:', error));
   // content/ files changed by a deploy are indexed now rather than on the first search.
   whenListening(requestSearchIndex).catch((error) => console.error('Could not index content/ for search at start:', error));
+  // Articles published before word counts were stored get theirs (and their reading time) now.
+  whenListening(requestWordCounts).catch((error) => console.error('Could not count the words of older published articles:', error));
   await listenForRevalidation().catch((error) => console.error('Pages published by other app servers will not refresh here:', error));
   startScheduler();
 }

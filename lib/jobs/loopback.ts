@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { z } from 'zod';
+
 import { env } from '../env.mjs';
 import { signHeaders } from './signature';
 
@@ -25,6 +27,17 @@ export async function postSigned(path: string, payload: unknown): Promise<Respon
 export async function requestSearchIndex(): Promise<void> {
   const response = await postSigned('/api/search/index', {});
   if (response.status !== 204) throw new Error(`Search indexing answered ${response.status}: ${await response.text()}`);
+}
+
+const countRunSchema = z.object({ counted: z.number().int().nonnegative(), more: z.boolean() });
+
+/** Counts the words of articles published before counts were stored (see lib/content/word-counts.ts), one call's share at a time. */
+export async function requestWordCounts(): Promise<void> {
+  for (;;) {
+    const response = await postSigned('/api/content/word-counts', {});
+    if (response.status !== 200) throw new Error(`Counting words answered ${response.status}: ${await response.text()}`);
+    if (!countRunSchema.parse(await response.json()).more) return;
+  }
 }
 
 /** Retries while the server is still starting (it is not listening yet when instrumentation runs). */

@@ -106,6 +106,23 @@ describe('importing subscribers', () => {
     expect(await count()).toBe(before);
   });
 
+  it('two imports of the same readers at once, in opposite orders, both finish', async () => {
+    const emails = Array.from({ length: 3000 }, (_, index) => `both-${String(index).padStart(4, '0')}-${randomUUID()}@example.org`);
+    await applyImport(emails, () => ({
+      add: emails.map((email) => ({ email, name: null, status: 'confirmed' as const, confirmedAt: new Date() })),
+      confirm: [],
+      name: [],
+      unsubscribe: [],
+      suppress: [],
+    }));
+    const csv = (list: string[]) => `email,name\n${list.map((email) => `${email},Both`).join('\n')}\n`;
+    const [forward, backward] = await Promise.all([previewImport(file(csv(emails)), admin), previewImport(file(csv([...emails].reverse())), admin)]);
+    if (!forward.ok || !backward.ok) throw new Error('preview failed');
+    const results = await Promise.all([runImport(forward.preview.sealed, admin), runImport(backward.preview.sealed, admin)]);
+    expect(results.map((result) => result.ok)).toEqual([true, true]);
+    expect(results.map((result) => (result.ok ? result.counts.updated : 0)).sort()).toEqual([0, 3000]);
+  });
+
   it('imports 50,000 rows', async () => {
     const tag = randomUUID().slice(0, 8);
     const csv = `email,name\n${Array.from({ length: 50_000 }, (_, index) => `many-${index}-${tag}@example.org,Reader ${index}`).join('\n')}\n`;

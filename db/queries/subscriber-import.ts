@@ -32,11 +32,14 @@ function chunks<T>(items: T[]): T[][] {
 export async function knownAddresses(emails: string[], db: Database = getDb(), lock = false): Promise<Map<string, Known>> {
   const known = new Map<string, Known>();
   const entry = (email: string) => known.get(email) ?? known.set(email, {}).get(email)!;
-  for (const part of chunks(emails)) {
+  // In one order (byte order, as JavaScript sorts these addresses), so two imports at once lock
+  // their common rows in the same order and never deadlock.
+  for (const part of chunks([...emails].sort())) {
     const query = db
       .select({ email: subscribers.email, status: subscribers.status, name: subscribers.name, source: subscribers.source })
       .from(subscribers)
-      .where(inArray(subscribers.email, part));
+      .where(inArray(subscribers.email, part))
+      .orderBy(sql`${subscribers.email} collate "C"`);
     const [rows, suppressed] = await Promise.all([
       lock ? query.for('update') : query,
       db.select({ email: emailSuppressions.email, reason: emailSuppressions.reason }).from(emailSuppressions).where(inArray(emailSuppressions.email, part)),

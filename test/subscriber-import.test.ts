@@ -121,6 +121,13 @@ describe('importing subscribers', () => {
     const results = await Promise.all([runImport(forward.preview.sealed, admin), runImport(backward.preview.sealed, admin)]);
     expect(results.map((result) => result.ok)).toEqual([true, true]);
     expect(results.map((result) => (result.ok ? result.counts.updated : 0)).sort()).toEqual([0, 3000]);
+
+    // And of new readers: each waits on the other's new rows in the same order.
+    const fresh = emails.map((email) => `new-${email}`);
+    const [up, down] = await Promise.all([previewImport(file(csv(fresh)), admin), previewImport(file(csv([...fresh].reverse())), admin)]);
+    if (!up.ok || !down.ok) throw new Error('preview failed');
+    const added = await Promise.all([runImport(up.preview.sealed, admin), runImport(down.preview.sealed, admin)]);
+    expect(added.map((result) => (result.ok ? result.counts.added : -1)).sort()).toEqual([0, 3000]);
   });
 
   it('imports 50,000 rows', async () => {

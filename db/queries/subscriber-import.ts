@@ -54,7 +54,10 @@ async function write(tx: Database, writes: ImportWrites): Promise<ImportCounts> 
   let added = 0;
   let updated = 0;
   let suppressed = 0;
-  for (const part of chunks(writes.add)) {
+  // New rows in address order too: two imports adding the same addresses wait on each other's
+  // unique keys in one order.
+  const byEmail = <T extends { email: string }>(rows: T[]) => [...rows].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  for (const part of chunks(byEmail(writes.add))) {
     const values = part.map((row) => ({ ...row, source: 'import' as const, unsubscribedAt: row.status === 'unsubscribed' ? sql`now()` : null }));
     // A reader who signed up while the import ran keeps their own row.
     added += (await tx.insert(subscribers).values(values).onConflictDoNothing().returning({ email: subscribers.email })).length;
@@ -90,7 +93,7 @@ async function write(tx: Database, writes: ImportWrites): Promise<ImportCounts> 
       .returning({ email: subscribers.email });
     updated += rows.length;
   }
-  for (const part of chunks(writes.suppress)) {
+  for (const part of chunks(byEmail(writes.suppress))) {
     suppressed += (await tx.insert(emailSuppressions).values(part).onConflictDoNothing().returning({ email: emailSuppressions.email })).length;
   }
   return { added, updated, suppressed };

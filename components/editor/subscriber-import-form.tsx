@@ -31,7 +31,7 @@ export function SubscriberImportForm({ action }: { action: FormAction }) {
             <form action={formAction} className="editor-form" aria-describedby={statusId}>
               <input type="hidden" name="step" value="import" />
               <input type="hidden" name="sealed" value={preview.sealed} />
-              <div className="field">
+              <div className="field field--checkbox">
                 <input
                   id="import-consent"
                   type="checkbox"

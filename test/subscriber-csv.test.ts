@@ -60,7 +60,7 @@ describe('reading another tool’s CSV export', () => {
     expect(refusal(utf8('name,city\nAda,London\n'))).toMatch(/^No email column found/);
     expect(refusal(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]))).toMatch(/not a CSV text file/);
     expect(refusal(utf8('email,name\na@example.org,"never closed\n'))).toMatch(/could not be read as CSV near line \d+: check its quotes/);
-    expect(refusal(utf8(`email\n${'x'.repeat(IMPORT_LIMITS.fieldChars + 10)}@example.org\n`))).toMatch(/could not be read as CSV/);
+    expect(refusal(utf8(`email\n${'x'.repeat(IMPORT_LIMITS.fieldChars + 10)}@example.org\n`))).toMatch(/^A row near line \d+ is longer than 10,000 characters/);
   });
 
   it('refuses files past 5 MB or 50,000 rows, and reads 50,000', () => {

@@ -104,6 +104,8 @@ export function parseSubscriberCsv(text: string): ReadResult {
     });
   } catch (error) {
     const line = typeof error === 'object' && error && 'lines' in error ? ` near line ${String(error.lines)}` : '';
+    if (typeof error === 'object' && error && 'code' in error && error.code === 'CSV_MAX_RECORD_SIZE')
+      return { ok: false, error: `A row${line} is longer than ${IMPORT_LIMITS.fieldChars.toLocaleString('en')} characters: check that its quotes are closed.` };
     return { ok: false, error: `The file could not be read as CSV${line}: check its quotes (a value with a comma or a line break must be in double quotes).` };
   }
   const [header, ...data] = records;

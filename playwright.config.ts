@@ -34,7 +34,7 @@ export default defineConfig({
     {
       name: 'no-javascript',
       use: { browserName: 'chromium', javaScriptEnabled: false },
-      testMatch: /(journeys|newsletter|newsroom|search)\.spec\.ts/,
+      testMatch: /(journeys|newsletter|newsroom|search|subscribers-import)\.spec\.ts/,
       dependencies: ['newsroom-setup'],
     },
     // Publishing changes the home page, feeds and sitemaps that other specs compare with content/,

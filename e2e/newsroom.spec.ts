@@ -59,9 +59,9 @@ test.describe('as admin', () => {
     expect(exported.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const csv = await exported.text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('email,status,created_at,confirmed_at,unsubscribed_at');
+    expect(lines[0]).toBe('email,status,created_at,confirmed_at,unsubscribed_at,name,source,suppressed');
     expect(lines).toHaveLength(4);
-    expect(csv).toContain(`first-${tag}@example.org,confirmed,`);
+    expect(csv).toMatch(new RegExp(`first-${tag}@example\\.org,confirmed,[^,]+,,,,signup,\\r\\n`));
     // A value a spreadsheet would run as a formula is defused.
     expect(csv).toContain(`'=cmd-${tag}@example.org,pending,`);
   });

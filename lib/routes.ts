@@ -24,7 +24,7 @@ function search(query: SearchQuery = {}): string {
   return encoded ? `/search?${encoded}` : '/search';
 }
 
-type SubscriberQuery = { q?: string; status?: string; page?: number };
+type SubscriberQuery = { q?: string; status?: string; view?: 'suppressed'; notice?: 'lifted'; page?: number };
 
 function withQuery(path: string, query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
@@ -53,8 +53,9 @@ const editor = {
   draftEmail: (id: string) => `${EDITOR}/drafts/${id}/email`,
   review: () => `${EDITOR}/review`,
   people: () => `${EDITOR}/people`,
-  subscribers: ({ q, status, page }: SubscriberQuery = {}) => withQuery(`${EDITOR}/subscribers`, { q, status, page }),
-  subscribersExport: ({ q, status }: Omit<SubscriberQuery, 'page'> = {}) => withQuery(`${EDITOR}/subscribers/export`, { q, status }),
+  subscribers: ({ q, status, view, notice, page }: SubscriberQuery = {}) => withQuery(`${EDITOR}/subscribers`, { q, status, view, notice, page }),
+  subscribersExport: ({ q, status }: Pick<SubscriberQuery, 'q' | 'status'> = {}) => withQuery(`${EDITOR}/subscribers/export`, { q, status }),
+  subscribersImport: () => `${EDITOR}/subscribers/import`,
   account: () => `${EDITOR}/account`,
 };
 

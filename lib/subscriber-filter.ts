@@ -6,6 +6,9 @@ import { subscriberStatus } from '@/db/schema';
 export const subscriberFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(subscriberStatus.enumValues).optional().catch(undefined),
+  // The addresses no newsletter goes to, instead of the subscribers.
+  view: z.literal('suppressed').optional().catch(undefined),
+  notice: z.literal('lifted').optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 

@@ -12,6 +12,7 @@ describe('roles', () => {
     'drafts:publish': [false, true, true],
     'people:manage': [false, false, true],
     'subscribers:view': [false, false, true],
+    'subscribers:manage': [false, false, true],
   };
 
   for (const [permission, expected] of Object.entries(table)) {

@@ -1,9 +1,9 @@
 import 'server-only';
 
-import { and, asc, count, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 
 import { getDb } from '../index';
-import { confirmationTokens, type Subscriber, subscribers } from '../schema';
+import { confirmationTokens, type EmailSuppression, emailSuppressions, type Subscriber, subscribers } from '../schema';
 
 export type Signup = { id: string; email: string; claimed: boolean };
 
@@ -96,10 +96,22 @@ function filterCondition({ search, status }: Pick<SubscriberFilter, 'search' | '
   return and(status ? eq(subscribers.status, status) : undefined, escaped ? ilike(subscribers.email, `%${escaped}%`) : undefined);
 }
 
-export async function listSubscribers(filter: SubscriberFilter): Promise<{ rows: Subscriber[]; total: number }> {
+/** A subscriber as the newsroom lists them: with the reason their address is suppressed, if it is. */
+export type ListedSubscriber = Subscriber & { suppressed: EmailSuppression['reason'] | null };
+
+const listed = { ...getTableColumns(subscribers), suppressed: emailSuppressions.reason };
+
+export async function listSubscribers(filter: SubscriberFilter): Promise<{ rows: ListedSubscriber[]; total: number }> {
   const where = filterCondition(filter);
   const [rows, [total]] = await Promise.all([
-    getDb().select().from(subscribers).where(where).orderBy(desc(subscribers.createdAt)).limit(filter.limit).offset(filter.offset),
+    getDb()
+      .select(listed)
+      .from(subscribers)
+      .leftJoin(emailSuppressions, eq(emailSuppressions.email, subscribers.email))
+      .where(where)
+      .orderBy(desc(subscribers.createdAt))
+      .limit(filter.limit)
+      .offset(filter.offset),
     getDb().select({ value: count() }).from(subscribers).where(where),
   ]);
   return { rows, total: total?.value ?? 0 };
@@ -113,6 +125,24 @@ export async function countSubscribersByStatus(): Promise<Record<Subscriber['sta
 }
 
 /** Every matching subscriber, oldest first, for the CSV export. */
-export async function exportSubscribers(filter: Pick<SubscriberFilter, 'search' | 'status'>): Promise<Subscriber[]> {
-  return getDb().select().from(subscribers).where(filterCondition(filter)).orderBy(asc(subscribers.createdAt));
+export async function exportSubscribers(filter: Pick<SubscriberFilter, 'search' | 'status'>): Promise<ListedSubscriber[]> {
+  return getDb()
+    .select(listed)
+    .from(subscribers)
+    .leftJoin(emailSuppressions, eq(emailSuppressions.email, subscribers.email))
+    .where(filterCondition(filter))
+    .orderBy(asc(subscribers.createdAt));
+}
+
+/**
+ * Takes the right to send a confirmed sign-up its welcome email, once: one conditional UPDATE, so of
+ * two confirmations at the same time only one gets the row back. Imported readers never get one.
+ */
+export async function claimWelcome(id: string): Promise<{ email: string } | undefined> {
+  const [row] = await getDb()
+    .update(subscribers)
+    .set({ welcomedAt: sql`now()` })
+    .where(and(eq(subscribers.id, id), isNull(subscribers.welcomedAt), eq(subscribers.status, 'confirmed'), eq(subscribers.source, 'signup')))
+    .returning({ email: subscribers.email });
+  return row;
 }

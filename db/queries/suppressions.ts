@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, ilike, sql } from 'drizzle-orm';
 
 import { type Database, getDb } from '../index';
 import { type EmailSuppression, emailSuppressions } from '../schema';
@@ -27,10 +27,19 @@ export async function isSuppressed(email: string, db: Database = getDb()): Promi
   return rows.length > 0;
 }
 
-export async function listSuppressions({ limit, offset }: { limit: number; offset: number }, db: Database = getDb()): Promise<{ rows: EmailSuppression[]; total: number }> {
+/** Newest first; `search` matches part of the address. */
+export async function listSuppressions(
+  { limit, offset, search }: { limit: number; offset: number; search?: string },
+  db: Database = getDb(),
+): Promise<{ rows: EmailSuppression[]; total: number }> {
+  const escaped = search?.replace(/[\\%_]/g, (char) => `\\${char}`);
+  const where = escaped ? ilike(emailSuppressions.email, `%${escaped}%`) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select().from(emailSuppressions).orderBy(desc(emailSuppressions.createdAt)).limit(limit).offset(offset),
-    db.select({ value: sql<number>`count(*)::int` }).from(emailSuppressions),
+    db.select().from(emailSuppressions).where(where).orderBy(desc(emailSuppressions.createdAt)).limit(limit).offset(offset),
+    db
+      .select({ value: sql<number>`count(*)::int` })
+      .from(emailSuppressions)
+      .where(where),
   ]);
   return { rows, total: total?.value ?? 0 };
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import type { ImportPreview } from '../subscribers/import';
+
 /** Two versions of a record, field by field, after a save was refused because someone saved first. */
 export type ConflictSummary = {
   currentVersion: number;
@@ -13,6 +15,8 @@ type FormEcho = {
   /** The fields as the form should show them next: what was typed, when a change is refused. */
   values?: Record<string, string>;
   conflict?: ConflictSummary;
+  /** A subscriber import's preview (step one), which the confirmation form carries on. */
+  importPreview?: ImportPreview;
   /**
    * What the server rendered for the form to show, such as a preview. Only for calls made with
    * JavaScript: without it, React writes the state into the next form post, and elements cannot be.

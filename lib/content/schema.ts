@@ -69,7 +69,15 @@ export const siteSchema = z
     logoText: z.string().trim().min(2),
     navigation: z.array(z.object({ label: z.string().min(1), href: sitePath })),
     social: z.array(link).default([]),
-    newsletter: z.object({ fromName: z.string().min(2), fromAddress: emailSchema }),
+    newsletter: z
+      .object({
+        fromName: z.string().min(2),
+        fromAddress: emailSchema,
+        // Sent once to each reader who confirms a sign-up (not to imported readers); no welcome when absent.
+        // The body is plain text: paragraphs separated by a blank line.
+        welcome: z.object({ subject: z.string().trim().min(2).max(200), body: z.string().trim().min(2).max(10_000) }).strict().optional(),
+      })
+      .strict(),
   })
   .strict();
 

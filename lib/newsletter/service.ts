@@ -11,6 +11,7 @@ import { appSecret } from '../secret';
 import { checkChallenge } from './challenge';
 import { confirmationMail } from './emails';
 import { CONFIRMATION_TTL_HOURS, hashToken, newConfirmationToken, unsubscribeToken, verifyUnsubscribeToken } from './tokens';
+import { sendWelcome } from './welcome';
 
 export const LIMITS = {
   /** Past `challengeAfter` sign-ups in the window, a client must solve the proof of work. */
@@ -142,9 +143,15 @@ const confirmErrors = {
   unsubscribed: 'This address has unsubscribed since the link was sent. Please sign up again to resubscribe.',
 };
 
-export async function confirm(token: string): Promise<Outcome> {
+/** Confirms a sign-up; given the site, the welcome email of its settings follows (once, after the response with `defer`). */
+export async function confirm(token: string, { site, send = defaultSendMail, defer }: Delivery & { site?: Site } = {}): Promise<Outcome> {
   const result = await confirmSubscription(hashToken(token));
   if (!result.ok) return { ok: false, error: confirmErrors[result.reason] };
+  if (site?.newsletter.welcome) {
+    const welcome = () => sendWelcome(result.subscriber.id, site, unsubscribeLinks(site, result.subscriber.id), send);
+    if (defer) defer(welcome);
+    else await welcome();
+  }
   return { ok: true, message: `You are subscribed. The next newsletter will arrive at ${result.subscriber.email}.` };
 }
 

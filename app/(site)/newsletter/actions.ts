@@ -25,6 +25,7 @@ export const subscribeAction = publicAction(signupSchema, async ({ email, websit
   redirect(check);
 });
 
-export const confirmAction = publicAction(tokenSchema, async ({ token }) => confirm(token));
+// The welcome email, like the confirmation email, goes out after the response.
+export const confirmAction = publicAction(tokenSchema, async ({ token }) => confirm(token, { site: await getSite(), defer: after }));
 
 export const unsubscribeAction = publicAction(tokenSchema, async ({ token }) => unsubscribe(token));

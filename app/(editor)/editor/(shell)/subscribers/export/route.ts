@@ -13,8 +13,18 @@ export async function GET(request: Request) {
   const filter = subscriberFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await exportSubscribers({ search: filter.q, status: filter.status });
   const csv = toCsv(
-    ['email', 'status', 'created_at', 'confirmed_at', 'unsubscribed_at'],
-    rows.map((row) => [row.email, row.status, row.createdAt.toISOString(), row.confirmedAt?.toISOString() ?? '', row.unsubscribedAt?.toISOString() ?? '']),
+    // New columns go last, so a script that reads the first five by position keeps working.
+    ['email', 'status', 'created_at', 'confirmed_at', 'unsubscribed_at', 'name', 'source', 'suppressed'],
+    rows.map((row) => [
+      row.email,
+      row.status,
+      row.createdAt.toISOString(),
+      row.confirmedAt?.toISOString() ?? '',
+      row.unsubscribedAt?.toISOString() ?? '',
+      row.name ?? '',
+      row.source,
+      row.suppressed ?? '',
+    ]),
   );
   return new Response(csv, {
     headers: {

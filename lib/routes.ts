@@ -56,6 +56,9 @@ const editor = {
   subscribers: ({ q, status, page }: SubscriberQuery = {}) => withQuery(`${EDITOR}/subscribers`, { q, status, page }),
   subscribersExport: ({ q, status }: Omit<SubscriberQuery, 'page'> = {}) => withQuery(`${EDITOR}/subscribers/export`, { q, status }),
   account: () => `${EDITOR}/account`,
+  newsletter: (page?: number) => withQuery(`${EDITOR}/newsletter`, { page: page && page > 1 ? page : undefined }),
+  /** One send's report; `page` pages its failures and bounces. */
+  newsletterSend: (id: string, page?: number) => withQuery(`${EDITOR}/newsletter/${id}`, { page: page && page > 1 ? page : undefined }),
 };
 
 export const routes = {

@@ -5,12 +5,12 @@ import { userRole } from '@/db/schema';
 export const ROLES = userRole.enumValues;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'editor:enter' | 'drafts:write-own' | 'drafts:edit-any' | 'drafts:publish' | 'people:manage' | 'subscribers:view';
+export type Permission = 'editor:enter' | 'drafts:write-own' | 'drafts:edit-any' | 'drafts:publish' | 'people:manage' | 'subscribers:view' | 'newsletter:send';
 
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],
-  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish'],
-  admin: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'people:manage', 'subscribers:view'],
+  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'newsletter:send'],
+  admin: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'newsletter:send', 'people:manage', 'subscribers:view'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

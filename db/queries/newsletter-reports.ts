@@ -3,14 +3,17 @@ import 'server-only';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 
 import { getDb } from '../index';
-import { deliveryStatus, drafts, emailSuppressions, type NewsletterDelivery, newsletterDeliveries, type NewsletterSend, newsletterSends, subscribers, users } from '../schema';
+import { deliveryStatus, drafts, emailSuppressions, newsletterDeliveries, type NewsletterDelivery, type NewsletterSend, newsletterSends, subscribers, users } from '../schema';
 
 // What the newsroom reads about newsletter sends. Every query is paged or bounded, and counts come
 // from the deliveries' (send_id, status, …) index, so a send to 10,000 readers reads as fast as one to 10.
 
 export type DeliveryCounts = Record<NewsletterDelivery['status'], number>;
 
-export type SendRow = Pick<NewsletterSend, 'id' | 'draftId' | 'sequence' | 'subject' | 'status' | 'statusReason' | 'resumeAt' | 'recipients' | 'createdAt' | 'updatedAt' | 'finishedAt'> & {
+export type SendRow = Pick<
+  NewsletterSend,
+  'id' | 'draftId' | 'sequence' | 'subject' | 'status' | 'statusReason' | 'resumeAt' | 'recipients' | 'createdAt' | 'updatedAt' | 'finishedAt'
+> & {
   title: string;
   slug: string;
   startedBy: string;
@@ -56,7 +59,8 @@ async function withCounts<Row extends Base>(rows: Row[]): Promise<(Row & { count
   return rows.map((row) => ({ ...row, counts: counts.get(row.id)! }));
 }
 
-const sends = () => getDb().select(sendColumns).from(newsletterSends).innerJoin(drafts, eq(drafts.id, newsletterSends.draftId)).innerJoin(users, eq(users.id, newsletterSends.createdBy));
+const sends = () =>
+  getDb().select(sendColumns).from(newsletterSends).innerJoin(drafts, eq(drafts.id, newsletterSends.draftId)).innerJoin(users, eq(users.id, newsletterSends.createdBy));
 
 /** Every send, newest first, a page at a time. */
 export async function listSends({ limit, offset }: { limit: number; offset: number }): Promise<{ rows: SendRow[]; total: number }> {
@@ -75,6 +79,12 @@ export async function getSend(id: string): Promise<SendRow | undefined> {
 /** The article's sends, latest first: whether it went out, and how often. */
 export async function sendsOfDraft(draftId: string): Promise<SendRow[]> {
   return withCounts(await sends().where(eq(newsletterSends.draftId, draftId)).orderBy(desc(newsletterSends.sequence)).limit(20));
+}
+
+/** Whether the article was ever emailed: a second send needs the explicit, confirmed action. */
+export async function wasEmailed(draftId: string): Promise<boolean> {
+  const rows = await getDb().select({ id: newsletterSends.id }).from(newsletterSends).where(eq(newsletterSends.draftId, draftId)).limit(1);
+  return rows.length > 0;
 }
 
 export type ProblemDelivery = Pick<NewsletterDelivery, 'subscriberId' | 'email' | 'status' | 'response' | 'attempts' | 'updatedAt'>;

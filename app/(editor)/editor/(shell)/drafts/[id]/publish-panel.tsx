@@ -47,6 +47,7 @@ export async function PublishPanel({ draft, headingLevel = 2, canEmail }: Publis
         again later.
       </p>
       {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
+      {sends.length > 0 ? <p>This article was emailed to subscribers already, so publishing or scheduling it again updates the site only (see Newsletter below).</p> : null}
 
       <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className={offerEmail ? 'editor-form' : 'inline-form'}>
         {hidden}

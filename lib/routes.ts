@@ -57,6 +57,9 @@ const editor = {
   subscribersExport: ({ q, status }: Pick<SubscriberQuery, 'q' | 'status'> = {}) => withQuery(`${EDITOR}/subscribers/export`, { q, status }),
   subscribersImport: () => `${EDITOR}/subscribers/import`,
   account: () => `${EDITOR}/account`,
+  newsletter: (page?: number) => withQuery(`${EDITOR}/newsletter`, { page: page && page > 1 ? page : undefined }),
+  /** One send's report; `page` pages its failures and bounces. */
+  newsletterSend: (id: string, page?: number) => withQuery(`${EDITOR}/newsletter/${id}`, { page: page && page > 1 ? page : undefined }),
 };
 
 export const routes = {

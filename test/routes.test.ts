@@ -35,4 +35,9 @@ describe('newsroom routes', () => {
     expect(editor.subscribers({ q: '', page: 1 })).toBe('/editor/subscribers?page=1');
     expect(editor.subscribersExport({ status: 'confirmed' })).toBe('/editor/subscribers/export?status=confirmed');
   });
+
+  it('pages the newsletter sends and a send’s failures, the first page without a query', () => {
+    expect([editor.newsletter(), editor.newsletter(1), editor.newsletter(3)]).toEqual(['/editor/newsletter', '/editor/newsletter', '/editor/newsletter?page=3']);
+    expect([editor.newsletterSend(id), editor.newsletterSend(id, 2)]).toEqual([`/editor/newsletter/${id}`, `/editor/newsletter/${id}?page=2`]);
+  });
 });

@@ -33,6 +33,7 @@ export function ScheduleList({ rows, site, now, link }: { rows: ScheduleRow[]; s
         return (
           <li key={row.jobId}>
             {link ? <a href={link(row)}>{row.title}</a> : <span>{row.title}</span>}: {formatScheduleTime(row.runAt, site)}
+            {row.emailSubscribers ? ', and will be emailed to subscribers' : ', publish only (no email)'}
             <p>{version.changed ? <strong>{version.text}</strong> : version.text}</p>
             {problem ? (
               <p className="form-status form-status--error">

@@ -14,7 +14,7 @@ export const liveJobsOf = (draftId: string) =>
  * the job names its revision, so exactly that is published. 'changed' when the draft has been saved
  * again since (checked under the row lock, so a save cannot slip in between).
  */
-export async function scheduleDraft(draftId: string, runAt: Date, userId: string, version: number): Promise<boolean | 'changed'> {
+export async function scheduleDraft(draftId: string, runAt: Date, userId: string, version: number, emailSubscribers = false): Promise<boolean | 'changed'> {
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ version: drafts.version }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row) return false;
@@ -26,7 +26,7 @@ export async function scheduleDraft(draftId: string, runAt: Date, userId: string
     if (!revision) return false;
     // The new time replaces the old one, even one being run right now: that run then completes nothing.
     await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
-    await tx.insert(publishJobs).values({ draftId, revisionId: revision.id, runAt, createdBy: userId });
+    await tx.insert(publishJobs).values({ draftId, revisionId: revision.id, runAt, createdBy: userId, emailSubscribers });
     await tx.update(drafts).set({ status: 'scheduled', scheduledFor: runAt }).where(eq(drafts.id, draftId));
     return true;
   });
@@ -63,6 +63,8 @@ export type ScheduleRow = {
   version: number | null;
   /** The draft's latest saved version: newer than `version` means changes nobody approved yet. */
   currentVersion: number;
+  /** The publication also starts the newsletter send. */
+  emailSubscribers: boolean;
 };
 
 /** Schedules still to run, and those that gave up: what editors must see. */
@@ -79,6 +81,7 @@ export async function listSchedules(draftId?: string): Promise<ScheduleRow[]> {
       lastError: publishJobs.lastError,
       version: draftRevisions.version,
       currentVersion: drafts.version,
+      emailSubscribers: publishJobs.emailSubscribers,
     })
     .from(publishJobs)
     .innerJoin(drafts, eq(drafts.id, publishJobs.draftId))

@@ -19,6 +19,13 @@ export async function waitForMail(address: string, count = 1): Promise<ParsedMai
   return found;
 }
 
+/** Waits for at least one message to `address` with exactly this subject, and returns those. */
+export async function waitForMailWithSubject(address: string, subject: string): Promise<ParsedMail[]> {
+  let found: ParsedMail[] = [];
+  await expect.poll(async () => (found = (await messagesTo(address)).filter((mail) => mail.subject === subject)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  return found;
+}
+
 export async function mailCount(address: string): Promise<number> {
   return (await messagesTo(address)).length;
 }

@@ -4,12 +4,27 @@ import { uuidSchema } from '../validation';
 
 export const draftIdSchema = z.object({ draftId: uuidSchema('Unknown draft.') });
 
+/**
+ * "Publish and email subscribers" or "Publish only". A post without the choice publishes only: an
+ * email cannot be taken back, so it is never the guess.
+ */
+const emailChoice = z
+  .enum(['yes', 'no'], { message: 'Choose “Publish and email subscribers” or “Publish only”.' })
+  .default('no')
+  .transform((choice) => choice === 'yes');
+
 /** Publishing names the version the editor looked at, so a later save is never published unseen. */
 export const publishSchema = draftIdSchema.extend({
   version: z.coerce.number({ message: 'Reload the page and try again.' }).int().min(1).max(2_147_483_647),
+  emailSubscribers: emailChoice,
 });
 
 /** So does scheduling: the schedule publishes that version when its time comes. */
 export const scheduleSchema = publishSchema.extend({
   publishAt: z.string({ message: 'Choose when to publish.' }).min(1, 'Choose when to publish.').max(40, 'Choose when to publish.'),
+});
+
+/** A second send of an article reaches every subscriber again: only with the box ticked. */
+export const sendAgainSchema = draftIdSchema.extend({
+  understood: z.literal('yes', { message: 'Tick “I understand every subscriber gets it a second time” to send it again.' }),
 });

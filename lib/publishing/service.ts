@@ -79,8 +79,11 @@ export async function changed(change: PublishChange, before: string[]): Promise<
 
 export type ScheduleOutcome = { ok: true } | { ok: false; problems: string[] };
 
-/** Schedules the version the editor saw; that version, and no later save, is what goes out. */
-export async function schedule(draftId: string, version: number, runAt: Date, userId: string): Promise<ScheduleOutcome> {
+/**
+ * Schedules the version the editor saw; that version, and no later save, is what goes out.
+ * `emailSubscribers`: the run also starts the newsletter send.
+ */
+export async function schedule(draftId: string, version: number, runAt: Date, userId: string, emailSubscribers = false): Promise<ScheduleOutcome> {
   if (runAt.getTime() <= Date.now()) return { ok: false, problems: ['Choose a time in the future, or publish now.'] };
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
@@ -88,7 +91,7 @@ export async function schedule(draftId: string, version: number, runAt: Date, us
   // Checked now so the newsroom hears about problems today, and again when the time comes.
   const problems = await readinessProblems(draft, draft.current, compileGate(userId));
   if (problems.length > 0) return { ok: false, problems };
-  const outcome = await scheduleDraft(draft.id, runAt, userId, version);
+  const outcome = await scheduleDraft(draft.id, runAt, userId, version, emailSubscribers);
   if (outcome === 'changed') return { ok: false, problems: ['The draft was saved again while it was being checked. Reload the page, check it, then schedule.'] };
   return outcome ? { ok: true } : NO_DRAFT;
 }

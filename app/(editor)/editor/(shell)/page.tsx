@@ -1,4 +1,6 @@
 import { ScheduleList, scheduleProblem } from '@/components/editor/schedule-list';
+import { SendAttention } from '@/components/editor/send-attention';
+import { sendsNeedingAttention } from '@/db/queries/newsletter-reports';
 import { listSchedules } from '@/db/queries/schedules';
 import { can, roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -11,6 +13,7 @@ export default async function EditorHome() {
   const user = await requireUser();
   const publisher = can(user.role, 'drafts:publish');
   const [site, schedules] = publisher ? await Promise.all([getSite(), listSchedules()]) : [null, []];
+  const troubledSends = can(user.role, 'newsletter:send') ? await sendsNeedingAttention() : [];
   const now = new Date();
   const troubled = schedules.filter((row) => scheduleProblem(row, now)).length;
   return (
@@ -21,6 +24,12 @@ export default async function EditorHome() {
         <li>{publisher ? 'You can edit any draft and publish it.' : 'You can write drafts and submit them for review.'}</li>
         {can(user.role, 'people:manage') ? <li>You manage the people of the newsroom and the newsletter subscribers.</li> : null}
       </ul>
+      {site && troubledSends.length > 0 ? (
+        <section aria-labelledby="newsletter-heading">
+          <h2 id="newsletter-heading">Newsletter</h2>
+          <SendAttention rows={troubledSends} site={site} />
+        </section>
+      ) : null}
       {site ? (
         <section aria-labelledby="scheduled-heading">
           <h2 id="scheduled-heading">Scheduled</h2>

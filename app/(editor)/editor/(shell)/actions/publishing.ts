@@ -1,23 +1,42 @@
 'use server';
 
+import { wasEmailed } from '@/db/queries/newsletter-reports';
+import type { PublicUser } from '@/db/queries/users';
 import { editorAction } from '@/lib/actions/editor-action';
+import { can } from '@/lib/auth/roles';
 import { expire } from '@/lib/cache/expire';
 import { refreshPage } from '@/lib/cache/refresh';
 import { getSite } from '@/lib/content';
 import { formatScheduleTime } from '@/lib/dates/format';
 import { parseLocalDateTime } from '@/lib/dates/local-time';
+import { startSendReported } from '@/lib/newsletter/start-send';
 import { draftIdSchema, publishSchema, scheduleSchema } from '@/lib/publishing/schema';
 import { cancel, publishNow, type PublishOutcome, schedule, unpublish } from '@/lib/publishing/service';
 import { routes } from '@/lib/routes';
 
 const refused = (what: string, outcome: PublishOutcome & { ok: false }) => ({ ok: false as const, error: `${what} ${outcome.problems.join(' ')}` });
 
-export const publishNowAction = editorAction('drafts:publish', publishSchema, async ({ draftId, version }, user) => {
+/** Why "Publish and email subscribers" is refused before anything is published, if it is. */
+async function emailRefusal(emailSubscribers: boolean, draftId: string, user: PublicUser) {
+  if (!emailSubscribers) return null;
+  if (!can(user.role, 'newsletter:send')) return { ok: false as const, error: 'You may publish, but not email subscribers: choose “Publish only”.' };
+  if (await wasEmailed(draftId)) return { ok: false as const, error: 'This article was already emailed to subscribers: choose “Publish only”, or use “Send again”.' };
+  return null;
+}
+
+export const publishNowAction = editorAction('drafts:publish', publishSchema, async ({ draftId, version, emailSubscribers }, user) => {
+  const refusal = await emailRefusal(emailSubscribers, draftId, user);
+  if (refusal) return refusal;
   const outcome = await publishNow(draftId, version, user.id);
   if (!outcome.ok) return refused('Not published:', outcome);
   // Also makes the browser refetch this (dynamic) page, now showing the change.
   await expire(outcome.tags);
-  return { ok: true, message: `Published. Readers see it at ${routes.article(outcome.slug)}.` };
+  const published = `Published. Readers see it at ${routes.article(outcome.slug)}.`;
+  if (!emailSubscribers) return { ok: true, message: published };
+  // The publication stands whatever happens to the email, and the answer says both.
+  const send = await startSendReported({ draftId, by: user.id, again: false });
+  if (send.ok) return { ok: true, message: `${published} ${send.message}` };
+  return { ok: false, error: `${published} But the email to subscribers did not start: ${send.error} Try “Email subscribers” on this page.` };
 });
 
 export const unpublishAction = editorAction('drafts:publish', draftIdSchema, async ({ draftId }) => {
@@ -28,14 +47,17 @@ export const unpublishAction = editorAction('drafts:publish', draftIdSchema, asy
   return { ok: true, message: 'Unpublished. The article is no longer on the site; the draft is kept.' };
 });
 
-export const scheduleAction = editorAction('drafts:publish', scheduleSchema, async ({ draftId, version, publishAt }, user) => {
+export const scheduleAction = editorAction('drafts:publish', scheduleSchema, async ({ draftId, version, publishAt, emailSubscribers }, user) => {
+  const refusal = await emailRefusal(emailSubscribers, draftId, user);
+  if (refusal) return refusal;
   const site = await getSite();
   const runAt = parseLocalDateTime(publishAt, site.timeZone);
   if (!runAt) return { ok: false, error: 'Enter a date and time such as 2026-11-25 18:30.', fieldErrors: { publishAt: ['Not a date and time.'] } };
-  const outcome = await schedule(draftId, version, runAt, user.id);
+  const outcome = await schedule(draftId, version, runAt, user.id, emailSubscribers);
   if (!outcome.ok) return { ok: false, error: `Not scheduled: ${outcome.problems.join(' ')}` };
   refreshPage();
-  return { ok: true, message: `Version ${version} is scheduled for ${formatScheduleTime(runAt, site)}.` };
+  const emailed = emailSubscribers ? ' and will be emailed to subscribers' : ' (publish only, no email)';
+  return { ok: true, message: `Version ${version} is scheduled for ${formatScheduleTime(runAt, site)}${emailed}.` };
 });
 
 export const cancelScheduleAction = editorAction('drafts:publish', draftIdSchema, async ({ draftId }) => {

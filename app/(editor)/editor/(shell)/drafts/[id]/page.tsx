@@ -99,7 +99,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
         />
       )}
       {locked ? null : <InlineImageUpload />}
-      {can(user.role, 'drafts:publish') ? <PublishPanel draft={draft} /> : null}
+      {can(user.role, 'drafts:publish') ? <PublishPanel draft={draft} canEmail={can(user.role, 'newsletter:send')} /> : null}
     </>
   );
 }

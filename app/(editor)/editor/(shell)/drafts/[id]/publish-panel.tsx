@@ -1,5 +1,7 @@
+import { EmailChoice } from '@/components/editor/email-choice';
 import { ScheduleList } from '@/components/editor/schedule-list';
 import { ActionForm } from '@/components/forms/action-form';
+import { countEligibleRecipients, sendsOfDraft } from '@/db/queries/newsletter-reports';
 import { listSchedules } from '@/db/queries/schedules';
 import type { Draft } from '@/db/schema';
 import { getSite } from '@/lib/content';
@@ -8,17 +10,25 @@ import { toLocalDateTime } from '@/lib/dates/local-time';
 import { routes } from '@/lib/routes';
 
 import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '../../actions/publishing';
+import { NewsletterPanel } from './newsletter-panel';
 
 type PublishPanelProps = {
   draft: Pick<Draft, 'id' | 'slug' | 'title' | 'status' | 'version' | 'publishedRevisionId' | 'publishedAt' | 'scheduledFor'>;
   /** Heading level of "Publishing", to fit the page it is placed on. */
   headingLevel?: 2 | 3;
+  /** The person may email subscribers (newsletter:send). */
+  canEmail: boolean;
 };
 
-/** Publish now, unpublish, schedule and cancel, for one draft. Every form works without JavaScript. */
-export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProps) {
-  const [site, schedules] = await Promise.all([getSite(), listSchedules(draft.id)]);
+/**
+ * Publish now (with or without the newsletter), unpublish, schedule and cancel, and the newsletter
+ * of the article, for one draft. Every form works without JavaScript.
+ */
+export async function PublishPanel({ draft, headingLevel = 2, canEmail }: PublishPanelProps) {
+  const [site, schedules, sends, recipients] = await Promise.all([getSite(), listSchedules(draft.id), sendsOfDraft(draft.id), countEligibleRecipients()]);
   const Heading = `h${headingLevel}` as const;
+  // Once emailed, publishing (a correction, say) never emails again: a second send is its own, confirmed action.
+  const offerEmail = canEmail && sends.length === 0;
   const published = draft.publishedRevisionId !== null;
   const hidden = <input type="hidden" name="draftId" value={draft.id} />;
   return (
@@ -36,16 +46,13 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
         Publishing and scheduling use the last saved version (version {draft.version}), so save your changes first; a schedule publishes that version even if the draft is saved
         again later.
       </p>
-      {published ? (
-        <p>
-          <a href={routes.editor.draftEmail(draft.id)}>Preview the email</a> subscribers would receive of the published version.
-        </p>
-      ) : null}
       {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
+      {sends.length > 0 ? <p>This article was emailed to subscribers already, so publishing or scheduling it again updates the site only (see Newsletter below).</p> : null}
 
-      <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className="inline-form">
+      <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className={offerEmail ? 'editor-form' : 'inline-form'}>
         {hidden}
         <input type="hidden" name="version" value={draft.version} />
+        {offerEmail ? <EmailChoice id={`publish-now-${draft.id}`} recipients={recipients} /> : null}
       </ActionForm>
       {/* Always shown, so the answer of the last press stays on the page after the state changes. */}
       <ActionForm action={unpublishAction} submitLabel="Unpublish" pendingLabel="Unpublishing…" className="inline-form">
@@ -69,10 +76,12 @@ export async function PublishPanel({ draft, headingLevel = 2 }: PublishPanelProp
             aria-describedby={`publish-at-${draft.id}-hint`}
           />
         </div>
+        {offerEmail ? <EmailChoice id={`schedule-${draft.id}`} recipients={recipients} /> : null}
       </ActionForm>
       <ActionForm action={cancelScheduleAction} submitLabel="Cancel schedule" pendingLabel="Cancelling…" className="inline-form">
         {hidden}
       </ActionForm>
+      <NewsletterPanel draft={draft} sends={sends} recipients={recipients} canEmail={canEmail} site={site} headingLevel={headingLevel === 2 ? 3 : 4} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { getDraftForPublishing } from '@/db/queries/publishing';
+import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { draftIdSchema } from '@/lib/publishing/schema';
 import { routes } from '@/lib/routes';
@@ -8,7 +9,7 @@ import { PublishPanel } from '../publish-panel';
 export const metadata = { title: 'Publish' };
 
 export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser('drafts:publish');
+  const user = await requireUser('drafts:publish');
   const parsed = draftIdSchema.safeParse({ draftId: (await params).id });
   const draft = parsed.success ? await getDraftForPublishing(parsed.data.draftId) : undefined;
   if (!draft) {
@@ -27,7 +28,7 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
       <p>
         <a href={routes.editor.draft(draft.id)}>Back to the draft</a> · <a href={routes.editor.draftPreview(draft.id)}>Open full-page preview</a>
       </p>
-      <PublishPanel draft={draft} />
+      <PublishPanel draft={draft} canEmail={can(user.role, 'newsletter:send')} />
     </>
   );
 }

@@ -1,0 +1,81 @@
+import { ActionForm } from '@/components/forms/action-form';
+import type { SendRow } from '@/db/queries/newsletter-reports';
+import type { Draft } from '@/db/schema';
+import type { Site } from '@/lib/content';
+import { formatScheduleTime } from '@/lib/dates/format';
+import { LIVE_STATUSES, progressOf, statusText } from '@/lib/newsletter/report';
+import { routes } from '@/lib/routes';
+
+import { emailSubscribersAction, sendAgainAction, sendTestAction } from '../../actions/newsletter';
+
+type NewsletterPanelProps = {
+  draft: Pick<Draft, 'id' | 'version' | 'publishedRevisionId'>;
+  /** The article's sends, latest first. */
+  sends: SendRow[];
+  recipients: number;
+  canEmail: boolean;
+  site: Site;
+  headingLevel: 3 | 4;
+};
+
+const readers = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'reader' : 'readers'}`;
+
+/** Where the article's email stands: never sent, sending, or sent (and when, to how many). */
+function SendSummary({ send, site }: { send: SendRow; site: Site }) {
+  const progress = progressOf(send.counts);
+  const report = <a href={routes.editor.newsletterSend(send.id)}>report</a>;
+  if (send.status === 'done') {
+    return (
+      <p>
+        Emailed on {formatScheduleTime(send.createdAt, site)} to {readers(send.recipients)} ({report}).
+      </p>
+    );
+  }
+  return (
+    <p>
+      {statusText(send, site)}. Started {formatScheduleTime(send.createdAt, site)}: {progress.sent.toLocaleString('en')} of {readers(send.recipients)} emailed so far ({report}).
+    </p>
+  );
+}
+
+/**
+ * The article's newsletter: a test to oneself and the preview, then "Email subscribers" for a
+ * published article that never went out, or "Send again" behind an explicit confirmation.
+ */
+export function NewsletterPanel({ draft, sends, recipients, canEmail, site, headingLevel }: NewsletterPanelProps) {
+  const Heading = `h${headingLevel}` as const;
+  const hidden = <input type="hidden" name="draftId" value={draft.id} />;
+  const published = draft.publishedRevisionId !== null;
+  const [latest] = sends;
+  const live = latest ? [...LIVE_STATUSES, 'paused'].includes(latest.status) : false;
+  return (
+    <section aria-labelledby={`newsletter-${draft.id}`}>
+      <Heading id={`newsletter-${draft.id}`}>Newsletter</Heading>
+      {latest ? <SendSummary send={latest} site={site} /> : <p>Not emailed to subscribers yet.</p>}
+      <ActionForm action={sendTestAction} submitLabel="Send a test to me" pendingLabel="Sending the test…" className="inline-form">
+        {hidden}
+        <p className="field__hint">Version {draft.version} (the latest saved) as subscribers would get it, to your own address only.</p>
+      </ActionForm>
+      {published ? (
+        <p>
+          <a href={routes.editor.draftEmail(draft.id)}>Preview the email</a> subscribers would receive of the published version.
+        </p>
+      ) : null}
+      {canEmail && published && !latest ? (
+        <ActionForm action={emailSubscribersAction} submitLabel="Email subscribers" pendingLabel="Starting the send…" className="inline-form">
+          {hidden}
+          <p className="field__hint">The published version goes to {recipients.toLocaleString('en')} confirmed subscribers, once.</p>
+        </ActionForm>
+      ) : null}
+      {canEmail && published && latest && !live ? (
+        <ActionForm action={sendAgainAction} submitLabel="Send again" pendingLabel="Starting the send…">
+          {hidden}
+          <div className="check-field">
+            <input type="checkbox" id={`send-again-${draft.id}`} name="understood" value="yes" required />
+            <label htmlFor={`send-again-${draft.id}`}>I understand every subscriber gets it a second time</label>
+          </div>
+        </ActionForm>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+
+import { expect, type Page, test } from '@playwright/test';
+
+import { expectNoAxeViolations } from './helpers/axe';
+import { database, subscriberStatus } from './helpers/database';
+import { seedReadyDraft } from './helpers/drafts';
+import { linkTo, mailCount, waitForMail } from './helpers/mail';
+import { storageState } from './helpers/newsroom';
+
+// Named *publishing.spec.ts: it publishes, so it runs in the "publishing" project, after the specs that
+// compare the site's listings with content/. Needs the sending engine (lib/newsletter/sends).
+
+test.use({ storageState: storageState('editor') });
+
+async function confirmedReader(): Promise<string> {
+  const email = `reader-${randomUUID()}@example.org`;
+  await database()`insert into subscribers (email, status, confirmed_at) values (${email}, 'confirmed', now())`;
+  return email;
+}
+
+const form = (page: Page, button: string) => page.locator('form', { has: page.getByRole('button', { name: button, exact: true }) });
+
+// Unpublished after each test, passed or failed, so the other publishing specs' listings stay theirs.
+let published: string[] = [];
+test.afterEach(async ({ page }) => {
+  for (const draftId of published) {
+    await page.goto(`/editor/drafts/${draftId}/publish`);
+    await form(page, 'Unpublish').getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await expect(form(page, 'Unpublish').getByRole('status')).toContainText(/Unpublished/);
+  }
+  published = [];
+});
+
+test('publish and email: every reader gets it once, the report follows it, a second send needs a ticked box', async ({ page }) => {
+  const [leaving, staying] = [await confirmedReader(), await confirmedReader()];
+  const draft = await seedReadyDraft();
+  published.push(draft.id);
+  await page.goto(`/editor/drafts/${draft.id}/publish`);
+  const publishNow = form(page, 'Publish now');
+  await publishNow.getByRole('radio', { name: /^Publish and email subscribers/ }).check();
+  await publishNow.getByRole('button', { name: 'Publish now', exact: true }).click();
+  await expect(publishNow.getByRole('status')).toContainText(`Published. Readers see it at /articles/${draft.slug}.`);
+  await expect(publishNow.getByRole('status')).not.toContainText('did not start');
+
+  const [mail] = await waitForMail(leaving);
+  expect(mail!.subject).toBe(draft.title);
+  expect(mail!.headerLines.some((line) => line.key === 'list-unsubscribe-post')).toBe(true);
+  const unsubscribe = linkTo(mail!, '/newsletter/unsubscribe');
+  await page.goto(unsubscribe.pathname + unsubscribe.search);
+  await page.getByRole('button', { name: 'Unsubscribe' }).click();
+  await expect(page.getByRole('status')).toContainText('is unsubscribed');
+  expect(await subscriberStatus(leaving)).toBe('unsubscribed');
+  await waitForMail(staying);
+
+  await page.goto('/editor/newsletter');
+  await page.getByRole('link', { name: draft.title }).first().click();
+  await expect(page.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/editor/drafts/${draft.id}/publish`);
+  await expect(page.getByText(/^Emailed on .+ to [\d,]+ readers? \(report\)\.$/)).toBeVisible();
+  // Once emailed, publishing again never emails: the choice is gone.
+  await expect(page.getByRole('radio', { name: /^Publish and email subscribers/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Email subscribers', exact: true })).toHaveCount(0);
+  const again = form(page, 'Send again');
+  await again.getByRole('checkbox', { name: 'I understand every subscriber gets it a second time' }).check();
+  await again.getByRole('button', { name: 'Send again' }).click();
+  await expect(again.getByRole('status')).not.toBeEmpty();
+  await expect(again.getByRole('status')).not.toContainText(/Not sent/);
+  await waitForMail(staying, 2);
+  expect(await mailCount(leaving)).toBe(1);
+});
+
+test('a published article that never went out can be emailed later, once', async ({ page }) => {
+  const reader = await confirmedReader();
+  const draft = await seedReadyDraft();
+  published.push(draft.id);
+  await page.goto(`/editor/drafts/${draft.id}/publish`);
+  const publishNow = form(page, 'Publish now');
+  await expect(publishNow.getByRole('radio', { name: 'Publish only' })).toBeChecked();
+  await publishNow.getByRole('button', { name: 'Publish now', exact: true }).click();
+  await expect(publishNow.getByRole('status')).toHaveText(`Published. Readers see it at /articles/${draft.slug}.`);
+  await page.reload();
+  const email = form(page, 'Email subscribers');
+  await email.getByRole('button', { name: 'Email subscribers', exact: true }).click();
+  await expect(email.getByRole('status')).not.toBeEmpty();
+  await expect(email.getByRole('status')).not.toContainText(/Not sent/);
+  const [mail] = await waitForMail(reader);
+  expect(mail!.subject).toBe(draft.title);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Email subscribers', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'report' })).toBeVisible();
+});

@@ -20,18 +20,35 @@ export async function startServer() {
   await startBackgroundWork();
 }
 
+/** How long running jobs get to finish when the server stops; one still running is retried elsewhere. */
+const STOP_TIMEOUT_MS = 20_000;
+const RESTART_MS = 30_000;
+
 async function startBackgroundWork() {
   // Only light modules here: the work itself runs in routes, reached over loopback.
   const { DATABASE_TAG } = await import('./lib/cache/tags');
   const { expireWhenListening } = await import('./lib/cache/outside-request');
   const { listenForRevalidation } = await import('./lib/cache/listen');
   const { requestSearchIndex, whenListening } = await import('./lib/jobs/loopback');
-  const { startScheduler } = await import('./lib/jobs/scheduler');
+  const { startWorkers, stopWorkers } = await import('./lib/jobs/workers');
   // Pages were prerendered without the database (see lib/content/published.ts): expire them once
   // the server listens, so the first request after start renders with the newsroom's articles.
   expireWhenListening([DATABASE_TAG]).catch((error) => console.error('Could not refresh pages at start:', error));
   // content/ files changed by a deploy are indexed now rather than on the first search.
   whenListening(requestSearchIndex).catch((error) => console.error('Could not index content/ for search at start:', error));
   await listenForRevalidation().catch((error) => console.error('Pages published by other app servers will not refresh here:', error));
-  startScheduler();
+  // Scheduled publications, the hourly clean-up and newsletter sends (see lib/jobs/queue.ts).
+  const start = (): Promise<void> =>
+    startWorkers().catch((error) => {
+      console.error(`The job queue did not start; scheduled publications and newsletter sends wait. Trying again in ${RESTART_MS / 1000} s:`, error);
+      setTimeout(start, RESTART_MS).unref();
+    });
+  await start();
+  // On shutdown, take no new job and give the running ones time to finish; Next.js meanwhile
+  // finishes the requests in flight (a publication's among them) and then exits.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stopWorkers(STOP_TIMEOUT_MS).catch((error) => console.error('The job queue did not stop cleanly:', error));
+    });
+  }
 }

@@ -15,6 +15,8 @@ export const liveJobsOf = (draftId: string) =>
  * queued exactly when it is recorded, and unqueued when it is cancelled (lib/jobs/publications.ts).
  */
 export type ScheduleQueue = {
+  /** Called before the transaction opens: the queue must be up before it can join one. */
+  ready(): Promise<void>;
   queued(job: { id: string; runAt: Date }, tx: Transaction): Promise<unknown>;
   cancelled(jobIds: string[], tx: Transaction): Promise<unknown>;
 };
@@ -34,6 +36,7 @@ const cancelLiveJobs = async (tx: Transaction, draftId: string, queue: ScheduleQ
  * again since (checked under the row lock, so a save cannot slip in between).
  */
 export async function scheduleDraft(draftId: string, runAt: Date, userId: string, version: number, queue: ScheduleQueue): Promise<boolean | 'changed'> {
+  await queue.ready();
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ version: drafts.version }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row) return false;
@@ -54,6 +57,7 @@ export async function scheduleDraft(draftId: string, runAt: Date, userId: string
 
 /** Cancels the draft's schedule: 'none' when nothing was scheduled. */
 export async function cancelSchedule(draftId: string, queue: ScheduleQueue): Promise<boolean | 'none'> {
+  await queue.ready();
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ status: drafts.status, publishedRevisionId: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row) return false;

@@ -6,13 +6,14 @@ import { failJobAttempt, listLiveJobs } from '@/db/queries/publish-jobs';
 import type { ScheduleQueue } from '@/db/queries/schedules';
 
 import { loopbackAddress, postSigned } from './loopback';
-import { cancelJob, enqueue, PermanentJobFailure, type QueuedJob } from './queue';
+import { cancelJob, enqueue, PermanentJobFailure, type QueuedJob, startQueue } from './queue';
 
 // Scheduled publications on the job queue. The publish_jobs row stays the newsroom's record (time,
 // pinned revision, attempts, last error); its queued job has the same id and wakes at its time.
 
 /** Queues and unqueues publish jobs inside the schedule's own transaction (db/queries/schedules.ts). */
 export const publicationQueue: ScheduleQueue = {
+  ready: startQueue,
   queued: (job, tx) => enqueue('publish', { publishJobId: job.id }, { id: job.id, singletonKey: job.id, startAfter: job.runAt, tx }),
   cancelled: (jobIds, tx) => cancelJob('publish', jobIds, { tx }),
 };

@@ -47,7 +47,7 @@ export type EnqueueOptions = {
   id?: string;
   /** A key to find the job by, e.g. the row it works on. */
   singletonKey?: string;
-  /** Queue the job inside this transaction: it exists if and only if the transaction commits. */
+  /** Queue the job inside this transaction: it exists if and only if the transaction commits (start the queue first). */
   tx?: Transaction;
 };
 
@@ -137,14 +137,33 @@ async function runOne<N extends QueueName>(name: N, handler: Handler<N>, job: Jo
 // The process's own connection, on globalThis: instrumentation (which starts the workers) and the
 // request handlers (which queue jobs) are separate bundles of this module, and share it.
 const QUEUE = Symbol.for('broadsheet.queue');
-const holder = globalThis as { [QUEUE]?: Promise<JobQueue> };
+const holder = globalThis as { [QUEUE]?: { opening: Promise<JobQueue>; open?: JobQueue } };
 
 function shared(): Promise<JobQueue> {
-  holder[QUEUE] ??= JobQueue.open().catch((error: unknown) => {
-    holder[QUEUE] = undefined;
-    throw error;
-  });
-  return holder[QUEUE];
+  if (!holder[QUEUE]) {
+    const entry: { opening: Promise<JobQueue>; open?: JobQueue } = {
+      opening: JobQueue.open().then(
+        (queue) => (entry.open = queue),
+        (error: unknown) => {
+          holder[QUEUE] = undefined;
+          throw error;
+        },
+      ),
+    };
+    holder[QUEUE] = entry;
+  }
+  return holder[QUEUE].opening;
+}
+
+/**
+ * The queue to use inside a transaction: it must have started before the transaction did, since on
+ * the embedded database (one session for all connections) its start would wait for that transaction.
+ */
+function startedFor(tx: Transaction | undefined): Promise<JobQueue> {
+  if (!tx) return shared();
+  const started = holder[QUEUE]?.open;
+  if (!started) throw new Error('The job queue must be started (startQueue) before a job is queued or cancelled inside a transaction.');
+  return Promise.resolve(started);
 }
 
 /** Starts this process's queue now rather than on first use. */
@@ -152,13 +171,13 @@ export const startQueue = async (): Promise<void> => void (await shared());
 
 /** Stops this process's queue (see JobQueue.stop); a job still running then is retried elsewhere once it expires. */
 export async function stopQueue(timeoutMs?: number): Promise<void> {
-  const queue = holder[QUEUE];
+  const entry = holder[QUEUE];
   holder[QUEUE] = undefined;
-  if (queue) await (await queue).stop(timeoutMs);
+  if (entry) await (await entry.opening).stop(timeoutMs);
 }
 
-export const enqueue = async <N extends QueueName>(name: N, data: JobData<N>, options?: EnqueueOptions) => (await shared()).enqueue(name, data, options);
-export const cancelJob = async (name: QueueName, ids: string | string[], options?: { tx?: Transaction }) => (await shared()).cancelJob(name, ids, options);
+export const enqueue = async <N extends QueueName>(name: N, data: JobData<N>, options?: EnqueueOptions) => (await startedFor(options?.tx)).enqueue(name, data, options);
+export const cancelJob = async (name: QueueName, ids: string | string[], options?: { tx?: Transaction }) => (await startedFor(options?.tx)).cancelJob(name, ids, options);
 export const scheduleRecurring = async <N extends QueueName>(name: N, cron: string, data: JobData<N>) => (await shared()).scheduleRecurring(name, cron, data);
 export const work = async <N extends QueueName>(name: N, handler: Handler<N>, options?: WorkOptions) => (await shared()).work(name, handler, options);
 export const jobState = async (name: QueueName, id: string) => (await shared()).stateOf(name, id);

@@ -44,11 +44,21 @@ async function startBackgroundWork() {
       setTimeout(start, RESTART_MS).unref();
     });
   await start();
-  // On shutdown, take no new job and give the running ones time to finish; Next.js meanwhile
-  // finishes the requests in flight (a publication's among them) and then exits.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  // On SIGTERM or SIGINT the queue takes no new job and gives running ones STOP_TIMEOUT_MS to finish
+  // (the server still answers meanwhile, a publication's loopback call included), then the process
+  // exits. That needs NEXT_MANUAL_SIG_HANDLE (Next.js's own setting; scripts/with-db.mjs sets it for
+  // `npm start`): without it Next.js exits once its own server has closed, and a job cut short is
+  // retried by another server when it expires.
+  const manual = !!process.env.NEXT_MANUAL_SIG_HANDLE;
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     process.once(signal, () => {
-      stopWorkers(STOP_TIMEOUT_MS).catch((error) => console.error('The job queue did not stop cleanly:', error));
+      if (manual) console.log(`${signal}: finishing running jobs (up to ${STOP_TIMEOUT_MS / 1000} s), then stopping.`);
+      stopWorkers(STOP_TIMEOUT_MS)
+        .catch((error) => console.error('The job queue did not stop cleanly:', error))
+        .finally(() => manual && process.exit(code));
     });
   }
 }

@@ -23,9 +23,11 @@ const QUEUES = {
   // The hourly clean-up (lib/maintenance/cleanup.ts); a failed one waits for the next hour.
   cleanup: { data: z.object({}), options: { retryLimit: 0, expireInSeconds: 15 * MINUTE } },
   // A newsletter send (lib/newsletter/sends/); its handler is registered by the delivery engine.
+  // While it runs its worker beats every 15 s: a send whose server died is retried at the queue's
+  // next check (every minute) after 30 s of silence, rather than when its 15 minutes expire.
   'newsletter-send': {
     data: z.object({ sendId: z.uuid() }),
-    options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: 30 * MINUTE, expireInSeconds: 15 * MINUTE },
+    options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: 30 * MINUTE, expireInSeconds: 15 * MINUTE, heartbeatSeconds: 30 },
   },
 } satisfies Record<string, { data: z.ZodType<object>; options: QueueOptions }>;
 

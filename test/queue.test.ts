@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { closeDb, getDb } from '@/db';
-import { JobQueue, PermanentJobFailure, type QueuedJob } from '@/lib/jobs/queue';
+import { enqueue, JobQueue, PermanentJobFailure, type QueuedJob } from '@/lib/jobs/queue';
 
 import { until } from './helpers/until';
 
@@ -117,6 +117,11 @@ describe('the job queue', () => {
     expect(runsOf(flaky).map((run) => run.retryCount)).toEqual([0, 1, 2]);
     expect(runsOf(flaky).every((run) => run.retryCount <= QUICK['newsletter-send'].retryLimit)).toBe(true);
     expect(runsOf(hopeless)).toHaveLength(1);
+  });
+
+  it('refuses to join a transaction before the process has started its queue (on the embedded database that start would wait for the transaction)', async () => {
+    const refused = getDb().transaction((tx) => enqueue('newsletter-send', { sendId: randomUUID() }, { tx }));
+    await expect(refused).rejects.toThrow(/must be started \(startQueue\) before a job is queued or cancelled inside a transaction/);
   });
 
   it('refuses a payload that does not match its queue', async () => {

@@ -20,13 +20,17 @@ export async function startServer() {
   await startBackgroundWork();
 }
 
+/** How long running jobs get to finish when the server stops; one still running is retried elsewhere. */
+const STOP_TIMEOUT_MS = 20_000;
+const RESTART_MS = 30_000;
+
 async function startBackgroundWork() {
   // Only light modules here: the work itself runs in routes, reached over loopback.
   const { DATABASE_TAG } = await import('./lib/cache/tags');
   const { expireWhenListening } = await import('./lib/cache/outside-request');
   const { listenForRevalidation } = await import('./lib/cache/listen');
   const { requestSearchIndex, requestWordCounts, whenListening } = await import('./lib/jobs/loopback');
-  const { startScheduler } = await import('./lib/jobs/scheduler');
+  const { startWorkers, stopWorkers } = await import('./lib/jobs/workers');
   // Pages were prerendered without the database (see lib/content/published.ts): expire them once
   // the server listens, so the first request after start renders with the newsroom's articles.
   expireWhenListening([DATABASE_TAG]).catch((error) => console.error('Could not refresh pages at start:', error));
@@ -35,5 +39,28 @@ async function startBackgroundWork() {
   // Articles published before word counts were stored get theirs (and their reading time) now.
   whenListening(requestWordCounts).catch((error) => console.error('Could not count the words of older published articles:', error));
   await listenForRevalidation().catch((error) => console.error('Pages published by other app servers will not refresh here:', error));
-  startScheduler();
+  // Scheduled publications, the hourly clean-up and newsletter sends (see lib/jobs/queue.ts).
+  const start = (): Promise<void> =>
+    startWorkers().catch((error) => {
+      console.error(`The job queue did not start; scheduled publications and newsletter sends wait. Trying again in ${RESTART_MS / 1000} s:`, error);
+      setTimeout(start, RESTART_MS).unref();
+    });
+  await start();
+  // On SIGTERM or SIGINT the queue takes no new job and gives running ones STOP_TIMEOUT_MS to finish
+  // (the server still answers meanwhile, a publication's loopback call included), then the process
+  // exits. That needs NEXT_MANUAL_SIG_HANDLE (Next.js's own setting; scripts/with-db.mjs sets it for
+  // `npm start`): without it Next.js exits once its own server has closed, and a job cut short is
+  // retried by another server when it expires.
+  const manual = !!process.env.NEXT_MANUAL_SIG_HANDLE;
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
+    process.once(signal, () => {
+      if (manual) console.log(`${signal}: finishing running jobs (up to ${STOP_TIMEOUT_MS / 1000} s), then stopping.`);
+      stopWorkers(STOP_TIMEOUT_MS)
+        .catch((error) => console.error('The job queue did not stop cleanly:', error))
+        .finally(() => manual && process.exit(code));
+    });
+  }
 }

@@ -11,8 +11,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native binaries and WebAssembly (esbuild in mdx-bundler, sharp, argon2, PGlite) break when
-  // bundled, and piscina starts its worker threads from its own files.
-  serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'piscina'],
+  // bundled, piscina starts its worker threads from its own files, and pg-boss (the job queue) is
+  // shared by instrumentation and the routes through one instance, so it stays one Node.js module.
+  serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'piscina', 'pg-boss'],
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,

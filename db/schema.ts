@@ -260,8 +260,9 @@ export const draftRevisions = pgTable(
 export const jobStatus = pgEnum('job_status', ['pending', 'running', 'done', 'failed', 'cancelled']);
 
 /**
- * Scheduled publications: a durable queue in the database. Any app server may claim a due job; the
- * claim is one atomic UPDATE, so a job runs once however many servers poll.
+ * Scheduled publications, as the newsroom sees them: time, pinned revision, attempts, last error.
+ * Each live row has a job of the same id on the job queue (lib/jobs/publications.ts), which wakes
+ * it at its time on one server and retries it; the attempt count says whose attempt may complete it.
  */
 export const publishJobs = pgTable(
   'publish_jobs',
@@ -277,8 +278,6 @@ export const publishJobs = pgTable(
     status: jobStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
-    // A claimed job whose server died is claimed again once this passes.
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     // The editor chose "Publish and email subscribers": the publication starts a newsletter send.
     emailSubscribers: boolean('email_subscribers').notNull().default(false),
     createdBy: uuid('created_by')

@@ -39,7 +39,8 @@ if (program === '--migrate-only') {
 
 const child = spawn(program, args, {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url, ...(env.DATABASE_URL ? {} : { DATABASE_EMBEDDED: '1' }) },
+  // NEXT_MANUAL_SIG_HANDLE: the app stops itself on SIGTERM/SIGINT, once its running jobs finish (instrumentation-node.ts).
+  env: { ...process.env, DATABASE_URL: database.url, NEXT_MANUAL_SIG_HANDLE: 'true', ...(env.DATABASE_URL ? {} : { DATABASE_EMBEDDED: '1' }) },
 });
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {

@@ -7,7 +7,7 @@ import { closeDb, getDb } from '@/db';
 import { deleteStaleRateLimits, deleteUnconfirmedSubscribers, deleteUnusedImages } from '@/db/queries/cleanup';
 import { confirmationTokens, draftRevisions, drafts, images, rateLimits, subscribers, users } from '@/db/schema';
 import { mediaIdFromSrc, mediaSrc } from '@/lib/content/media';
-import { runCleanup, runCleanupIfDue } from '@/lib/maintenance/cleanup';
+import { runCleanup } from '@/lib/maintenance/cleanup';
 
 import { seedDraft } from './helpers/drafts';
 
@@ -113,19 +113,6 @@ describe('the clean-up', () => {
     const old = await Promise.all(Array.from({ length: 4 }, () => image(daysAgo(400))));
     expect(await deleteUnusedImages(7 * DAY, 3)).toBe(3);
     expect((await remaining(old)).length).toBe(1);
-  });
-
-  it('runs once an hour whichever of several servers asks first', async () => {
-    const start = 10 ** 12;
-    const first = await Promise.all([runCleanupIfDue(start), runCleanupIfDue(start + 61_000)]);
-    expect(first.filter((report) => report !== null)).toHaveLength(1);
-    // Another server within the hour: not again. An hour later: again.
-    expect(await runCleanupIfDue(start + 122_000)).toBeNull();
-    await getDb()
-      .update(rateLimits)
-      .set({ windowStart: sql`now() - interval '61 minutes'` })
-      .where(eq(rateLimits.key, 'maintenance:cleanup'));
-    expect(await runCleanupIfDue(start + 183_000)).toMatchObject({ rateLimits: expect.any(Number), images: expect.any(Number) });
   });
 });
 

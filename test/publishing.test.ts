@@ -8,11 +8,17 @@ import { getDraftForPublishing, publishDraft, unpublishDraft } from '@/db/querie
 import { scheduleDraft } from '@/db/queries/schedules';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
+import { publicationQueue } from '@/lib/jobs/publications';
+import { runPublication } from '@/lib/jobs/publish';
+import { stopQueue } from '@/lib/jobs/queue';
 import { publishNow, readinessProblems } from '@/lib/publishing/service';
 
 import { searchEntryFor, seedDraft } from './helpers/drafts';
 
-afterAll(closeDb);
+afterAll(async () => {
+  await stopQueue(2_000);
+  await closeDb();
+});
 
 describe('publishing a draft', () => {
   it('keeps the first publication date through unpublishing and publishing again', async () => {
@@ -103,10 +109,14 @@ describe('publishing a draft', () => {
   it('unpublishing cancels a schedule, so it cannot come back by itself', async () => {
     const draft = await seedDraft();
     await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
-    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId, 1)).toBe(true);
+    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId, 1, false, publicationQueue)).toBe(true);
     await unpublishDraft(draft.id);
     const live = await getDb().execute(sql`select 1 from publish_jobs where draft_id = ${draft.id} and status in ('pending', 'running', 'failed')`);
     expect(live.length).toBe(0);
     expect(await getDraftForPublishing(draft.id)).toMatchObject({ status: 'draft', scheduledFor: null });
+    // When its queued job comes due, its attempt finds nothing to do.
+    const [job] = await getDb().execute<{ id: string }>(sql`select id from publish_jobs where draft_id = ${draft.id}`);
+    expect(await runPublication(job!.id, false, async () => {})).toBe('skipped');
+    expect(await getDraftForPublishing(draft.id)).toMatchObject({ publishedRevisionId: null });
   });
 });

@@ -1,57 +1,48 @@
 import 'server-only';
 
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 
 import { type Database, getDb } from '../index';
 import { type DraftContent, draftRevisions, drafts, type PublishJob, publishJobs } from '../schema';
 import { type PublishChange, publishRevision } from './publishing';
 import type { SearchEntry } from './search-index';
 
-/** How long a claimed job is ours; a server that dies mid-job loses it to another after this. */
-const LEASE_SECONDS = 60;
-const MAX_ATTEMPTS = 5;
+// A publish job is the newsroom's record of a schedule; the job queue (lib/jobs/queue.ts) decides
+// when it runs, which server runs it and when it is tried again. Each attempt is counted here, and
+// the attempt count says whose attempt may still complete it.
+
+const live = inArray(publishJobs.status, ['pending', 'running']);
 
 /**
- * Claims the oldest due job, or a job whose claimant's lease ran out. One statement: two servers
- * polling at once never get the same job (SKIP LOCKED makes the second take the next one).
+ * Starts an attempt at the job: marks it running and counts the attempt. Undefined when there is
+ * nothing to do (cancelled, done, failed or gone). An attempt still running elsewhere (its server
+ * stopped answering) is superseded: its completion then finds a higher attempt count and changes nothing.
  */
-export async function claimDueJob(db: Database = getDb()): Promise<PublishJob | undefined> {
-  const rows = await db.execute<Record<string, unknown>>(sql`
-    update ${publishJobs}
-       set status = 'running', attempts = attempts + 1, locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
-     where id = (
-       select id from ${publishJobs}
-        where (status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now())
-        order by run_at
-        for update skip locked
-        limit 1)
-    returning id`);
-  const id = rows[0]?.id as string | undefined;
-  if (!id) return undefined;
-  const [job] = await db.select().from(publishJobs).where(eq(publishJobs.id, id));
+export async function startJobAttempt(jobId: string, db: Database = getDb()): Promise<PublishJob | undefined> {
+  const [job] = await db
+    .update(publishJobs)
+    .set({ status: 'running', attempts: sql`${publishJobs.attempts} + 1` })
+    .where(and(eq(publishJobs.id, jobId), live))
+    .returning();
   return job;
 }
 
-/** Our claim is still ours: same attempt, still running (a taken-over job has a higher attempt count). */
+/** Our attempt is still the job's latest and the job is still running (not cancelled, not taken over). */
 const stillOurs = (job: PublishJob) => and(eq(publishJobs.id, job.id), eq(publishJobs.status, 'running'), eq(publishJobs.attempts, job.attempts));
 
 export type JobRefusal = 'lost' | 'gone' | 'address';
 
 /**
  * Publishes the job's revision and completes the job in one transaction: either both happen or
- * neither. 'lost' when another server took the job over meanwhile (nothing is changed); 'gone' and
- * 'address' as publishRevision says.
+ * neither. 'lost' when the attempt is no longer the job's (cancelled or taken over meanwhile; nothing
+ * is changed); 'gone' and 'address' as publishRevision says.
  */
 export async function completeJob(job: PublishJob, search: SearchEntry, db: Database = getDb()): Promise<PublishChange | JobRefusal> {
   return db
     .transaction(async (tx) => {
       // The draft row first, in the same order as cancelling and unpublishing, so they never deadlock.
       await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, job.draftId)).for('update');
-      const done = await tx
-        .update(publishJobs)
-        .set({ status: 'done', finishedAt: new Date(), lockedUntil: null, lastError: null })
-        .where(stillOurs(job))
-        .returning({ id: publishJobs.id });
+      const done = await tx.update(publishJobs).set({ status: 'done', finishedAt: new Date(), lastError: null }).where(stillOurs(job)).returning({ id: publishJobs.id });
       if (done.length === 0) throw new Rollback('lost');
       if (!job.revisionId) throw new Rollback('gone');
       const change = await publishRevision(tx, job.draftId, job.revisionId, search);
@@ -70,23 +61,37 @@ class Rollback extends Error {
   }
 }
 
-/**
- * Records why the job failed; it is tried again later, with growing delays, then given up. A `final`
- * failure (one no retry can mend) gives up at once.
- */
-export async function failJob(job: PublishJob, reason: string, db: Database = getDb(), final = false): Promise<'retry' | 'failed'> {
-  const giveUp = final || job.attempts >= MAX_ATTEMPTS;
-  const delaySeconds = 30 * 2 ** (job.attempts - 1);
+const failure = (reason: string, giveUp: boolean) => ({
+  status: giveUp ? ('failed' as const) : ('pending' as const),
+  lastError: reason.slice(0, 2000),
+  ...(giveUp ? { finishedAt: new Date() } : {}),
+});
+
+/** Records why our attempt failed: the job waits for its next attempt, or, when `giveUp`, has failed. */
+export async function failJob(job: PublishJob, reason: string, giveUp: boolean, db: Database = getDb()): Promise<'retry' | 'failed'> {
+  await db.update(publishJobs).set(failure(reason, giveUp)).where(stillOurs(job));
+  return giveUp ? 'failed' : 'retry';
+}
+
+/** Records an attempt that never reached the job (its server could not run it), so editors see why it waits. */
+export async function failJobAttempt(jobId: string, reason: string, giveUp: boolean, db: Database = getDb()): Promise<void> {
   await db
     .update(publishJobs)
-    .set({
-      status: giveUp ? 'failed' : 'pending',
-      lastError: reason.slice(0, 2000),
-      lockedUntil: null,
-      ...(giveUp ? { finishedAt: new Date() } : { runAt: sql`now() + make_interval(secs => ${delaySeconds})` }),
-    })
-    .where(stillOurs(job));
-  return giveUp ? 'failed' : 'retry';
+    .set({ ...failure(reason, giveUp), attempts: sql`${publishJobs.attempts} + 1` })
+    .where(and(eq(publishJobs.id, jobId), live));
+}
+
+/** Notes a problem that came after the job's success (the newsletter send it should start), keeping it done. */
+export async function noteJobProblem(jobId: string, problem: string, db: Database = getDb()): Promise<void> {
+  await db
+    .update(publishJobs)
+    .set({ lastError: problem.slice(0, 2000) })
+    .where(eq(publishJobs.id, jobId));
+}
+
+/** Jobs that may still publish, for queueing those made before they were queued with their schedule. */
+export async function listLiveJobs(db: Database = getDb()): Promise<{ id: string; runAt: Date }[]> {
+  return db.select({ id: publishJobs.id, runAt: publishJobs.runAt }).from(publishJobs).where(live).orderBy(publishJobs.runAt);
 }
 
 /** The revision a job publishes: what the editor approved when scheduling. */

@@ -159,7 +159,7 @@ async function pointReadersAt(tx: Transaction, draftId: string, row: Locked, rev
     .where(eq(drafts.id, draftId));
   await tx
     .update(publishJobs)
-    .set({ status: 'cancelled', finishedAt: now, lockedUntil: null })
+    .set({ status: 'cancelled', finishedAt: now })
     .where(and(eq(publishJobs.draftId, draftId), eq(publishJobs.status, 'pending')));
   await upsertSearchEntries([{ ...search, id: newsroomEntryId(draftId), source: 'newsroom', published: publishedAt }], tx);
   return { before: row.published, after: revision.content };
@@ -176,7 +176,7 @@ export async function unpublishDraft(draftId: string): Promise<PublishChange | n
     if (!row?.published) return null;
     await tx.update(drafts).set({ publishedRevisionId: null, status: 'draft', scheduledFor: null }).where(eq(drafts.id, draftId));
     // Taken off the site means off: a schedule set earlier must not bring it back.
-    await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
+    await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date() }).where(liveJobsOf(draftId));
     await deleteSearchEntry(newsroomEntryId(draftId), tx);
     return { before: row.published, after: null };
   });

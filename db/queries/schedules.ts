@@ -4,17 +4,39 @@ import { and, desc, eq, or, sql } from 'drizzle-orm';
 
 import { getDb } from '../index';
 import { draftRevisions, drafts, publishJobs } from '../schema';
+import type { Transaction } from './publishing';
 
 /** Every job of the draft that could still publish it, a running one included (its completion then fails). */
 export const liveJobsOf = (draftId: string) =>
   and(eq(publishJobs.draftId, draftId), or(eq(publishJobs.status, 'pending'), eq(publishJobs.status, 'running'), eq(publishJobs.status, 'failed')));
 
 /**
+ * What a schedule does to the job queue, inside the schedule's own transaction, so a publish job is
+ * queued exactly when it is recorded, and unqueued when it is cancelled (lib/jobs/publications.ts).
+ */
+export type ScheduleQueue = {
+  /** Called before the transaction opens: the queue must be up before it can join one. */
+  ready(): Promise<void>;
+  queued(job: { id: string; runAt: Date }, tx: Transaction): Promise<unknown>;
+  cancelled(jobIds: string[], tx: Transaction): Promise<unknown>;
+};
+
+const cancelLiveJobs = async (tx: Transaction, draftId: string, queue: ScheduleQueue) => {
+  const cancelled = await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date() }).where(liveJobsOf(draftId)).returning({ id: publishJobs.id });
+  await queue.cancelled(
+    cancelled.map((job) => job.id),
+    tx,
+  );
+  return cancelled;
+};
+
+/**
  * Schedules (or moves) the draft's one live publication of `version`, the version the editor saw:
  * the job names its revision, so exactly that is published. 'changed' when the draft has been saved
  * again since (checked under the row lock, so a save cannot slip in between).
  */
-export async function scheduleDraft(draftId: string, runAt: Date, userId: string, version: number, emailSubscribers = false): Promise<boolean | 'changed'> {
+export async function scheduleDraft(draftId: string, runAt: Date, userId: string, version: number, emailSubscribers: boolean, queue: ScheduleQueue): Promise<boolean | 'changed'> {
+  await queue.ready();
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ version: drafts.version }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row) return false;
@@ -25,23 +47,21 @@ export async function scheduleDraft(draftId: string, runAt: Date, userId: string
       .where(and(eq(draftRevisions.draftId, draftId), eq(draftRevisions.version, version)));
     if (!revision) return false;
     // The new time replaces the old one, even one being run right now: that run then completes nothing.
-    await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null }).where(liveJobsOf(draftId));
-    await tx.insert(publishJobs).values({ draftId, revisionId: revision.id, runAt, createdBy: userId, emailSubscribers });
+    await cancelLiveJobs(tx, draftId, queue);
+    const [job] = await tx.insert(publishJobs).values({ draftId, revisionId: revision.id, runAt, createdBy: userId, emailSubscribers }).returning({ id: publishJobs.id });
+    await queue.queued({ id: job!.id, runAt }, tx);
     await tx.update(drafts).set({ status: 'scheduled', scheduledFor: runAt }).where(eq(drafts.id, draftId));
     return true;
   });
 }
 
 /** Cancels the draft's schedule: 'none' when nothing was scheduled. */
-export async function cancelSchedule(draftId: string): Promise<boolean | 'none'> {
+export async function cancelSchedule(draftId: string, queue: ScheduleQueue): Promise<boolean | 'none'> {
+  await queue.ready();
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ status: drafts.status, publishedRevisionId: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row) return false;
-    const cancelled = await tx
-      .update(publishJobs)
-      .set({ status: 'cancelled', finishedAt: new Date(), lockedUntil: null })
-      .where(liveJobsOf(draftId))
-      .returning({ id: publishJobs.id });
+    const cancelled = await cancelLiveJobs(tx, draftId, queue);
     if (cancelled.length === 0 && row.status !== 'scheduled') return 'none';
     await tx
       .update(drafts)

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { env } from '../env.mjs';
 import { signHeaders } from './signature';
 
-// Work that starts outside a request (the scheduler's timer, the start-up jobs, another server's
+// Work that starts outside a request (the job queue's workers, the start-up jobs, another server's
 // publication) asks its own server over loopback: revalidateTag only works inside a request, and
 // the code that does the work is only bundled into routes.
 

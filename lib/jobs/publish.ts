@@ -1,49 +1,81 @@
 import 'server-only';
 
-import type { Database } from '@/db';
-import { claimDueJob, completeJob, failJob, getJobRevision } from '@/db/queries/publish-jobs';
+import { completeJob, failJob, getJobRevision, noteJobProblem, startJobAttempt } from '@/db/queries/publish-jobs';
 import { getDraftForPublishing } from '@/db/queries/publishing';
 import { storeWordCount } from '@/db/queries/word-counts';
 import type { PublishJob } from '@/db/schema';
 
 import { neighboursOf } from '../cache/changes';
+import { expire } from '../cache/expire';
+import { startSend } from '../newsletter/sends';
 import { changed, checkReadiness } from '../publishing/service';
 
-export type JobResult = { job: PublishJob; outcome: 'published' | 'retry' | 'failed' | 'lost'; tags?: string[] };
+// One attempt at a scheduled publication, inside a request (app/api/publishing/run/route.ts), so
+// the pages it changes are expired at once. The job queue calls it (lib/jobs/publications.ts).
+
+/** 'skipped': nothing to do (cancelled, already done or failed); 'lost': cancelled or taken over while it ran. */
+export type PublicationOutcome = 'published' | 'retry' | 'failed' | 'lost' | 'skipped';
 
 const UNPINNED = 'This schedule does not say which version to publish (it was made before schedules recorded one). Check the draft and schedule it again.';
 
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+type Attempt = { outcome: Exclude<PublicationOutcome, 'skipped'>; tags?: string[] };
+
 /**
- * Publishes one claimed job, or records why it could not. Never throws: a job's error is its own.
- * It publishes the revision the editor scheduled, never a later save: that needs approving again.
+ * Publishes the revision the editor scheduled, never a later save (that needs approving again), or
+ * records why it could not. A failure no retry can mend gives up at once, any other on `lastAttempt`.
  */
-async function runJob(job: PublishJob, db?: Database): Promise<JobResult> {
+async function attempt(job: PublishJob, lastAttempt: boolean): Promise<Attempt> {
+  const fail = async (reason: string, final = false) => ({ outcome: await failJob(job, reason, final || lastAttempt) });
   try {
     const draft = await getDraftForPublishing(job.draftId);
-    if (!draft) return { job, outcome: await failJob(job, 'The draft no longer exists.', db) };
-    const revision = await getJobRevision(job, db);
-    if (!revision) return { job, outcome: await failJob(job, UNPINNED, db, true) };
+    if (!draft) return fail('The draft no longer exists.', true);
+    const revision = await getJobRevision(job);
+    if (!revision) return fail(UNPINNED, true);
     const readiness = await checkReadiness(draft, revision.content);
-    if (!readiness.ok) return { job, outcome: await failJob(job, `Version ${revision.version} is not ready to publish: ${readiness.problems.join(' ')}`, db) };
-    await storeWordCount({ draftId: job.draftId, version: revision.version }, readiness.words, db);
+    if (!readiness.ok) return fail(`Version ${revision.version} is not ready to publish: ${readiness.problems.join(' ')}`);
+    await storeWordCount({ draftId: job.draftId, version: revision.version }, readiness.words);
     const before = await neighboursOf(draft.published?.slug);
-    const change = await completeJob(job, readiness.search, db);
-    if (change === 'lost') return { job, outcome: 'lost' };
-    if (change === 'gone') return { job, outcome: await failJob(job, UNPINNED, db, true) };
+    const change = await completeJob(job, readiness.search);
+    if (change === 'lost') return { outcome: 'lost' };
+    if (change === 'gone') return fail(UNPINNED, true);
     if (change === 'address') {
-      const reason = `Version ${revision.version} was scheduled at the address “${revision.content.slug}”, which was changed since. Check the latest version and schedule it again.`;
-      return { job, outcome: await failJob(job, reason, db, true) };
+      return fail(
+        `Version ${revision.version} was scheduled at the address “${revision.content.slug}”, which was changed since. Check the latest version and schedule it again.`,
+        true,
+      );
     }
-    return { job, outcome: 'published', tags: (await changed(change, before)).tags };
+    return { outcome: 'published', tags: (await changed(change, before)).tags };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { job, outcome: await failJob(job, reason, db).catch(() => 'retry' as const) };
+    return fail(reasonOf(error)).catch(() => ({ outcome: 'retry' as const }));
   }
 }
 
-/** Claims and runs due jobs until none is left. */
-export async function runDueJobs(db?: Database): Promise<JobResult[]> {
-  const results: JobResult[] = [];
-  for (let job = await claimDueJob(db); job; job = await claimDueJob(db)) results.push(await runJob(job, db));
-  return results;
+/** Starts the newsletter send the editor asked for; a problem is noted on the job, the publication stands. */
+async function emailSubscribers(job: PublishJob): Promise<void> {
+  const problem = await startSend({ draftId: job.draftId, by: job.createdBy, again: false }).then(
+    (result) => (result.ok ? null : result.error),
+    (error: unknown) => reasonOf(error),
+  );
+  if (!problem) return;
+  console.error(`Scheduled publication ${job.id} is published, but its newsletter send did not start: ${problem}`);
+  await noteJobProblem(job.id, `Published, but the email to subscribers did not start: ${problem}`).catch(() => {});
+}
+
+/**
+ * Runs one attempt at the publish job: publishes it, expires the pages that show it (`expirePages`
+ * needs a request: tests, outside one, pass their own) and starts its newsletter send if asked.
+ */
+export async function runPublication(publishJobId: string, lastAttempt: boolean, expirePages: (tags: string[]) => Promise<void> = expire): Promise<PublicationOutcome> {
+  const job = await startJobAttempt(publishJobId);
+  if (!job) return 'skipped';
+  const { outcome, tags } = await attempt(job, lastAttempt);
+  if (outcome !== 'published') {
+    if (outcome !== 'lost') console.warn(`Scheduled publication ${job.id} did not go out (${outcome}); see the newsroom dashboard.`);
+    return outcome;
+  }
+  await expirePages(tags ?? []);
+  if (job.emailSubscribers) await emailSubscribers(job);
+  return outcome;
 }

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 import { appSecret } from '../secret';
 
-// The internal routes (the scheduler's tick, revalidation) are called by the server itself over
+// The internal routes (a scheduled publication, revalidation) are called by the server itself over
 // loopback, signed with APP_SECRET. The signature covers the route, the time and the body, so it is
 // good for one route, for a short while, and for exactly that body.
 

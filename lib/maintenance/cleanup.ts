@@ -1,16 +1,14 @@
 import 'server-only';
 
 import { deleteStaleRateLimits, deleteUnconfirmedSubscribers, deleteUnusedImages } from '@/db/queries/cleanup';
-import { hitRateLimit, MAX_RATE_LIMIT_WINDOW_SECONDS } from '@/db/queries/rate-limits';
+import { MAX_RATE_LIMIT_WINDOW_SECONDS } from '@/db/queries/rate-limits';
 import { CONFIRMATION_TTL_HOURS } from '@/lib/newsletter/tokens';
 
 const HOUR = 3_600;
 const DAY = 24 * HOUR;
 
-/** What the clean-up removes, and when. */
+/** What the clean-up removes (it runs hourly on the job queue, see lib/jobs/workers.ts). */
 export const CLEANUP_RULES = {
-  /** How often, across all app servers together. */
-  everySeconds: HOUR,
   /** A counter is kept until its window is surely over. */
   rateLimitSeconds: MAX_RATE_LIMIT_WINDOW_SECONDS,
   /** A week after the last confirmation link expired, in case a reader is late or support is asked. */
@@ -20,7 +18,7 @@ export const CLEANUP_RULES = {
   batch: 500,
   /** Uploads are up to 10 MB each: fewer per statement. */
   imageBatch: 100,
-  /** Batches per rule per run: the rest waits for the next run rather than keeping a tick busy. */
+  /** Batches per rule per run: the rest waits for the next run rather than keeping a worker busy. */
   maxBatches: 20,
 };
 
@@ -45,16 +43,4 @@ export async function runCleanup(): Promise<CleanupReport> {
     subscribers: await repeat(batch, (size) => deleteUnconfirmedSubscribers(subscriberAge, subscriberGraceSeconds, size)),
     images: await repeat(imageBatch, (size) => deleteUnusedImages(imageGraceSeconds, size)),
   };
-}
-
-// Checked at most once a minute per server; the claim itself is one counter shared by all servers
-// (a limit of one run per hour), so whichever server asks first in the hour runs it, and only it.
-let nextCheck = 0;
-
-/** Runs the clean-up if this server is the first to ask this hour; null otherwise. */
-export async function runCleanupIfDue(now = Date.now()): Promise<CleanupReport | null> {
-  if (now < nextCheck) return null;
-  nextCheck = now + 60_000;
-  const claim = await hitRateLimit('maintenance:cleanup', 1, CLEANUP_RULES.everySeconds);
-  return claim.allowed ? runCleanup() : null;
 }

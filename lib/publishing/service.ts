@@ -11,6 +11,7 @@ import { getCategories, isContentArticleSlug } from '../content';
 import { prepareDraft } from '../content/draft-article';
 import type { CompileGate } from '../content/draft-mdx';
 import { compileGate } from '../drafts/preview-turns';
+import { publicationQueue } from '../jobs/publications';
 import { newsroomEntryId, searchConfig, searchEntryOf } from '../search/entries';
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
@@ -91,13 +92,13 @@ export async function schedule(draftId: string, version: number, runAt: Date, us
   // Checked now so the newsroom hears about problems today, and again when the time comes.
   const problems = await readinessProblems(draft, draft.current, compileGate(userId));
   if (problems.length > 0) return { ok: false, problems };
-  const outcome = await scheduleDraft(draft.id, runAt, userId, version, emailSubscribers);
+  const outcome = await scheduleDraft(draft.id, runAt, userId, version, emailSubscribers, publicationQueue);
   if (outcome === 'changed') return { ok: false, problems: ['The draft was saved again while it was being checked. Reload the page, check it, then schedule.'] };
   return outcome ? { ok: true } : NO_DRAFT;
 }
 
 export async function cancel(draftId: string): Promise<ScheduleOutcome> {
-  const outcome = await cancelSchedule(draftId);
+  const outcome = await cancelSchedule(draftId, publicationQueue);
   if (outcome === 'none') return { ok: false, problems: ['Nothing is scheduled for this draft.'] };
   return outcome ? { ok: true } : NO_DRAFT;
 }

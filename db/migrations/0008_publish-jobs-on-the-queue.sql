@@ -1,0 +1,1 @@
+ALTER TABLE "publish_jobs" DROP COLUMN "locked_until";

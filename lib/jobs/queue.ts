@@ -1,0 +1,185 @@
+import 'server-only';
+
+import type { JobWithMetadata, QueueOptions } from 'pg-boss';
+import { z } from 'zod';
+
+import type { Transaction } from '@/db/queries/publishing';
+import { connectQueue, inTransaction, type PgBoss } from '@/db/queue';
+
+// All background work goes through one durable queue in the database (pg-boss): a job is stored when
+// it is queued, taken by exactly one worker of whichever app server polls first, retried with growing
+// delays when its handler throws, and taken over by another server when its own stops answering.
+
+const MINUTE = 60;
+
+/** Every queue: its payload (checked when queued and again when run) and how its jobs are retried. */
+const QUEUES = {
+  // A scheduled publication; the row in publish_jobs is what the newsroom sees (lib/jobs/publications.ts).
+  publish: {
+    data: z.object({ publishJobId: z.uuid() }),
+    // 5 attempts, about 30 s, 1, 2 and 4 minutes apart; a run taking over 2 minutes counts as failed.
+    options: { retryLimit: 4, retryDelay: 30, retryBackoff: true, retryDelayMax: 15 * MINUTE, expireInSeconds: 2 * MINUTE },
+  },
+  // The hourly clean-up (lib/maintenance/cleanup.ts); a failed one waits for the next hour.
+  cleanup: { data: z.object({}), options: { retryLimit: 0, expireInSeconds: 15 * MINUTE } },
+  // A newsletter send (lib/newsletter/sends/); its handler is registered by the delivery engine.
+  // While it runs its worker beats every 15 s: a send whose server died is retried at the queue's
+  // next check (every minute) after 30 s of silence, rather than when its 15 minutes expire.
+  'newsletter-send': {
+    data: z.object({ sendId: z.uuid() }),
+    options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: 30 * MINUTE, expireInSeconds: 15 * MINUTE, heartbeatSeconds: 30 },
+  },
+} satisfies Record<string, { data: z.ZodType<object>; options: QueueOptions }>;
+
+export type QueueName = keyof typeof QUEUES;
+export type JobData<N extends QueueName> = z.infer<(typeof QUEUES)[N]['data']>;
+
+/** What a handler gets: the checked payload, and which attempt this is (the last when `retryCount === retryLimit`). */
+export type QueuedJob<N extends QueueName> = { id: string; data: JobData<N>; retryCount: number; retryLimit: number; signal: AbortSignal };
+
+/** Thrown by a handler for a failure no retry can mend: the job fails at once instead of trying again. */
+export class PermanentJobFailure extends Error {
+  override name = 'PermanentJobFailure';
+}
+
+export type EnqueueOptions = {
+  /** Not before this time. */
+  startAfter?: Date;
+  /** The job's id: queueing a second job with the same id adds nothing (and `enqueue` returns null). */
+  id?: string;
+  /** A key to find the job by, e.g. the row it works on. */
+  singletonKey?: string;
+  /** Queue the job inside this transaction: it exists if and only if the transaction commits (start the queue first). */
+  tx?: Transaction;
+};
+
+export type WorkOptions = {
+  /** Jobs of this queue one server runs at once (default 1). */
+  localConcurrency?: number;
+  /** How often an idle worker looks for due jobs (default 2 s). */
+  pollingIntervalSeconds?: number;
+};
+
+type Handler<N extends QueueName> = (job: QueuedJob<N>) => Promise<unknown>;
+
+const within = (tx?: Transaction) => (tx ? { db: inTransaction(tx) } : {});
+
+/** One connection to the queue: an app server has one (below); tests open several, as several servers would. */
+export class JobQueue {
+  private constructor(private readonly boss: PgBoss) {}
+
+  /**
+   * Starts a connection (migrating pg-boss's tables when they are new) and creates the queues.
+   * `schema` and `settings` are for tests: a schema of their own, and quicker retries.
+   */
+  static async open(schema?: string, settings: Partial<Record<QueueName, QueueOptions>> = {}): Promise<JobQueue> {
+    const boss = connectQueue(schema);
+    boss.on('error', (error) => console.error('The job queue reported an error:', error));
+    await boss.start();
+    for (const [name, { options }] of Object.entries(QUEUES)) {
+      const chosen = { ...options, ...settings[name as QueueName] };
+      await boss.createQueue(name, chosen);
+      // A queue created by an earlier version keeps its settings unless told the new ones.
+      await boss.updateQueue(name, chosen);
+    }
+    return new JobQueue(boss);
+  }
+
+  /** Queues a job; its id, or null when a job with the same `id` already exists. */
+  async enqueue<N extends QueueName>(name: N, data: JobData<N>, options: EnqueueOptions = {}): Promise<string | null> {
+    const { tx, ...rest } = options;
+    return this.boss.send(name, QUEUES[name].data.parse(data), { ...rest, ...within(tx) });
+  }
+
+  /** Cancels queued jobs (inside `tx` when given); a job already running is not stopped. */
+  async cancelJob(name: QueueName, ids: string | string[], options: { tx?: Transaction } = {}): Promise<void> {
+    if (ids.length === 0) return;
+    await this.boss.cancel(name, ids, within(options.tx));
+  }
+
+  /** Runs a recurring job on a cron expression (UTC), once per occurrence across all app servers. */
+  async scheduleRecurring<N extends QueueName>(name: N, cron: string, data: JobData<N>): Promise<void> {
+    await this.boss.schedule(name, cron, QUEUES[name].data.parse(data), { tz: 'UTC' });
+  }
+
+  /**
+   * Runs `handler` for each job of the queue on this server. Returning completes the job (what it
+   * returns is stored as the job's output); throwing retries it later, until its retries are spent;
+   * throwing PermanentJobFailure, or a payload that does not parse, fails it at once.
+   */
+  async work<N extends QueueName>(name: N, handler: Handler<N>, options: WorkOptions = {}): Promise<string> {
+    const settings = { ...options, batchSize: 1, includeMetadata: true, perJobResults: true } as const;
+    return this.boss.work(name, settings, async (jobs: JobWithMetadata<unknown>[]) => Promise.all(jobs.map((job) => runOne(name, handler, job))));
+  }
+
+  /** The state of a job ('created', 'active', 'completed', 'cancelled', 'failed', …), or null if there is none. */
+  async stateOf(name: QueueName, id: string): Promise<string | null> {
+    return (await this.boss.findJobs(name, { id }))[0]?.state ?? null;
+  }
+
+  /** Takes no new job, lets running ones finish for up to `timeoutMs`, then closes the connections. */
+  async stop(timeoutMs = 20_000): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+  }
+}
+
+async function runOne<N extends QueueName>(name: N, handler: Handler<N>, job: JobWithMetadata<unknown>) {
+  const data = QUEUES[name].data.safeParse(job.data);
+  if (!data.success) return { id: job.id, status: 'deadletter' as const, output: { message: `Malformed payload: ${z.prettifyError(data.error)}` } };
+  try {
+    const { retryCount, retryLimit, signal } = job;
+    const output = await handler({ id: job.id, data: data.data as JobData<N>, retryCount, retryLimit, signal });
+    return { id: job.id, status: 'completed' as const, output: output ?? undefined };
+  } catch (error) {
+    if (error instanceof PermanentJobFailure) return { id: job.id, status: 'deadletter' as const, output: { message: error.message } };
+    throw error;
+  }
+}
+
+// The process's own connection, on globalThis: instrumentation (which starts the workers) and the
+// request handlers (which queue jobs) are separate bundles of this module, and share it.
+const QUEUE = Symbol.for('broadsheet.queue');
+const holder = globalThis as { [QUEUE]?: { opening: Promise<JobQueue>; open?: JobQueue } };
+
+function shared(): Promise<JobQueue> {
+  if (!holder[QUEUE]) {
+    const entry: { opening: Promise<JobQueue>; open?: JobQueue } = {
+      opening: JobQueue.open().then(
+        (queue) => (entry.open = queue),
+        (error: unknown) => {
+          holder[QUEUE] = undefined;
+          throw error;
+        },
+      ),
+    };
+    holder[QUEUE] = entry;
+  }
+  return holder[QUEUE].opening;
+}
+
+/**
+ * The queue to use inside a transaction: it must have started before the transaction did, since on
+ * the embedded database (one session for all connections) its start would wait for that transaction.
+ */
+function startedFor(tx: Transaction | undefined): Promise<JobQueue> {
+  if (!tx) return shared();
+  const started = holder[QUEUE]?.open;
+  if (!started) throw new Error('The job queue must be started (startQueue) before a job is queued or cancelled inside a transaction.');
+  return Promise.resolve(started);
+}
+
+/** Starts this process's queue now rather than on first use. */
+export const startQueue = async (): Promise<void> => void (await shared());
+
+/** Stops this process's queue (see JobQueue.stop); a job still running then is retried elsewhere once it expires. */
+export async function stopQueue(timeoutMs?: number): Promise<void> {
+  const entry = holder[QUEUE];
+  holder[QUEUE] = undefined;
+  if (entry) await (await entry.opening).stop(timeoutMs);
+}
+
+export const enqueue = async <N extends QueueName>(name: N, data: JobData<N>, options?: EnqueueOptions) => (await startedFor(options?.tx)).enqueue(name, data, options);
+export const cancelJob = async (name: QueueName, ids: string | string[], options?: { tx?: Transaction }) => (await startedFor(options?.tx)).cancelJob(name, ids, options);
+export const scheduleRecurring = async <N extends QueueName>(name: N, cron: string, data: JobData<N>) => (await shared()).scheduleRecurring(name, cron, data);
+export const work = async <N extends QueueName>(name: N, handler: Handler<N>, options?: WorkOptions) => (await shared()).work(name, handler, options);
+export const jobState = async (name: QueueName, id: string) => (await shared()).stateOf(name, id);

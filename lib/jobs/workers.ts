@@ -1,0 +1,27 @@
+import 'server-only';
+
+import { runCleanup } from '../maintenance/cleanup';
+import { publicationWorker, queueWaitingPublications } from './publications';
+import { scheduleRecurring, startQueue, stopQueue, work } from './queue';
+
+/**
+ * Starts this server's share of the background work: workers for every queue, the hourly clean-up
+ * (one run per hour across all servers) and the schedules made before publications were queued.
+ */
+export async function startWorkers(): Promise<void> {
+  try {
+    await startQueue();
+    await work('publish', publicationWorker());
+    await work('cleanup', () => runCleanup());
+    await scheduleRecurring('cleanup', '0 * * * *', {});
+    const queued = await queueWaitingPublications();
+    if (queued > 0) console.log(`Queued ${queued} scheduled publication${queued === 1 ? '' : 's'} made before the job queue.`);
+  } catch (error) {
+    // Half started is not started: a second try begins from nothing.
+    await stopQueue(0).catch(() => {});
+    throw error;
+  }
+}
+
+/** Takes no more jobs, and gives the running ones `timeoutMs` to finish. */
+export const stopWorkers = (timeoutMs?: number) => stopQueue(timeoutMs);

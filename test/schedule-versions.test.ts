@@ -1,0 +1,119 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { closeDb, getDb } from '@/db';
+import { saveDraft } from '@/db/queries/draft-saves';
+import { contentOf } from '@/db/queries/drafts';
+import { listSchedules } from '@/db/queries/schedules';
+import { createUser } from '@/db/queries/users';
+import { draftRevisions, drafts, publishJobs } from '@/db/schema';
+import { getCategories } from '@/lib/content';
+import { readPublishedArticles } from '@/lib/content/published';
+import { runPublication } from '@/lib/jobs/publish';
+import { jobState, stopQueue } from '@/lib/jobs/queue';
+import { schedule } from '@/lib/publishing/service';
+
+import { seedDraft } from './helpers/drafts';
+
+// Scheduling through the publishing service queues the job (nothing here works on the queue); each
+// test then runs the attempt its queued job would run, as the route does, recording the tags it
+// would expire (outside Next.js there is no request to expire them in).
+afterAll(async () => {
+  await stopQueue(2_000);
+  await closeDb();
+});
+
+const inAnHour = () => new Date(Date.now() + 3_600_000);
+const draftRow = async (id: string) => (await getDb().select().from(drafts).where(eq(drafts.id, id)))[0]!;
+const jobOf = async (draftId: string) => (await getDb().select().from(publishJobs).where(eq(publishJobs.draftId, draftId)))[0]!;
+const runJobOf = async (draftId: string) => runPublication((await jobOf(draftId)).id, false, async () => {});
+const revisionOf = async (id: string, version: number) =>
+  (
+    await getDb()
+      .select()
+      .from(draftRevisions)
+      .where(sql`${draftRevisions.draftId} = ${id} and ${draftRevisions.version} = ${version}`)
+  )[0]!;
+
+async function contributorOwning(draftId: string) {
+  const user = (await createUser({ email: `writer-${draftId}@newsroom.example`, name: 'Writer', role: 'contributor', passwordHash: 'x' }))!;
+  await getDb().update(drafts).set({ createdBy: user.id }).where(eq(drafts.id, draftId));
+  return { id: user.id, canEditAny: false };
+}
+
+describe('a schedule publishes the version the editor approved', () => {
+  it('refuses to schedule a version that is no longer the latest, as "Publish now" does', async () => {
+    const draft = await seedDraft();
+    const contributor = await contributorOwning(draft.id);
+    // The editor opened the publish page at version 1; the contributor saved after that.
+    const saved = await saveDraft(contributor, draft.id, 1, { ...contentOf(draft), body: 'Text nobody reviewed.' });
+    expect(saved.ok).toBe(true);
+    const outcome = await schedule(draft.id, 1, inAnHour(), draft.authorId);
+    expect(outcome).toEqual({ ok: false, problems: [expect.stringMatching(/saved again \(version 2\).*then schedule/)] });
+    expect(await getDb().select().from(publishJobs).where(eq(publishJobs.draftId, draft.id))).toEqual([]);
+    expect(await draftRow(draft.id)).toMatchObject({ status: 'draft', scheduledFor: null });
+  });
+
+  it('publishes exactly the scheduled revision when the draft was saved again since, and says so beforehand', async () => {
+    const draft = await seedDraft({ body: 'The approved text.' });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
+    expect(await jobState('publish', (await jobOf(draft.id)).id)).toBe('created');
+    // Another save lands after the schedule (an editor's: a contributor's draft is locked while scheduled).
+    const later = await saveDraft({ id: draft.authorId, canEditAny: true }, draft.id, 1, {
+      ...contentOf(draft),
+      title: 'A headline nobody approved',
+      body: 'Text nobody reviewed.',
+    });
+    expect(later.ok).toBe(true);
+    expect(await listSchedules(draft.id)).toMatchObject([{ version: 1, currentVersion: 2, status: 'pending' }]);
+
+    expect(await runJobOf(draft.id)).toBe('published');
+    expect((await draftRow(draft.id)).publishedRevisionId).toBe((await revisionOf(draft.id, 1)).id);
+    const article = (await readPublishedArticles(await getCategories())).find((candidate) => candidate.slug === draft.slug);
+    expect(article?.title).toBe(draft.title);
+    expect(JSON.stringify(article)).not.toContain('nobody');
+  });
+
+  it('fails visibly, publishing nothing, when the address was changed after scheduling', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
+    const moved = await saveDraft({ id: draft.authorId, canEditAny: true }, draft.id, 1, { ...contentOf(draft), slug: `${draft.slug}-moved` });
+    expect(moved.ok).toBe(true);
+    expect(await runJobOf(draft.id)).toBe('failed');
+    expect((await draftRow(draft.id)).publishedRevisionId).toBeNull();
+    const [row] = await listSchedules(draft.id);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row?.lastError).toMatch(new RegExp(`Version 1 was scheduled at the address “${draft.slug}”, which was changed since`));
+  });
+
+  it('fails visibly a schedule that names no version (made before versions were pinned)', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
+    await getDb().update(publishJobs).set({ revisionId: null }).where(eq(publishJobs.draftId, draft.id));
+    expect(await runJobOf(draft.id)).toBe('failed');
+    expect((await draftRow(draft.id)).publishedRevisionId).toBeNull();
+    expect((await listSchedules(draft.id))[0]?.lastError).toMatch(/does not say which version/);
+  });
+
+  it('moving a schedule cancels the queued job of the old time', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
+    const first = await jobOf(draft.id);
+    expect(await schedule(draft.id, 1, new Date(Date.now() + 7_200_000), draft.authorId)).toEqual({ ok: true });
+    expect(await jobState('publish', first.id)).toBe('cancelled');
+    const [current] = await listSchedules(draft.id);
+    expect(await jobState('publish', current!.jobId)).toBe('created');
+  });
+
+  it('starts the newsletter send after a publication with "email subscribers"; a send that does not start leaves the article published', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
+    await getDb().update(publishJobs).set({ emailSubscribers: true }).where(eq(publishJobs.draftId, draft.id));
+    expect(await runJobOf(draft.id)).toBe('published');
+    expect((await draftRow(draft.id)).status).toBe('published');
+    // The sends module is a contract until the delivery engine lands: its startSend throws, and that is recorded.
+    const job = await jobOf(draft.id);
+    expect(job.status).toBe('done');
+    expect(job.lastError).toMatch(/^Published, but the email to subscribers did not start: startSend is not implemented yet/);
+  });
+});

@@ -34,4 +34,7 @@ async function startBackgroundWork() {
   whenListening(requestSearchIndex).catch((error) => console.error('Could not index content/ for search at start:', error));
   await listenForRevalidation().catch((error) => console.error('Pages published by other app servers will not refresh here:', error));
   startScheduler();
+  // Runs in this process (it needs no request): sends left under way by a restart are picked up again.
+  const { startNewsletterDelivery } = await import('./lib/newsletter/delivery/job');
+  startNewsletterDelivery().catch((error) => console.error('Newsletter sends under way could not be resumed:', error));
 }

@@ -24,6 +24,8 @@ const WINDOWS = [
   { window: 'second', seconds: 1, key: 'perSecond' },
 ] as const;
 
+const RECHECK_SECONDS = 2;
+
 // One key for the whole cluster: claims of every send take turns, so the counts they check are exact.
 const RATE_LOCK = sql`pg_advisory_xact_lock(hashtext('broadsheet:newsletter-rate'))`;
 
@@ -99,7 +101,9 @@ export async function claimDeliveries(sendId: string, max: number, limits: Limit
     const [left] = await tx.execute<{ open: number; until: string | null }>(sql`
       select count(*)::int as open,
              least(min(next_attempt_at) filter (where status = 'queued'),
-                   min(claimed_at + make_interval(secs => ${leaseSeconds})) filter (where status = 'sending'))::text as until
+                   min(claimed_at + make_interval(secs => ${leaseSeconds})) filter (where status = 'sending'),
+                   -- Another worker's messages in flight: look again soon, to finish the send once they are in.
+                   case when bool_or(status = 'sending') then ${at}::timestamptz + make_interval(secs => ${RECHECK_SECONDS}) end)::text as until
         from ${newsletterDeliveries} where send_id = ${sendId} and status in ('queued', 'sending')`);
     if (left!.open > 0 && left!.until) return { kind: 'idle', until: new Date(left!.until) };
     await tx

@@ -33,7 +33,6 @@ export type DeliverOptions = {
   leaseSeconds?: number;
   /** A job stops claiming after this long and asks to be run again, so none runs for hours. */
   budgetMs?: number;
-  site?: Site;
 };
 
 export type DeliverResult = { next: 'done' } | { next: 'later'; at: Date };
@@ -50,7 +49,7 @@ export async function deliverSend(sendId: string, options: DeliverOptions = {}):
   const pool = options.pool ?? openMailPool(undefined, connections);
   const context: Context = {
     send,
-    site: options.site ?? (await getSite()),
+    site: await getSite(),
     pool,
     connections,
     leaseMs: (options.leaseSeconds ?? LEASE_SECONDS) * 1000,

@@ -65,8 +65,7 @@ export async function deliverSend(sendId: string, options: DeliverOptions = {}):
         const outcome = await deliverBatch(context, claim.rows, claim.waiting);
         if (outcome.halt) return await halt(context, outcome.halt);
         // About a second's work per claim: few transactions when fast, short leases when slow.
-        const perSecond = (outcome.accepted * 1000) / Math.max(1, Date.now() - started);
-        batch = Math.min(MAX_BATCH, Math.max(connections, Math.round(perSecond)));
+        if (claim.rows.length > 0) batch = Math.min(MAX_BATCH, Math.max(connections, Math.round((outcome.accepted * 1000) / Math.max(1, Date.now() - started))));
         continue;
       }
       if (claim.kind === 'limited' && claim.window !== 'second') {

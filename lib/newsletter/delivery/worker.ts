@@ -39,7 +39,7 @@ export type DeliverResult = { next: 'done' } | { next: 'later'; at: Date };
 
 const envLimits = (): Limits => ({ perSecond: env.NEWSLETTER_SEND_PER_SECOND, perHour: env.NEWSLETTER_SEND_PER_HOUR, perDay: env.NEWSLETTER_SEND_PER_DAY });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-const WINDOW_WORDS = { second: 'Per-second', hour: 'Hourly', day: 'Daily' } as const;
+const WINDOW_WORDS = { hour: 'Hourly', day: 'Daily' } as const;
 
 /** Delivers the send's due messages until done, a limit, a hold or the time budget; says when to run again. */
 export async function deliverSend(sendId: string, options: DeliverOptions = {}): Promise<DeliverResult> {

@@ -79,7 +79,7 @@ try {
     draftId = setup.draftId;
     const before = received;
     const result = await child('bench/newsletter-worker.ts', [setup.sendId]);
-    console.log(`${line('app worker', setup.recipients, result)}; sink got ${received - before}; startSend ${setup.startMs.toFixed(0)} ms (render once, snapshot)`);
+    console.log(`${line('app worker', setup.recipients, result)}; sink got ${received - before}; startSend ${setup.startMs.toFixed(0)} ms (render once, copy the recipients)`);
     if (size === SIZES.at(-1)) {
       const ceiling = await child('bench/newsletter-ceiling.ts', [smtpUrl, String(size), String(CONNECTIONS), file]);
       console.log(line('bare nodemailer loop', size, ceiling));

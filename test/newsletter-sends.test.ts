@@ -95,6 +95,24 @@ describe('pausing, resuming and cancelling', () => {
   });
 });
 
+describe('a message that never gets through', () => {
+  it('fails with the reason after its eighth temporary failure, and the send finishes', async () => {
+    const [reader] = await seedSubscribers(1);
+    const sink = await startSink({ busyAlways: [reader!.email] });
+    const send = await seedSend([reader!]);
+    const pool = openMailPool(sink.url, 1);
+    // Seven attempts have failed already; the eighth is due now.
+    await getDb().execute(sql`update newsletter_deliveries set attempts = 7 where send_id = ${send.id}`);
+    expect(await deliverSend(send.id, { pool, limits: NO_LIMITS, connections: 1 })).toEqual({ next: 'done' });
+    pool.close();
+    await sink.close();
+    const [row] = await deliveriesOf(send.id);
+    expect(row).toMatchObject({ status: 'failed', attempts: 8 });
+    expect(row!.response).toMatch(/^Gave up after 8 attempts: .*451/);
+    expect(await sendRow(send.id)).toMatchObject({ status: 'done' });
+  });
+});
+
 describe('a mail server that refuses the whole send', () => {
   it('waits instead of failing anyone when the login is refused, longer each time', async () => {
     const sink = await startSink({ refuseLogin: true });

@@ -10,6 +10,8 @@ export type Behaviour = {
   unknown?: string[];
   /** 451 at the end of DATA the first time a message to this address arrives, accepted after. */
   busyOnce?: string[];
+  /** 451 every time. */
+  busyAlways?: string[];
   /** Milliseconds before each message is accepted. */
   delayMs?: number;
   /** Refuse every login with 535. */
@@ -38,7 +40,7 @@ export async function startSink(behaviour: Behaviour = {}) {
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address).join(',');
         const finish = () => {
-          if (busy.delete(to)) return callback(smtpError(451, '4.3.0 Try again later'));
+          if (busy.delete(to) || behaviour.busyAlways?.includes(to)) return callback(smtpError(451, '4.3.0 Try again later'));
           messages.push({ to, raw: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
           callback(null, `2.0.0 Ok: queued as ${messages.length}`);
         };

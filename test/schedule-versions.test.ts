@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb, getDb } from '@/db';
@@ -6,7 +6,7 @@ import { saveDraft } from '@/db/queries/draft-saves';
 import { contentOf } from '@/db/queries/drafts';
 import { listSchedules } from '@/db/queries/schedules';
 import { createUser } from '@/db/queries/users';
-import { draftRevisions, drafts, publishJobs } from '@/db/schema';
+import { draftRevisions, drafts, newsletterSends, publishJobs } from '@/db/schema';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
 import { runPublication } from '@/lib/jobs/publish';
@@ -25,7 +25,8 @@ afterAll(async () => {
 
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 const draftRow = async (id: string) => (await getDb().select().from(drafts).where(eq(drafts.id, id)))[0]!;
-const jobOf = async (draftId: string) => (await getDb().select().from(publishJobs).where(eq(publishJobs.draftId, draftId)))[0]!;
+// The latest schedule of the draft.
+const jobOf = async (draftId: string) => (await getDb().select().from(publishJobs).where(eq(publishJobs.draftId, draftId)).orderBy(desc(publishJobs.createdAt)))[0]!;
 const runJobOf = async (draftId: string) => runPublication((await jobOf(draftId)).id, false, async () => {});
 const revisionOf = async (id: string, version: number) =>
   (
@@ -105,15 +106,25 @@ describe('a schedule publishes the version the editor approved', () => {
     expect(await jobState('publish', current!.jobId)).toBe('created');
   });
 
-  it('starts the newsletter send after a publication with "email subscribers"; a send that does not start leaves the article published', async () => {
+  it('starts the newsletter send after a publication with "email subscribers"', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
-    await getDb().update(publishJobs).set({ emailSubscribers: true }).where(eq(publishJobs.draftId, draft.id));
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await runJobOf(draft.id)).toBe('published');
+    const sends = await getDb().select().from(newsletterSends).where(eq(newsletterSends.draftId, draft.id));
+    expect(sends.map((send) => ({ sequence: send.sequence, by: send.createdBy }))).toEqual([{ sequence: 1, by: draft.authorId }]);
+    expect((await jobOf(draft.id)).lastError).toBeNull();
+  });
+
+  it('a send that does not start (the article was already emailed) is recorded, and the article stays published', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await runJobOf(draft.id)).toBe('published');
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
     expect(await runJobOf(draft.id)).toBe('published');
     expect((await draftRow(draft.id)).status).toBe('published');
-    // The sends module is a contract until the delivery engine lands: its startSend throws, and that is recorded.
+    expect(await getDb().$count(newsletterSends, eq(newsletterSends.draftId, draft.id))).toBe(1);
     const job = await jobOf(draft.id);
     expect(job.status).toBe('done');
-    expect(job.lastError).toMatch(/^Published, but the email to subscribers did not start: startSend is not implemented yet/);
+    expect(job.lastError).toMatch(/^Published, but the email to subscribers did not start: This article has already been emailed/);
   });
 });

@@ -1,12 +1,14 @@
 import 'server-only';
 
 import { runCleanup } from '../maintenance/cleanup';
+import { startNewsletterDelivery } from '../newsletter/delivery/job';
 import { publicationWorker, queueWaitingPublications } from './publications';
 import { scheduleRecurring, startQueue, stopQueue, work } from './queue';
 
 /**
  * Starts this server's share of the background work: workers for every queue, the hourly clean-up
- * (one run per hour across all servers) and the schedules made before publications were queued.
+ * (one run per hour across all servers), the schedules made before publications were queued and
+ * the newsletter sends a restart interrupted.
  */
 export async function startWorkers(): Promise<void> {
   try {
@@ -14,6 +16,7 @@ export async function startWorkers(): Promise<void> {
     await work('publish', publicationWorker());
     await work('cleanup', () => runCleanup());
     await scheduleRecurring('cleanup', '0 * * * *', {});
+    await startNewsletterDelivery();
     const queued = await queueWaitingPublications();
     if (queued > 0) console.log(`Queued ${queued} scheduled publication${queued === 1 ? '' : 's'} made before the job queue.`);
   } catch (error) {

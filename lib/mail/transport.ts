@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import nodemailer from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 
 import { env } from '../env.mjs';
 
@@ -14,11 +15,25 @@ export type OutgoingMail = {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** A full `<id@host>`; without one nodemailer makes up its own. */
+  messageId?: string;
 };
 
 export type SendMail = (mail: OutgoingMail) => Promise<void>;
 
 let transporter: nodemailer.Transporter | undefined;
+
+const local = () => nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+/** Writes the message as an .eml file under MAIL_DIR (when SMTP_URL is unset) and returns the file. */
+async function writeEml(mail: OutgoingMail | BulkMail, composer = local()): Promise<string> {
+  const info = await composer.sendMail(mail);
+  const dir = path.resolve(env.MAIL_DIR);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${Date.now()}-${mail.to.replace(/[^a-z0-9@.-]/gi, '_')}.eml`);
+  await writeFile(file, info.message as Buffer);
+  return file;
+}
 
 /**
  * Sends through the SMTP server in SMTP_URL (any provider). Without it, each message is written
@@ -30,12 +45,37 @@ export const sendMail: SendMail = async (mail) => {
     await transporter.sendMail(mail);
     return;
   }
-  const local = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  const info = await local.sendMail(mail);
-  const dir = path.resolve(env.MAIL_DIR);
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${Date.now()}-${mail.to.replace(/[^a-z0-9@.-]/gi, '_')}.eml`);
-  await writeFile(file, info.message as Buffer);
+  const file = await writeEml(mail);
   const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
   console.info(`[mail] "${mail.subject}" to ${mail.to} written to ${file}${links.map((link) => `\n  ${link}`).join('')}`);
 };
+
+/** A newsletter message: a `prepared` header is written as given (nodemailer would MIME-encode a quoted phrase). */
+export type BulkMail = Omit<OutgoingMail, 'headers'> & { headers: Record<string, string | { prepared: true; value: string }> };
+
+/** Bulk sending: `send` resolves with the server's answer, or rejects with nodemailer's error. */
+export type MailPool = { send(mail: BulkMail): Promise<string>; close(): void };
+
+/**
+ * A pool of SMTP_POOL_CONNECTIONS connections to `url` (SMTP_URL by default), or .eml files without
+ * one. `maxRequeues: 0`: when a connection drops mid-message nodemailer would otherwise send that
+ * message again on another connection by itself, behind the delivery rows' backs; here the error
+ * comes back and the row decides. Timeouts stay well inside the delivery lease (see lib/newsletter/delivery/).
+ */
+export function openMailPool(url: string | undefined = env.SMTP_URL, connections = env.SMTP_POOL_CONNECTIONS): MailPool {
+  if (!url) {
+    const composer = local();
+    return { send: async (mail) => `Written to ${await writeEml(mail, composer)}`, close: () => composer.close() };
+  }
+  const pool = nodemailer.createTransport({
+    ...parseConnectionUrl(url),
+    pool: true,
+    maxConnections: connections,
+    maxMessages: Infinity,
+    maxRequeues: 0,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 30_000,
+  } as nodemailer.TransportOptions);
+  return { send: async (mail) => (await pool.sendMail(mail)).response as string, close: () => pool.close() };
+}

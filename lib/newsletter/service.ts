@@ -50,7 +50,8 @@ function tryAgain(seconds: number): Outcome {
   return { ok: false, error: `Too many sign-up attempts. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
 }
 
-function unsubscribeLinks(site: Site, subscriberId: string) {
+/** The signed unsubscribe page and its RFC 8058 one-click endpoint, for one subscriber. */
+export function unsubscribeLinks(site: Site, subscriberId: string) {
   const token = unsubscribeToken(subscriberId, appSecret());
   return {
     page: absoluteUrl(site, `${routes.newsletterUnsubscribe()}?token=${encodeURIComponent(token)}`),

@@ -1,8 +1,24 @@
 import 'server-only';
 
-// CONTRACT (replaced by the delivery helper's implementation before merge): the newsroom's entry points to newsletter sends.
+import { skipRemaining } from '@/db/queries/newsletter-deliveries';
+import { countSendsOf, createSend, getPublishedSnapshot, moveSend } from '@/db/queries/newsletter-sends';
+import type { NewsletterSend } from '@/db/schema';
+
+import { getArticleCode, getCategories, getSite } from '../../content';
+import { draftToArticle } from '../../content/draft-article';
+import { isUuid } from '../../validation';
+import { queueDelivery } from '../delivery/job';
+import { UNSUBSCRIBE_PLACEHOLDER } from '../delivery/message';
+import { LEASE_SECONDS } from '../delivery/worker';
+import { renderArticleEmail } from '../email';
+
+// The newsroom's entry points to newsletter sends (the pages read progress with their own queries).
 
 export type SendResult = { ok: true; sendId: string; message: string } | { ok: false; error: string };
+
+const NOT_PUBLISHED = 'This article is not published, so it cannot be emailed. Publish it first.';
+const ALREADY_SENT = 'This article has already been emailed to subscribers. Sending it again needs the explicit resend, confirmed.';
+const plural = (count: number, one: string) => `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
 
 /**
  * Starts the newsletter send of a published article: renders the email once, snapshots the
@@ -10,21 +26,71 @@ export type SendResult = { ok: true; sendId: string; message: string } | { ok: f
  * unpublished draft, and a draft that was already emailed unless `again` (the explicit, confirmed resend).
  */
 export async function startSend(input: { draftId: string; by: string; again: boolean }): Promise<SendResult> {
-  void input;
-  throw new Error('startSend is not implemented yet');
+  if (!isUuid(input.draftId)) return { ok: false, error: 'Unknown draft.' };
+  const snapshot = await getPublishedSnapshot(input.draftId);
+  if (!snapshot) return { ok: false, error: NOT_PUBLISHED };
+  if (!input.again && (await countSendsOf(input.draftId)) > 0) return { ok: false, error: ALREADY_SENT };
+
+  const converted = await draftToArticle(
+    { id: input.draftId, content: snapshot.content, publishedAt: snapshot.publishedAt, updatedAt: snapshot.contentUpdatedAt },
+    await getCategories(),
+  );
+  if (!converted.ok) return { ok: false, error: `The article cannot be emailed: ${converted.problems.join(' ')}` };
+  let email: Awaited<ReturnType<typeof renderArticleEmail>>;
+  try {
+    const code = await getArticleCode(converted.article);
+    email = await renderArticleEmail(converted.article, code, await getSite(), { unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER });
+  } catch (error) {
+    console.error(`The email of draft ${input.draftId} could not be rendered:`, error);
+    return { ok: false, error: 'The email could not be made from this article. Check that its page shows, then try again.' };
+  }
+  // Every recipient's unsubscribe link goes where the placeholder is: an email without it must not go out.
+  if (!email.html.includes(UNSUBSCRIBE_PLACEHOLDER) || !email.text.includes(UNSUBSCRIBE_PLACEHOLDER)) {
+    console.error(`The email of draft ${input.draftId} came out without its unsubscribe link.`);
+    return { ok: false, error: 'The email came out without its unsubscribe link, so it was not sent. Please report this.' };
+  }
+
+  const created = await createSend({ draftId: input.draftId, revisionId: snapshot.revisionId, createdBy: input.by, again: input.again, ...email });
+  if (!created.ok) return { ok: false, error: created.reason === 'already' ? ALREADY_SENT : NOT_PUBLISHED };
+  const { send } = created;
+  if (send.status === 'done') return { ok: true, sendId: send.id, message: 'There are no confirmed subscribers, so nothing was sent.' };
+  await queueDelivery(send.id);
+  return { ok: true, sendId: send.id, message: `Sending to ${plural(send.recipients, 'subscriber')}.` };
 }
 
+const refusals: Record<NewsletterSend['status'], string> = {
+  sending: 'This send is already sending.',
+  waiting: 'This send is waiting and continues by itself.',
+  paused: 'This send is already paused.',
+  cancelled: 'This send was cancelled.',
+  done: 'This send has finished.',
+};
+
+async function move(sendId: string, from: NewsletterSend['status'][], to: NewsletterSend['status'], reason: string | null) {
+  if (!isUuid(sendId)) return { ok: false as const, error: 'No such send.' };
+  const moved = await moveSend(sendId, from, to, reason);
+  if (!moved.ok) return { ok: false as const, error: moved.status ? refusals[moved.status] : 'No such send.' };
+  return { ok: true as const };
+}
+
+/** The worker stops before its next claim (the messages already handed to the server finish). */
 export async function pauseSend(sendId: string): Promise<SendResult> {
-  void sendId;
-  throw new Error('pauseSend is not implemented yet');
+  const moved = await move(sendId, ['sending', 'waiting'], 'paused', 'Paused by an editor.');
+  return moved.ok ? { ok: true, sendId, message: 'Paused. Nothing more goes out until you resume.' } : moved;
 }
 
+/** A paused send goes on; a waiting one tries again now (after its mail server setting was fixed, say). */
 export async function resumeSend(sendId: string): Promise<SendResult> {
-  void sendId;
-  throw new Error('resumeSend is not implemented yet');
+  const moved = await move(sendId, ['paused', 'waiting'], 'sending', null);
+  if (!moved.ok) return moved;
+  await queueDelivery(sendId);
+  return { ok: true, sendId, message: 'Resumed.' };
 }
 
+/** Nobody else receives it; the rows not sent are kept as skipped, "Cancelled". */
 export async function cancelSend(sendId: string): Promise<SendResult> {
-  void sendId;
-  throw new Error('cancelSend is not implemented yet');
+  const moved = await move(sendId, ['sending', 'waiting', 'paused'], 'cancelled', 'Cancelled by an editor.');
+  if (!moved.ok) return moved;
+  const skipped = await skipRemaining(sendId, 'Cancelled before their turn.', LEASE_SECONDS);
+  return { ok: true, sendId, message: `Cancelled: ${plural(skipped, 'message')} will not be sent.` };
 }

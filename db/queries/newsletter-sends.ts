@@ -1,0 +1,116 @@
+import 'server-only';
+
+import { and, eq, inArray, sql } from 'drizzle-orm';
+
+import { type Database, getDb } from '../index';
+import { type DraftContent, draftRevisions, drafts, newsletterDeliveries, type NewsletterSend, newsletterSends } from '../schema';
+
+/** What a send is made from: the article readers see now, as its published revision holds it. */
+export type PublishedSnapshot = { revisionId: string; content: DraftContent; publishedAt: Date; contentUpdatedAt: Date | null };
+
+export async function getPublishedSnapshot(draftId: string, db: Database = getDb()): Promise<PublishedSnapshot | undefined> {
+  const [row] = await db
+    .select({ revisionId: draftRevisions.id, content: draftRevisions.content, publishedAt: drafts.publishedAt, contentUpdatedAt: drafts.contentUpdatedAt })
+    .from(drafts)
+    .innerJoin(draftRevisions, eq(draftRevisions.id, drafts.publishedRevisionId))
+    .where(eq(drafts.id, draftId));
+  return row?.publishedAt ? { ...row, publishedAt: row.publishedAt } : undefined;
+}
+
+/** How many sends the draft has had (the next one is a resend when above 0). */
+export async function countSendsOf(draftId: string, db: Database = getDb()): Promise<number> {
+  const [row] = await db
+    .select({ value: sql<number>`count(*)::int` })
+    .from(newsletterSends)
+    .where(eq(newsletterSends.draftId, draftId));
+  return row?.value ?? 0;
+}
+
+type NewSend = { draftId: string; revisionId: string; subject: string; html: string; text: string; createdBy: string; again: boolean };
+
+export type CreatedSend = { ok: true; send: NewsletterSend } | { ok: false; reason: 'unpublished' | 'already' };
+
+/**
+ * The send and one queued delivery per recipient, in one transaction: confirmed subscribers whose
+ * address is not suppressed, copied by one INSERT … SELECT however long the list. The draft row is
+ * locked first, so two editors pressing "Send" at once make one send, not two.
+ */
+export async function createSend(input: NewSend, db: Database = getDb()): Promise<CreatedSend> {
+  return db.transaction(async (tx) => {
+    const [draft] = await tx.select({ revisionId: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, input.draftId)).for('update');
+    if (!draft?.revisionId) return { ok: false, reason: 'unpublished' };
+    const [last] = await tx
+      .select({ sequence: sql<number | null>`max(${newsletterSends.sequence})` })
+      .from(newsletterSends)
+      .where(eq(newsletterSends.draftId, input.draftId));
+    const previous = last?.sequence ?? 0;
+    if (previous > 0 && !input.again) return { ok: false, reason: 'already' };
+    const [created] = await tx
+      .insert(newsletterSends)
+      .values({ ...input, sequence: previous + 1 })
+      .returning();
+    const send = created!;
+    const copied = await tx.execute(sql`
+      insert into ${newsletterDeliveries} (send_id, subscriber_id, email)
+      select ${send.id}, s.id, s.email from subscribers s
+       where s.status = 'confirmed' and not exists (select 1 from email_suppressions e where e.email = s.email)`);
+    const recipients = copied.count;
+    const [updated] = await tx
+      .update(newsletterSends)
+      .set(recipients === 0 ? { recipients, status: 'done', finishedAt: new Date(), statusReason: 'Nobody to send to: no confirmed subscribers.' } : { recipients })
+      .where(eq(newsletterSends.id, send.id))
+      .returning();
+    return { ok: true, send: updated! };
+  });
+}
+
+export async function getSend(id: string, db: Database = getDb()): Promise<NewsletterSend | undefined> {
+  const [row] = await db.select().from(newsletterSends).where(eq(newsletterSends.id, id));
+  return row;
+}
+
+type Status = NewsletterSend['status'];
+
+/**
+ * Moves a send from one of `from` to `to` in one statement (so a pause and a cancel racing each
+ * other cannot both win); the status it had when refused otherwise.
+ */
+export async function moveSend(
+  id: string,
+  from: Status[],
+  to: Status,
+  reason: string | null,
+  db: Database = getDb(),
+): Promise<{ ok: true } | { ok: false; status: Status | null }> {
+  const moved = await db
+    .update(newsletterSends)
+    .set({ status: to, statusReason: reason, resumeAt: null, updatedAt: new Date(), ...(to === 'cancelled' ? { finishedAt: new Date() } : {}) })
+    .where(and(eq(newsletterSends.id, id), inArray(newsletterSends.status, from)))
+    .returning({ id: newsletterSends.id });
+  if (moved.length > 0) return { ok: true };
+  return { ok: false, status: (await getSend(id, db))?.status ?? null };
+}
+
+/** Sends a worker should be working on: for the start-up sweep. */
+export async function listLiveSends(db: Database = getDb()): Promise<{ id: string; resumeAt: Date | null }[]> {
+  return db
+    .select({ id: newsletterSends.id, resumeAt: newsletterSends.resumeAt })
+    .from(newsletterSends)
+    .where(inArray(newsletterSends.status, ['sending', 'waiting']));
+}
+
+/** The send waits until `until`, with the reason in words: a limit reached, or a mail server that refuses. */
+export async function holdSend(id: string, reason: string, until: Date, db: Database = getDb()): Promise<void> {
+  await db
+    .update(newsletterSends)
+    .set({ status: 'waiting', statusReason: reason, resumeAt: until, updatedAt: new Date() })
+    .where(and(eq(newsletterSends.id, id), inArray(newsletterSends.status, ['sending', 'waiting'])));
+}
+
+/** A waiting send got a message through: it is sending again. */
+export async function clearHold(id: string, db: Database = getDb()): Promise<void> {
+  await db
+    .update(newsletterSends)
+    .set({ status: 'sending', statusReason: null, resumeAt: null, updatedAt: new Date() })
+    .where(and(eq(newsletterSends.id, id), eq(newsletterSends.status, 'waiting')));
+}

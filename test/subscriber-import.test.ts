@@ -27,6 +27,10 @@ describe('importing subscribers', () => {
     await recordSignup(at('waiting'), { hash: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) }, 300);
     const left = await recordSignup(at('left'), { hash: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) }, 300);
     await unsubscribeSubscriber(left.id);
+    // Unsubscribed, then signed up again through the public form (by anyone): pending, not confirmed.
+    const back = await recordSignup(at('back'), { hash: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) }, 300);
+    await unsubscribeSubscriber(back.id);
+    await recordSignup(at('back'), { hash: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) }, 0);
     const csv = [
       'Email Address,First Name,Last Name,subscribed_at,status',
       `${at('new')},Nia,New,2024-03-01T09:30:00Z,subscribed`,
@@ -35,17 +39,22 @@ describe('importing subscribers', () => {
       `${at('pending')},,,,pending`,
       `${at('left')},Lee,,,subscribed`,
       `${at('waiting')},Wen,,2025-01-02,subscribed`,
+      `${at('back')},Bea,,2025-01-02,subscribed`,
       `not-an-address,,,,subscribed`,
     ].join('\n');
     const before = await count();
     const preview = await previewImport(file(csv), admin);
     if (!preview.ok) throw new Error(preview.error);
-    expect(preview.preview.counts).toEqual({ add: 2, update: 1, suppress: 1, skip: 2, invalid: 1 });
-    expect(preview.preview.groups.find((group) => group.kind === 'invalid')!.lines).toEqual([expect.objectContaining({ row: 8, email: 'not-an-address' })]);
+    expect(preview.preview.counts).toEqual({ add: 2, update: 0, suppress: 1, skip: 4, invalid: 1 });
+    const skipped = preview.preview.groups.find((group) => group.kind === 'skip')!.lines;
+    for (const email of [at('waiting'), at('back')]) {
+      expect(skipped.find((line) => line.email === email)?.reason).toMatch(/waiting for their own confirmation: an import never confirms a sign-up/);
+    }
+    expect(preview.preview.groups.find((group) => group.kind === 'invalid')!.lines).toEqual([expect.objectContaining({ row: 9, email: 'not-an-address' })]);
     expect(await count()).toBe(before);
 
     const done = await runImport(preview.preview.sealed, admin);
-    expect(done).toMatchObject({ ok: true, counts: { added: 2, updated: 1, suppressed: 1, rows: 7 } });
+    expect(done).toMatchObject({ ok: true, counts: { added: 2, updated: 0, suppressed: 1, rows: 8 } });
     expect(await getSubscriberByEmail(at('new'))).toMatchObject({
       status: 'confirmed',
       source: 'import',
@@ -54,7 +63,8 @@ describe('importing subscribers', () => {
       welcomedAt: null,
     });
     expect(await getSubscriberByEmail(at('gone'))).toMatchObject({ status: 'unsubscribed', source: 'import', confirmedAt: null, unsubscribedAt: expect.any(Date) });
-    expect(await getSubscriberByEmail(at('waiting'))).toMatchObject({ status: 'confirmed', source: 'signup', name: 'Wen', confirmedAt: new Date('2025-01-02T00:00:00Z') });
+    for (const email of [at('waiting'), at('back')])
+      expect(await getSubscriberByEmail(email)).toMatchObject({ status: 'pending', source: 'signup', name: null, confirmedAt: null });
     expect(await getSubscriberByEmail(at('left'))).toMatchObject({ status: 'unsubscribed', name: null });
     expect(await getSubscriberByEmail(at('pending'))).toBeUndefined();
     expect(await getSubscriberByEmail(at('bounced'))).toBeUndefined();
@@ -66,12 +76,14 @@ describe('importing subscribers', () => {
 
   it('decides again when it runs: a reader who unsubscribed since the preview stays unsubscribed', async () => {
     const email = `changed-${randomUUID()}@example.org`;
-    const signup = await recordSignup(email, { hash: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) }, 300);
-    const preview = await previewImport(file(`email\n${email}\n`), admin);
+    const first = await previewImport(file(`email\n${email}\n`), admin);
+    expect(first.ok && (await runImport(first.preview.sealed, admin))).toMatchObject({ ok: true, counts: { added: 1 } });
+    // The name is what this preview would add.
+    const preview = await previewImport(file(`email,name\n${email},Cy\n`), admin);
     expect(preview.ok && preview.preview.counts.update).toBe(1);
-    await unsubscribeSubscriber(signup.id);
+    await unsubscribeSubscriber((await getSubscriberByEmail(email))!.id);
     expect(await runImport(preview.ok ? preview.preview.sealed : '', admin)).toMatchObject({ ok: true, counts: { updated: 0 } });
-    expect((await getSubscriberByEmail(email))?.status).toBe('unsubscribed');
+    expect(await getSubscriberByEmail(email)).toMatchObject({ status: 'unsubscribed', name: null });
   });
 
   it('imports only a file it sealed itself, for the admin who previewed it, within the hour', async () => {
@@ -96,7 +108,6 @@ describe('importing subscribers', () => {
     await expect(
       applyImport(emails, () => ({
         add: emails.map((email) => ({ email, name: null, status: 'confirmed' as const, confirmedAt: new Date() })),
-        confirm: [],
         name: [],
         unsubscribe: [],
         // Breaks the table's rule that addresses are stored lower-cased, after 1,500 rows went in.
@@ -110,7 +121,6 @@ describe('importing subscribers', () => {
     const emails = Array.from({ length: 3000 }, (_, index) => `both-${String(index).padStart(4, '0')}-${randomUUID()}@example.org`);
     await applyImport(emails, () => ({
       add: emails.map((email) => ({ email, name: null, status: 'confirmed' as const, confirmedAt: new Date() })),
-      confirm: [],
       name: [],
       unsubscribe: [],
       suppress: [],

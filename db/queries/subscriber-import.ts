@@ -11,7 +11,6 @@ export type Known = { subscriber?: Pick<Subscriber, 'status' | 'name' | 'source'
 /** An import's writes, grouped as the database makes them. */
 export type ImportWrites = {
   add: { email: string; name: string | null; status: 'confirmed' | 'unsubscribed'; confirmedAt: Date | null }[];
-  confirm: { email: string; name: string | null; confirmedAt: Date }[];
   name: { email: string; name: string }[];
   unsubscribe: string[];
   suppress: { email: string; reason: 'hard_bounce' | 'complaint'; detail: string }[];
@@ -61,18 +60,6 @@ async function write(tx: Database, writes: ImportWrites): Promise<ImportCounts> 
     const values = part.map((row) => ({ ...row, source: 'import' as const, unsubscribedAt: row.status === 'unsubscribed' ? sql`now()` : null }));
     // A reader who signed up while the import ran keeps their own row.
     added += (await tx.insert(subscribers).values(values).onConflictDoNothing().returning({ email: subscribers.email })).length;
-  }
-  for (const part of chunks(writes.confirm)) {
-    const rows = sql.join(
-      part.map((row) => sql`(${row.email}, ${row.name}, ${row.confirmedAt.toISOString()}::timestamptz)`),
-      sql`, `,
-    );
-    const result = await tx.execute(sql`
-      update ${subscribers} set status = 'confirmed', confirmed_at = v.at, name = coalesce(${subscribers.name}, v.name)
-      from (values ${rows}) as v(email, name, at)
-      where ${subscribers.email} = v.email and ${subscribers.status} = 'pending'
-      returning ${subscribers.email}`);
-    updated += result.length;
   }
   for (const part of chunks(writes.name)) {
     const rows = sql.join(

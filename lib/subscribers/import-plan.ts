@@ -45,8 +45,10 @@ function decide(email: string, name: string | null, status: FileStatus, consentA
       return { kind: 'update', reason: 'Unsubscribed in the other tool since it was imported: unsubscribed here too.', write: (w) => w.unsubscribe.push(email) };
     return { kind: 'skip', reason: 'Unsubscribed in the other tool but signed up here themselves: left as it is.' };
   }
+  // Anyone can put an address back to pending with the public sign-up form, one that unsubscribed
+  // included: only the reader's own click on the confirmation email confirms a sign-up here.
   if (subscriber.status === 'pending')
-    return { kind: 'update', reason: 'Was waiting to confirm here: confirmed with your consent.', write: (w) => w.confirm.push({ email, name, confirmedAt: consentAt ?? now }) };
+    return { kind: 'skip', reason: 'Signed up here and waiting for their own confirmation: an import never confirms a sign-up (anyone can fill in the form).' };
   if (!subscriber.name && name) return { kind: 'update', reason: 'Already subscribed: the name is added.', write: (w) => w.name.push({ email, name }) };
   return { kind: 'skip', reason: 'Already subscribed.' };
 }
@@ -57,7 +59,7 @@ function decide(email: string, name: string | null, status: FileStatus, consentA
  * in their rules.
  */
 export function planImport(rows: RawRow[], known: (email: string) => Known, now: Date): Plan {
-  const writes: ImportWrites = { add: [], confirm: [], name: [], unsubscribe: [], suppress: [] };
+  const writes: ImportWrites = { add: [], name: [], unsubscribe: [], suppress: [] };
   const lines: PlanLine[] = [];
   const firstRow = new Map<string, number>();
   for (const raw of rows) {

@@ -10,6 +10,7 @@ import { closeDb } from '@/db';
 import { clearRateLimit } from '@/db/queries/rate-limits';
 import { applyImport } from '@/db/queries/subscriber-import';
 import { getSubscriberByEmail } from '@/db/queries/subscribers';
+import { suppressEmail } from '@/db/queries/suppressions';
 import type { Site } from '@/lib/content/types';
 import type { SendMail } from '@/lib/mail/transport';
 import { confirm, requestSubscription, siteCounter } from '@/lib/newsletter/service';
@@ -99,13 +100,21 @@ describe('the welcome email', () => {
     const imported = `imported-${randomUUID()}@example.org`;
     await applyImport([imported], () => ({
       add: [{ email: imported, name: null, status: 'confirmed', confirmedAt: new Date() }],
-      confirm: [],
       name: [],
       unsubscribe: [],
       suppress: [],
     }));
     await sendWelcome((await getSubscriberByEmail(imported))!.id, site, { page: 'https://x.example/u', oneClick: 'https://x.example/o' }, send);
     expect([...to(email), ...to(imported)]).toHaveLength(0);
+  });
+
+  it('is not sent to a suppressed address, and confirming still works', async () => {
+    const email = `suppressed-${randomUUID()}@example.org`;
+    const token = await signUp(email);
+    await suppressEmail({ email, reason: 'complaint', detail: 'Marked as spam.' });
+    expect(await confirm(token, { site, send })).toMatchObject({ ok: true });
+    expect((await getSubscriberByEmail(email))?.status).toBe('confirmed');
+    expect(to(email)).toHaveLength(0);
   });
 
   it('that fails to send is logged and never breaks confirming', async () => {

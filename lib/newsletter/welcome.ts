@@ -4,6 +4,7 @@ import { render } from '@react-email/render';
 import { createElement } from 'react';
 
 import { claimWelcome } from '@/db/queries/subscribers';
+import { isSuppressed } from '@/db/queries/suppressions';
 
 import type { Site } from '../content/types';
 import type { OutgoingMail, SendMail } from '../mail/transport';
@@ -36,6 +37,9 @@ export async function sendWelcome(subscriberId: string, site: Site, links: Links
     if (!site.newsletter.welcome) return;
     const claimed = await claimWelcome(subscriberId);
     if (!claimed) return;
+    // A bounce, a complaint or an admin stopped all mail to the address, a welcome included. The
+    // claim stays taken: a welcome belongs to the moment of confirming, not to a lifted suppression.
+    if (await isSuppressed(claimed.email)) return;
     const mail = await welcomeMail(site, claimed.email, links);
     if (mail) await send(mail);
   } catch (error) {

@@ -1,5 +1,7 @@
 'use client';
 
+import type { ImportPreview } from '@/lib/subscribers/import';
+
 import { type FormAction, useActionForm } from '../forms/action-form';
 import { FormStatus } from '../forms/form-status';
 import { LabelledField } from '../forms/labelled-field';
@@ -10,9 +12,9 @@ import { ImportPreviewView } from './import-preview';
  * The import in two plain forms on one action: a file to preview (nothing written), then the
  * previewed file, carried sealed in the second form, with the admin's word that they hold consent.
  */
-export function SubscriberImportForm({ action }: { action: FormAction }) {
+export function SubscriberImportForm({ action }: { action: FormAction<ImportPreview> }) {
   const { state, formAction, statusId, errors } = useActionForm(action);
-  const preview = state?.importPreview;
+  const preview = state?.extra;
   const writes = preview ? preview.counts.add + preview.counts.update + preview.counts.suppress : 0;
   return (
     <>

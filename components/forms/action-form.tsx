@@ -8,14 +8,14 @@ import { FormStatus } from './form-status';
 import { SubmitButton } from './submit-button';
 
 /** A server action as a form calls it: the last answer and the posted fields in, the next answer out. */
-export type FormAction = (state: ActionState, data: FormData) => Promise<ActionState>;
+export type FormAction<Extra = unknown> = (state: ActionState<Extra>, data: FormData) => Promise<ActionState<Extra>>;
 
 /**
  * The one way a form is wired to its action. `useActionState` makes the form post without JavaScript
  * (the page comes back with the answer) and answer in place with it; `statusId` names the status
  * line the form is described by, and `errors` holds the problems of a refused post, field by field.
  */
-export function useActionForm(action: FormAction, statusId?: string) {
+export function useActionForm<Extra>(action: FormAction<Extra>, statusId?: string) {
   const [state, formAction] = useActionState(action, null);
   const id = useId();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};

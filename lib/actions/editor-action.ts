@@ -14,8 +14,12 @@ import type { ActionState } from './result';
  * Wraps an editor server action. A server action is a public endpoint, so the session and the role
  * are checked here, on every call, before the input is even parsed.
  */
-export function editorAction<Schema extends z.ZodType>(permission: Permission, schema: Schema, run: (input: z.infer<Schema>, user: PublicUser) => Promise<ActionState>) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+export function editorAction<Schema extends z.ZodType, Extra = unknown>(
+  permission: Permission,
+  schema: Schema,
+  run: (input: z.infer<Schema>, user: PublicUser) => Promise<ActionState<Extra>>,
+) {
+  return async (_previous: ActionState<Extra>, formData: FormData): Promise<ActionState<Extra>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: 'Your session has ended. Please sign in again.' };
     if (!can(user.role, permission)) return { ok: false, error: 'You are not allowed to do that.' };

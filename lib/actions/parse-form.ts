@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { ActionState } from './result';
 
-type Failure = Exclude<ActionState, null | { ok: true }>;
+type Failure = Exclude<ActionState<never>, null | { ok: true }>;
 
 /**
  * Validates a server action's FormData against `schema`. Anything that is not a form (a crafted call

@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
 
-import type { ImportPreview } from '../subscribers/import';
-
 /** Two versions of a record, field by field, after a save was refused because someone saved first. */
 export type ConflictSummary = {
   currentVersion: number;
@@ -11,12 +9,12 @@ export type ConflictSummary = {
 };
 
 /** What a form may get back besides its message, so it can redraw itself (also without JavaScript). */
-type FormEcho = {
+type FormEcho<Extra> = {
   /** The fields as the form should show them next: what was typed, when a change is refused. */
   values?: Record<string, string>;
   conflict?: ConflictSummary;
-  /** A subscriber import's preview (step one), which the confirmation form carries on. */
-  importPreview?: ImportPreview;
+  /** What only one form needs back (a subscriber import's preview), typed by that form's action. */
+  extra?: Extra;
   /**
    * What the server rendered for the form to show, such as a preview. Only for calls made with
    * JavaScript: without it, React writes the state into the next form post, and elements cannot be.
@@ -27,4 +25,5 @@ type FormEcho = {
 };
 
 /** What every server action returns; `null` is the state before the form was ever sent. */
-export type ActionState = ({ ok: true; message: string } & FormEcho) | ({ ok: false; error: string; fieldErrors?: Record<string, string[]> } & FormEcho) | null;
+export type ActionState<Extra = unknown> =
+  ({ ok: true; message: string } & FormEcho<Extra>) | ({ ok: false; error: string; fieldErrors?: Record<string, string[]> } & FormEcho<Extra>) | null;

@@ -7,19 +7,19 @@ import { editorAction } from '@/lib/actions/editor-action';
 import type { ActionState } from '@/lib/actions/result';
 import { refreshPage } from '@/lib/cache/refresh';
 import { routes } from '@/lib/routes';
-import { previewImport, previewSealed, runImport } from '@/lib/subscribers/import';
+import { type ImportPreview, previewImport, previewSealed, runImport } from '@/lib/subscribers/import';
 import { CONSENT, importFormSchema, liftSuppressionSchema } from '@/lib/subscribers/schema';
 
 // One action for both steps of the import form, so a refused confirmation shows its preview again.
-export const importSubscribersAction = editorAction('subscribers:manage', importFormSchema, async (input, user): Promise<ActionState> => {
+export const importSubscribersAction = editorAction('subscribers:manage', importFormSchema, async (input, user): Promise<ActionState<ImportPreview>> => {
   if (input.step === 'preview') {
     const result = await previewImport({ name: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()) }, user.id);
     if (!result.ok) return { ok: false, error: result.error, fieldErrors: { file: [result.error] } };
-    return { ok: true, message: `Preview of ${result.preview.fileName || 'the file'}: nothing is imported until you confirm below.`, importPreview: result.preview };
+    return { ok: true, message: `Preview of ${result.preview.fileName || 'the file'}: nothing is imported until you confirm below.`, extra: result.preview };
   }
   if (input.consent !== 'yes') {
     const again = await previewSealed(input.sealed, user.id);
-    return { ok: false, error: CONSENT, fieldErrors: { consent: [CONSENT] }, ...(again.ok ? { importPreview: again.preview } : {}) };
+    return { ok: false, error: CONSENT, fieldErrors: { consent: [CONSENT] }, ...(again.ok ? { extra: again.preview } : {}) };
   }
   const result = await runImport(input.sealed, user.id);
   if (!result.ok) return result;

@@ -9,7 +9,7 @@ import { createUser } from '@/db/queries/users';
 import { draftRevisions, drafts, newsletterSends, publishJobs } from '@/db/schema';
 import { getCategories } from '@/lib/content';
 import { readPublishedArticles } from '@/lib/content/published';
-import { runPublication } from '@/lib/jobs/publish';
+import { runPublication, startOwedEmails } from '@/lib/jobs/publish';
 import { jobState, stopQueue } from '@/lib/jobs/queue';
 import { schedule } from '@/lib/publishing/service';
 
@@ -126,5 +126,52 @@ describe('a schedule publishes the version the editor approved', () => {
     const job = await jobOf(draft.id);
     expect(job.status).toBe('done');
     expect(job.lastError).toMatch(/^Published, but the email to subscribers did not start: This article has already been emailed/);
+  });
+
+  it('starts the send even when expiring the pages fails, and notes the pages', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    const failing = async () => {
+      throw new Error('The broadcast to the other servers failed.');
+    };
+    expect(await runPublication((await jobOf(draft.id)).id, false, failing)).toBe('published');
+    expect(await getDb().$count(newsletterSends, eq(newsletterSends.draftId, draft.id))).toBe(1);
+    const job = await jobOf(draft.id);
+    expect(job.status).toBe('done');
+    expect(job.lastError).toBe('Published, but some pages may not show it yet: The broadcast to the other servers failed.');
+  });
+
+  it('a publication whose send never started (its server stopped in between) gets it from the start-up sweep, once', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    // The state a crash right after the publication's commit leaves: done, email asked for, no send.
+    const job = await jobOf(draft.id);
+    await getDb().update(publishJobs).set({ emailSubscribers: false }).where(eq(publishJobs.id, job.id));
+    expect(await runJobOf(draft.id)).toBe('published');
+    await getDb().update(publishJobs).set({ emailSubscribers: true }).where(eq(publishJobs.id, job.id));
+    expect(await getDb().$count(newsletterSends, eq(newsletterSends.draftId, draft.id))).toBe(0);
+    // The queue's retry of the done job changes nothing; the sweep starts the send.
+    expect(await runJobOf(draft.id)).toBe('skipped');
+    expect(await startOwedEmails()).toBeGreaterThanOrEqual(1);
+    const sends = await getDb().select().from(newsletterSends).where(eq(newsletterSends.draftId, draft.id));
+    expect(sends.map((send) => ({ sequence: send.sequence, by: send.createdBy }))).toEqual([{ sequence: 1, by: draft.authorId }]);
+    expect((await jobOf(draft.id)).lastError).toBeNull();
+    // A second sweep (another server starting) neither sends again nor notes a problem.
+    await startOwedEmails();
+    expect(await getDb().$count(newsletterSends, eq(newsletterSends.draftId, draft.id))).toBe(1);
+    expect((await jobOf(draft.id)).lastError).toBeNull();
+  });
+
+  it('the sweep leaves alone a publication whose send was refused and noted', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await runJobOf(draft.id)).toBe('published');
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await runJobOf(draft.id)).toBe('published');
+    const noted = (await jobOf(draft.id)).lastError;
+    expect(noted).toMatch(/already been emailed/);
+    await startOwedEmails();
+    expect(await getDb().$count(newsletterSends, eq(newsletterSends.draftId, draft.id))).toBe(1);
+    expect((await jobOf(draft.id)).lastError).toBe(noted);
   });
 });

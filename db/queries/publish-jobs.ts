@@ -1,9 +1,9 @@
 import 'server-only';
 
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, notExists, sql } from 'drizzle-orm';
 
 import { type Database, getDb } from '../index';
-import { type DraftContent, draftRevisions, drafts, type PublishJob, publishJobs } from '../schema';
+import { type DraftContent, draftRevisions, drafts, newsletterSends, type PublishJob, publishJobs } from '../schema';
 import { type PublishChange, publishRevision } from './publishing';
 import type { SearchEntry } from './search-index';
 
@@ -42,7 +42,12 @@ export async function completeJob(job: PublishJob, search: SearchEntry, db: Data
     .transaction(async (tx) => {
       // The draft row first, in the same order as cancelling and unpublishing, so they never deadlock.
       await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, job.draftId)).for('update');
-      const done = await tx.update(publishJobs).set({ status: 'done', finishedAt: new Date(), lastError: null }).where(stillOurs(job)).returning({ id: publishJobs.id });
+      // The database's clock, as the newsletter send's created_at: jobsOwingEmail compares the two.
+      const done = await tx
+        .update(publishJobs)
+        .set({ status: 'done', finishedAt: sql`now()`, lastError: null })
+        .where(stillOurs(job))
+        .returning({ id: publishJobs.id });
       if (done.length === 0) throw new Rollback('lost');
       if (!job.revisionId) throw new Rollback('gone');
       const change = await publishRevision(tx, job.draftId, job.revisionId, search);
@@ -87,6 +92,31 @@ export async function noteJobProblem(jobId: string, problem: string, db: Databas
     .update(publishJobs)
     .set({ lastError: problem.slice(0, 2000) })
     .where(eq(publishJobs.id, jobId));
+}
+
+/**
+ * Published jobs with "email subscribers" whose send neither started (no send of the draft since the
+ * job finished) nor was refused (a refusal is noted in last_error): the server stopped in between.
+ * All of them, or only `jobId`. Unindexed: read once at start-up and after a refused send.
+ */
+export async function jobsOwingEmail(jobId?: string, db: Database = getDb()): Promise<PublishJob[]> {
+  const sendSince = db
+    .select({ id: newsletterSends.id })
+    .from(newsletterSends)
+    .where(and(eq(newsletterSends.draftId, publishJobs.draftId), gte(newsletterSends.createdAt, publishJobs.finishedAt)));
+  return db
+    .select()
+    .from(publishJobs)
+    .where(
+      and(
+        jobId ? eq(publishJobs.id, jobId) : undefined,
+        eq(publishJobs.status, 'done'),
+        eq(publishJobs.emailSubscribers, true),
+        isNull(publishJobs.lastError),
+        notExists(sendSince),
+      ),
+    )
+    .orderBy(publishJobs.finishedAt);
 }
 
 /** Jobs that may still publish, for queueing those made before they were queued with their schedule. */

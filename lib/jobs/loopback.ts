@@ -29,6 +29,15 @@ export async function requestSearchIndex(): Promise<void> {
   if (response.status !== 204) throw new Error(`Search indexing answered ${response.status}: ${await response.text()}`);
 }
 
+const owedSchema = z.object({ started: z.number().int().nonnegative() });
+
+/** Starts the newsletter sends that publications owe after a restart (see startOwedEmails in lib/jobs/publish.ts); how many. */
+export async function requestOwedEmails(): Promise<number> {
+  const response = await postSigned('/api/publishing/owed-emails', {});
+  if (response.status !== 200) throw new Error(`Starting owed newsletter sends answered ${response.status}: ${await response.text()}`);
+  return owedSchema.parse(await response.json()).started;
+}
+
 const countRunSchema = z.object({ counted: z.number().int().nonnegative(), more: z.boolean() });
 
 /** Counts the words of articles published before counts were stored (see lib/content/word-counts.ts), one call's share at a time. */

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { completeJob, failJob, getJobRevision, noteJobProblem, startJobAttempt } from '@/db/queries/publish-jobs';
+import { completeJob, failJob, getJobRevision, jobsOwingEmail, noteJobProblem, startJobAttempt } from '@/db/queries/publish-jobs';
 import { getDraftForPublishing } from '@/db/queries/publishing';
 import { storeWordCount } from '@/db/queries/word-counts';
 import type { PublishJob } from '@/db/schema';
@@ -52,15 +52,36 @@ async function attempt(job: PublishJob, lastAttempt: boolean): Promise<Attempt> 
   }
 }
 
-/** Starts the newsletter send the editor asked for; a problem is noted on the job, the publication stands. */
-async function emailSubscribers(job: PublishJob): Promise<void> {
+/**
+ * Starts the newsletter send the editor asked for; the problem if it did not start. A refusal
+ * because another server's attempt started it meanwhile (a start-up sweep racing) is no problem.
+ */
+async function emailSubscribers(job: PublishJob): Promise<string | null> {
   const problem = await startSend({ draftId: job.draftId, by: job.createdBy, again: false }).then(
     (result) => (result.ok ? null : result.error),
     (error: unknown) => reasonOf(error),
   );
-  if (!problem) return;
+  if (!problem || (await jobsOwingEmail(job.id).catch(() => [job])).length === 0) return null;
   console.error(`Scheduled publication ${job.id} is published, but its newsletter send did not start: ${problem}`);
-  await noteJobProblem(job.id, `Published, but the email to subscribers did not start: ${problem}`).catch(() => {});
+  return `Published, but the email to subscribers did not start: ${problem}`;
+}
+
+/**
+ * What follows a publication: its pages expired and its send started, if asked. Neither undoes the
+ * publication; their problems are noted on the job last, as the note tells the start-up sweep
+ * (startOwedEmails) that the email was dealt with.
+ */
+async function afterPublishing(job: PublishJob, tags: string[], expirePages: (tags: string[]) => Promise<void>): Promise<void> {
+  const pages = await expirePages(tags).then(
+    () => null,
+    (error: unknown) => {
+      console.error(`Scheduled publication ${job.id} is published, but its pages were not all refreshed:`, error);
+      return `Published, but some pages may not show it yet: ${reasonOf(error)}`;
+    },
+  );
+  const email = job.emailSubscribers ? await emailSubscribers(job) : null;
+  const problems = [email, pages].filter((problem) => problem !== null);
+  if (problems.length > 0) await noteJobProblem(job.id, problems.join(' ')).catch(() => {});
 }
 
 /**
@@ -75,7 +96,21 @@ export async function runPublication(publishJobId: string, lastAttempt: boolean,
     if (outcome !== 'lost') console.warn(`Scheduled publication ${job.id} did not go out (${outcome}); see the newsroom dashboard.`);
     return outcome;
   }
-  await expirePages(tags ?? []);
-  if (job.emailSubscribers) await emailSubscribers(job);
+  await afterPublishing(job, tags ?? [], expirePages);
   return outcome;
+}
+
+/**
+ * Starts the sends owed by publications whose server stopped between publishing and starting the
+ * send (the queue does not run a done job again). At start-up (app/api/publishing/owed-emails/route.ts);
+ * returns how many it started.
+ */
+export async function startOwedEmails(): Promise<number> {
+  let started = 0;
+  for (const job of await jobsOwingEmail()) {
+    const problem = await emailSubscribers(job);
+    if (problem) await noteJobProblem(job.id, problem);
+    else started += 1;
+  }
+  return started;
 }

@@ -79,7 +79,7 @@ async function move(sendId: string, from: NewsletterSend['status'][], to: Newsle
   return { ok: true as const };
 }
 
-/** The worker stops within a few messages (see worker.ts; those already handed to the server finish). */
+/** The worker stops within a few messages (see delivery/batch.ts; those already handed to the server finish). */
 export async function pauseSend(sendId: string): Promise<SendResult> {
   const moved = await move(sendId, ['sending', 'waiting'], 'paused', 'Paused by an editor.');
   return moved.ok ? { ok: true, sendId, message: 'Paused. Nothing more goes out until you resume.' } : moved;

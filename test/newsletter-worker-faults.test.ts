@@ -55,6 +55,29 @@ describe('a database error after the mail server accepted', () => {
     expect(others.every((row) => row.status === 'sent' || (row.status === 'queued' && row.attempts === 0 && row.claimedAt === null))).toBe(true);
     expect(others.filter((row) => row.status === 'queued').length).toBeGreaterThan(0);
   });
+  it('is tried again: a hiccup of the database loses nothing', async () => {
+    const sink = await startSink();
+    const people = await seedSubscribers(3);
+    const send = await seedSend(people);
+    const name = `hiccup_${randomUUID().replaceAll('-', '')}`;
+    // Marking the first reader sent fails twice, then works.
+    await getDb().execute(
+      sql.raw(`create sequence ${name}_n; create function ${name}() returns trigger language plpgsql as $$ begin
+        if new.status = 'sent' and new.subscriber_id = '${people[0]!.id}' and nextval('${name}_n') <= 2 then raise exception 'connection reset'; end if;
+        return new; end $$;
+        create trigger ${name} before update on newsletter_deliveries for each row execute function ${name}();`),
+    );
+    const pool = openMailPool(sink.url, 1);
+    try {
+      expect(await deliverSend(send.id, { pool, connections: 1, limits: NO_LIMITS })).toEqual({ next: 'done' });
+    } finally {
+      pool.close();
+      await getDb().execute(sql.raw(`drop trigger ${name} on newsletter_deliveries; drop function ${name}(); drop sequence ${name}_n;`));
+    }
+    await sink.close();
+    expect(await deliveryCounts(send.id)).toEqual({ sent: 3 });
+    expect(sink.messages).toHaveLength(3);
+  });
 });
 
 describe('stopping mid-batch', () => {

@@ -32,6 +32,8 @@ describe('sending an article again', () => {
     const draft = await seedDraft();
     await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
     const by = draft.authorId;
+    // Someone to send to, or the first send would be done at once.
+    await seedSubscribers(1);
     const first = await startSend({ draftId: draft.id, by, again: false });
     expect(first.ok).toBe(true);
     if (!first.ok) return;

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 
 import { closeDb, getDb } from '@/db';
-import { getPublishedSnapshot, getSend } from '@/db/queries/newsletter-sends';
+import { countSendsOf, getPublishedSnapshot, getSend } from '@/db/queries/newsletter-sends';
 import { publishDraft } from '@/db/queries/publishing';
 import { subscribers } from '@/db/schema';
 import { getArticleCode, getCategories } from '@/lib/content';
@@ -53,8 +53,10 @@ const snapshot = (await getPublishedSnapshot(draft.id))!;
 const article = await draftToArticle({ id: draft.id, content: snapshot.content, publishedAt: snapshot.publishedAt }, await getCategories());
 if (article.ok) await getArticleCode(article.article);
 
+// A resend names the send it follows, as the newsroom's form does (sequences run 1, 2, …).
+const seenSequence = await countSendsOf(draft.id);
 const started = performance.now();
-const result = await startSend({ draftId: draft.id, by: author!.id, again: Boolean(existing) });
+const result = await startSend({ draftId: draft.id, by: author!.id, again: Boolean(existing), seenSequence });
 const startMs = performance.now() - started;
 if (!result.ok) throw new Error(result.error);
 const send = (await getSend(result.sendId))!;

@@ -387,6 +387,9 @@ export const newsletterSends = pgTable(
     // Why the send waits, was paused or stopped, in words for the newsroom.
     statusReason: text('status_reason'),
     resumeAt: timestamp('resume_at', { withTimezone: true }),
+    // Since when the mail server has refused the send (not set for hourly or daily limits): the
+    // hold's start stays put while each retry moves resume_at; cleared by the next accepted message.
+    heldSince: timestamp('held_since', { withTimezone: true }),
     // Recipients snapshotted when the send started.
     recipients: integer('recipients').notNull().default(0),
     createdBy: uuid('created_by')

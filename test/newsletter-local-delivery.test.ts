@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // Without SMTP_URL the app writes each message to MAIL_DIR: set before lib/env.mjs is first read,
@@ -49,6 +49,16 @@ describe('a send without an SMTP server', () => {
       expect(header(raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
       expect(header(raw, 'Message-ID')).toMatch(new RegExp(`^<${send.id}\\.${person.id}@`));
     }
+  });
+
+  it('queues a wake-up whose time has passed as a new job, never under an id that may have run already', async () => {
+    const send = await seedSend(await seedSubscribers(1));
+    await getDb().update(newsletterSends).set({ status: 'done' }).where(eq(newsletterSends.id, send.id));
+    const past = new Date(Date.now() - 60_000);
+    await queueDelivery(send.id, past);
+    await queueDelivery(send.id, past);
+    const [jobs] = await getDb().execute<{ count: number }>(sql`select count(*)::int as count from pgboss.job where name = 'newsletter-send' and data->>'sendId' = ${send.id}`);
+    expect(jobs!.count).toBe(2);
   });
 
   it('lists sends under way or waiting for the start-up sweep, not paused or finished ones', async () => {

@@ -9,8 +9,13 @@ import { newsletterDeliveries, newsletterSends } from '../schema';
 export type Limits = { perSecond: number; perHour: number; perDay: number };
 export type Recipient = { subscriberId: string; email: string; attempts: number };
 
+/** Why a row of a cancelled send was not sent: continuing the send (requeueCancelled) looks for it. */
+export const CANCELLED_REASON = 'Cancelled before their turn.';
+const cancelled = (sendId: string) => sql`(select status from ${newsletterSends} where id = ${sendId}) = 'cancelled'`;
+
 export type Claim =
-  | { kind: 'rows'; rows: Recipient[]; waiting: boolean }
+  /** `held`: the send was waiting, or the mail server refused it before (held_since), until a message gets through. */
+  | { kind: 'rows'; rows: Recipient[]; held: boolean }
   /** Paused, cancelled, done or gone: the worker stops. */
   | { kind: 'stopped' }
   /** A limit of this window is reached until `until` (the send itself is not changed here). */
@@ -42,7 +47,7 @@ export async function claimDeliveries(sendId: string, max: number, limits: Limit
     const [clock] = await tx.execute<{ at: string }>(sql`select clock_timestamp()::text as at`);
     const at = clock!.at;
     const [send] = await tx
-      .select({ status: newsletterSends.status, resumeAt: newsletterSends.resumeAt })
+      .select({ status: newsletterSends.status, resumeAt: newsletterSends.resumeAt, heldSince: newsletterSends.heldSince })
       .from(newsletterSends)
       .where(eq(newsletterSends.id, sendId))
       .for('update');
@@ -95,7 +100,7 @@ export async function claimDeliveries(sendId: string, max: number, limits: Limit
       returning d.subscriber_id, d.email, d.status, d.attempts`);
     if (rows.length > 0) {
       const claimed = rows.filter((row) => row.status === 'sending').map((row) => ({ subscriberId: row.subscriber_id, email: row.email, attempts: row.attempts }));
-      return { kind: 'rows', rows: claimed, waiting: send.status === 'waiting' };
+      return { kind: 'rows', rows: claimed, held: send.status === 'waiting' || send.heldSince !== null };
     }
 
     const [left] = await tx.execute<{ open: number; until: string | null }>(sql`
@@ -108,7 +113,7 @@ export async function claimDeliveries(sendId: string, max: number, limits: Limit
     if (left!.open > 0 && left!.until) return { kind: 'idle', until: new Date(left!.until) };
     await tx
       .update(newsletterSends)
-      .set({ status: 'done', statusReason: null, resumeAt: null, finishedAt: new Date(at), updatedAt: new Date(at) })
+      .set({ status: 'done', statusReason: null, resumeAt: null, heldSince: null, finishedAt: new Date(at), updatedAt: new Date(at) })
       .where(eq(newsletterSends.id, sendId));
     return { kind: 'stopped' };
   });
@@ -137,28 +142,36 @@ export async function markRetry(sendId: string, subscriberId: string, reason: st
   await db
     .update(newsletterDeliveries)
     .set({
-      status: sql`(case when (select status from ${newsletterSends} where id = ${sendId}) = 'cancelled' then 'skipped' else 'queued' end)::newsletter_delivery_status`,
+      status: sql`(case when ${cancelled(sendId)} then 'skipped' else 'queued' end)::newsletter_delivery_status`,
       nextAttemptAt: sql`now() + make_interval(secs => ${delaySeconds})`,
-      response: reason.slice(0, 1000),
+      response: sql`case when ${cancelled(sendId)} then ${CANCELLED_REASON} else ${reason.slice(0, 1000)} end`,
       updatedAt: new Date(),
     })
     .where(row(sendId, subscriberId));
 }
 
 /**
- * Gives claimed rows that were never handed to the server back to the queue, uncharged: not an
- * attempt, and not counted against the rate limits (claimed_at cleared). `at`: when they are due.
+ * Gives claimed rows back to the queue, due at once: by default uncharged (never handed to the
+ * server: not an attempt, and not counted against the rate limits, claimed_at cleared); `charged`
+ * keeps the attempt (refused, but held back from its verdict). Skipped instead when the send was
+ * cancelled meanwhile, so no row of a cancelled send waits in the queue.
  */
-export async function releaseClaims(sendId: string, subscriberIds: string[], at: Date = new Date(), db: Database = getDb()): Promise<void> {
+export async function releaseClaims(sendId: string, subscriberIds: string[], { charged = false } = {}, db: Database = getDb()): Promise<void> {
   if (subscriberIds.length === 0) return;
   await db
     .update(newsletterDeliveries)
-    .set({ status: 'queued', claimedAt: null, attempts: sql`greatest(${newsletterDeliveries.attempts} - 1, 0)`, nextAttemptAt: at, updatedAt: new Date() })
+    .set({
+      status: sql`(case when ${cancelled(sendId)} then 'skipped' else 'queued' end)::newsletter_delivery_status`,
+      response: sql`case when ${cancelled(sendId)} then ${CANCELLED_REASON} else ${newsletterDeliveries.response} end`,
+      ...(charged ? {} : { claimedAt: null, attempts: sql`greatest(${newsletterDeliveries.attempts} - 1, 0)` }),
+      nextAttemptAt: new Date(),
+      updatedAt: new Date(),
+    })
     .where(and(eq(newsletterDeliveries.sendId, sendId), inArray(newsletterDeliveries.subscriberId, subscriberIds), eq(newsletterDeliveries.status, 'sending')));
 }
 
 /** A cancelled send's rows that will not go out: the queued ones, and any a dead worker left behind. */
-export async function skipRemaining(sendId: string, reason: string, leaseSeconds: number, db: Database = getDb()): Promise<number> {
+export async function skipRemaining(sendId: string, leaseSeconds: number, reason = CANCELLED_REASON, db: Database = getDb()): Promise<number> {
   const rows = await db.execute(sql`
     update ${newsletterDeliveries} set status = 'skipped', response = ${reason}, updated_at = now()
      where send_id = ${sendId}

@@ -26,28 +26,38 @@ export async function countSendsOf(draftId: string, db: Database = getDb()): Pro
   return row?.value ?? 0;
 }
 
-type NewSend = { draftId: string; revisionId: string; subject: string; html: string; text: string; createdBy: string; again: boolean };
+type NewSend = { draftId: string; revisionId: string; subject: string; html: string; text: string; createdBy: string; again: boolean; seenSequence?: number };
 
-export type CreatedSend = { ok: true; send: NewsletterSend } | { ok: false; reason: 'unpublished' | 'already' };
+/** 'already': emailed before, and no resend asked; 'stale': a resend, but another send came since the editor looked; 'live': one still going out. */
+export type CreatedSend = { ok: true; send: NewsletterSend } | { ok: false; reason: 'unpublished' | 'already' | 'stale' | 'live' };
+
+const LIVE: NewsletterSend['status'][] = ['sending', 'waiting', 'paused'];
 
 /**
  * The send and one queued delivery per recipient, in one transaction: confirmed subscribers whose
  * address is not suppressed, copied by one INSERT … SELECT however long the list. The draft row is
- * locked first, so two editors pressing "Send" at once make one send, not two.
+ * locked first, so two editors pressing "Send" at once make one send, not two; a resend goes out
+ * only if the draft's last send is the one the editor saw (`seenSequence`) and none is still live.
  */
 export async function createSend(input: NewSend, db: Database = getDb()): Promise<CreatedSend> {
   return db.transaction(async (tx) => {
     const [draft] = await tx.select({ revisionId: drafts.publishedRevisionId }).from(drafts).where(eq(drafts.id, input.draftId)).for('update');
     if (!draft?.revisionId) return { ok: false, reason: 'unpublished' };
     const [last] = await tx
-      .select({ sequence: sql<number | null>`max(${newsletterSends.sequence})` })
+      .select({
+        sequence: sql<number | null>`max(${newsletterSends.sequence})`,
+        live: sql<number>`(count(*) filter (where ${inArray(newsletterSends.status, LIVE)}))::int`,
+      })
       .from(newsletterSends)
       .where(eq(newsletterSends.draftId, input.draftId));
     const previous = last?.sequence ?? 0;
     if (previous > 0 && !input.again) return { ok: false, reason: 'already' };
+    if (input.again && input.seenSequence !== previous) return { ok: false, reason: 'stale' };
+    if (input.again && (last?.live ?? 0) > 0) return { ok: false, reason: 'live' };
+    const { seenSequence: _seen, ...values } = input;
     const [created] = await tx
       .insert(newsletterSends)
-      .values({ ...input, sequence: previous + 1 })
+      .values({ ...values, sequence: previous + 1 })
       .returning();
     const send = created!;
     const copied = await tx.execute(sql`
@@ -69,6 +79,11 @@ export async function getSend(id: string, db: Database = getDb()): Promise<Newsl
   return row;
 }
 
+export async function getSendStatus(id: string, db: Database = getDb()): Promise<NewsletterSend['status'] | undefined> {
+  const [row] = await db.select({ status: newsletterSends.status }).from(newsletterSends).where(eq(newsletterSends.id, id));
+  return row?.status;
+}
+
 type Status = NewsletterSend['status'];
 
 /**
@@ -84,7 +99,7 @@ export async function moveSend(
 ): Promise<{ ok: true } | { ok: false; status: Status | null }> {
   const moved = await db
     .update(newsletterSends)
-    .set({ status: to, statusReason: reason, resumeAt: null, updatedAt: new Date(), ...(to === 'cancelled' ? { finishedAt: new Date() } : {}) })
+    .set({ status: to, statusReason: reason, resumeAt: null, updatedAt: new Date(), ...(to === 'cancelled' ? { finishedAt: new Date(), heldSince: null } : {}) })
     .where(and(eq(newsletterSends.id, id), inArray(newsletterSends.status, from)))
     .returning({ id: newsletterSends.id });
   if (moved.length > 0) return { ok: true };
@@ -99,18 +114,33 @@ export async function listLiveSends(db: Database = getDb()): Promise<{ id: strin
     .where(inArray(newsletterSends.status, ['sending', 'waiting']));
 }
 
-/** The send waits until `until`, with the reason in words: a limit reached, or a mail server that refuses. */
-export async function holdSend(id: string, reason: string, until: Date, db: Database = getDb()): Promise<void> {
+/**
+ * The send waits until `until`, with the reason in words: a limit reached, or (`byServer`) a mail
+ * server that refuses, whose hold keeps the time it began across retries (held_since).
+ */
+export async function holdSend(id: string, reason: string, until: Date, { byServer = false } = {}, db: Database = getDb()): Promise<void> {
   await db
     .update(newsletterSends)
-    .set({ status: 'waiting', statusReason: reason, resumeAt: until, updatedAt: new Date() })
+    .set({
+      status: 'waiting',
+      statusReason: reason,
+      resumeAt: until,
+      updatedAt: new Date(),
+      ...(byServer ? { heldSince: sql`coalesce(${newsletterSends.heldSince}, now())` } : {}),
+    })
     .where(and(eq(newsletterSends.id, id), inArray(newsletterSends.status, ['sending', 'waiting'])));
 }
 
-/** A waiting send got a message through: it is sending again. */
+/** A held send got a message through: it is sending again, and the mail server's hold is over. */
 export async function clearHold(id: string, db: Database = getDb()): Promise<void> {
   await db
     .update(newsletterSends)
-    .set({ status: 'sending', statusReason: null, resumeAt: null, updatedAt: new Date() })
-    .where(and(eq(newsletterSends.id, id), eq(newsletterSends.status, 'waiting')));
+    .set({ status: 'sending', statusReason: null, resumeAt: null, heldSince: null, updatedAt: new Date() })
+    .where(
+      and(
+        eq(newsletterSends.id, id),
+        inArray(newsletterSends.status, ['sending', 'waiting']),
+        sql`(${newsletterSends.status} = 'waiting' or ${newsletterSends.heldSince} is not null)`,
+      ),
+    );
 }

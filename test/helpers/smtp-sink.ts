@@ -14,6 +14,8 @@ export type Behaviour = {
   busyAlways?: string[];
   /** Milliseconds before each message is accepted. */
   delayMs?: number;
+  /** This answer at RCPT TO for every address (e.g. 550 "5.7.1 Unable to relay"). */
+  refuseEveryone?: { code: number; message: string };
   /** Refuse every login with 535. */
   refuseLogin?: boolean;
 };
@@ -32,6 +34,7 @@ export async function startSink(behaviour: Behaviour = {}) {
     onAuth: (_auth, _session, callback) => callback(smtpError(535, '5.7.8 Authentication credentials invalid')),
     onRcptTo(address, _session, callback) {
       if (behaviour.unknown?.includes(address.address)) return callback(smtpError(550, '5.1.1 No such user here'));
+      if (behaviour.refuseEveryone) return callback(smtpError(behaviour.refuseEveryone.code, behaviour.refuseEveryone.message));
       callback();
     },
     onData(stream, session, callback) {

@@ -8,8 +8,8 @@ import { enqueue, work } from '../../jobs/queue';
 import { deliverSend } from './worker';
 
 /**
- * A job id made from the send and the time it should wake: queueing the same wake-up twice (a
- * restart's sweep while the job still waits) adds nothing. Shaped as a UUID, which the queue requires.
+ * A job id made from the send and the time it should wake: queueing the same future wake-up twice
+ * (a restart's sweep while the job still waits) adds nothing. Shaped as a UUID, which the queue requires.
  */
 function wakeUpId(sendId: string, at: Date): string {
   const hex = createHash('sha256').update(`newsletter-send:${sendId}:${at.toISOString()}`).digest('hex');
@@ -17,21 +17,24 @@ function wakeUpId(sendId: string, at: Date): string {
 }
 
 /**
- * Asks for the send to be worked on, now or at `at`. An extra run is harmless: two workers on one
- * send share its rows (their claims skip each other's), so this only avoids wasted runs.
+ * Asks for the send to be worked on, now or at `at`. Only a wake-up still to come gets the stable id:
+ * one whose time has passed may have run (or failed) already, and its id would queue nothing. An
+ * extra run is harmless: two workers on one send share its rows (their claims skip each other's).
+ * (No singletonKey: on pg-boss's standard queues it would not stop a second job anyway.)
  */
 export async function queueDelivery(sendId: string, at?: Date): Promise<void> {
-  await enqueue('newsletter-send', { sendId }, { singletonKey: sendId, ...(at ? { startAfter: at, id: wakeUpId(sendId, at) } : {}) });
+  await enqueue('newsletter-send', { sendId }, at && at.getTime() > Date.now() ? { startAfter: at, id: wakeUpId(sendId, at) } : {});
 }
 
 /**
  * Registers this server's newsletter worker: each job is one bounded run of the worker, then the
- * next run queued when it says 'later'. Every send left sending or waiting (a crash, a deploy) is
- * queued again, so none waits for an editor to notice.
+ * next run queued when it says 'later'. When the server stops, the job's signal ends the run early
+ * (the messages in flight finish; the rest go back to the queue) and the next run is queued. Every
+ * send left sending or waiting (a crash, a deploy) is queued again, so none waits for an editor.
  */
 export async function startNewsletterDelivery(): Promise<void> {
-  await work('newsletter-send', async ({ data }) => {
-    const result = await deliverSend(data.sendId);
+  await work('newsletter-send', async ({ data, signal }) => {
+    const result = await deliverSend(data.sendId, { signal });
     if (result.next === 'later') await queueDelivery(data.sendId, result.at);
   });
   for (const send of await listLiveSends()) await queueDelivery(send.id, send.resumeAt ?? undefined);

@@ -1,5 +1,8 @@
 import 'server-only';
 
+// A CommonJS object of functions: Node's ESM loader offers it as the default export only.
+import mimeFuncs from 'nodemailer/lib/mime-funcs';
+
 import type { Site } from '../../content/types';
 import { escapeHtml } from '../../mail/html';
 import type { BulkMail } from '../../mail/transport';
@@ -12,13 +15,21 @@ import { unsubscribeLinks } from '../service';
  */
 export const UNSUBSCRIBE_PLACEHOLDER = 'https://unsubscribe.invalid/broadsheet-unsubscribe-link';
 
+/**
+ * The list's name as a header phrase: quoted when plain ASCII, else RFC 2047 encoded words (a
+ * prepared header is written as given, and raw UTF-8 there is not allowed).
+ */
+function listPhrase(name: string): string {
+  const plain = name.replace(/["\\\r\n]/g, '');
+  return /^[\x20-\x7e]*$/.test(plain) ? `"${plain}"` : mimeFuncs.encodeWord(name.replace(/[\r\n]/g, ' '), 'B', 52);
+}
+
 export type RenderedSend = { id: string; subject: string; html: string; text: string };
 
 /** The send's email for one subscriber: their unsubscribe link and headers, and a Message-ID stable across retries. */
 export function personalise(send: RenderedSend, recipient: { subscriberId: string; email: string }, site: Site): BulkMail {
   const links = unsubscribeLinks(site, recipient.subscriberId);
   const host = new URL(site.url).hostname;
-  const listName = site.name.replace(/["\\\r\n]/g, '');
   return {
     from: { name: site.newsletter.fromName, address: site.newsletter.fromAddress },
     to: recipient.email,
@@ -32,7 +43,7 @@ export function personalise(send: RenderedSend, recipient: { subscriberId: strin
     headers: {
       'List-Unsubscribe': `<${links.oneClick}>, <${links.page}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'List-Id': { prepared: true, value: `"${listName}" <newsletter.${host}>` },
+      'List-Id': { prepared: true, value: `${listPhrase(site.name)} <newsletter.${host}>` },
     },
   };
 }

@@ -6,14 +6,18 @@
  * - 'fail': refused for good, for this message only.
  * - 'halt': not about this recipient (login refused, sender refused, server shutting the door):
  *   the whole send waits and tries again later, so a bad setting never fails the whole list.
+ * `kind` of a per-recipient answer names its code (e.g. "550 5.7.1", "network"): the worker halts
+ * the send when many in a row share one, since then the server, not the readers, is the problem.
  */
-export type Verdict = { kind: 'retry' | 'bounce' | 'fail' | 'halt'; reason: string; network?: true };
+export type Verdict = { kind: 'retry' | 'bounce' | 'fail' | 'halt'; reason: string; network?: true; code?: string };
 
 type SmtpError = { code?: unknown; responseCode?: unknown; response?: unknown; command?: unknown; message?: unknown };
 
 const NETWORK = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EPROTOCOL']);
-// Address unknown, no such user, or mailbox name not allowed: the reader's address is wrong.
-const HARD_BOUNCE = new Set([550, 551, 553]);
+// Without an enhanced code, these mean the mailbox is unknown or its name not allowed.
+const BARE_BOUNCE = new Set([550, 551, 553]);
+// RFC 3463: class.subject.detail, e.g. 5.1.1 (bad destination mailbox), 5.7.1 (delivery not authorised).
+const ENHANCED = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
 
 export function classifySmtpError(error: unknown): Verdict {
   const { code, responseCode, response, command, message } = (typeof error === 'object' && error !== null ? error : {}) as SmtpError;
@@ -26,13 +30,17 @@ export function classifySmtpError(error: unknown): Verdict {
     return { kind: 'halt', reason: `the mail server refused the login (${reason})` };
   if (status === 421) return { kind: 'halt', reason: `the mail server is not taking messages now (${reason})` };
   if (stage.startsWith('MAIL')) return { kind: 'halt', reason: `the mail server refused the sender address (${reason})` };
-  if (status !== undefined && status >= 400 && status < 500) return { kind: 'retry', reason };
-  if (status !== undefined && status >= 500) {
-    const enhanced = /\b5\.1\.\d+\b/.test(said);
-    if (stage.startsWith('RCPT') && (HARD_BOUNCE.has(status) || enhanced)) return { kind: 'bounce', reason };
-    return { kind: 'fail', reason };
+  if (status !== undefined && status >= 400) {
+    const enhanced = said.match(ENHANCED);
+    const answer = `${status}${enhanced ? ` ${enhanced[0]}` : ''}`;
+    if (status < 500) return { kind: 'retry', reason, code: answer };
+    // Only "this address does not exist" suppresses a reader; a relay refusal (5.7.x) or a quota
+    // (5.4.x, 5.2.x) is about the sender or the message, and must not cost the list its readers.
+    const unknownAddress = enhanced ? enhanced[1] === '5' && enhanced[2] === '1' : BARE_BOUNCE.has(status);
+    if (stage.startsWith('RCPT') && unknownAddress) return { kind: 'bounce', reason, code: answer };
+    return { kind: 'fail', reason, code: answer };
   }
   // A connection that closed mid-message (nodemailer's pool, with no requeues allowed, says so in words).
-  if ((typeof code === 'string' && NETWORK.has(code)) || /connection (was )?closed|socket/i.test(said)) return { kind: 'retry', reason, network: true };
+  if ((typeof code === 'string' && NETWORK.has(code)) || /connection (was )?closed|socket/i.test(said)) return { kind: 'retry', reason, network: true, code: 'network' };
   return { kind: 'fail', reason };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { skipRemaining } from '@/db/queries/newsletter-deliveries';
+import { requeueCancelled, type Requeued, requeueFailed } from '@/db/queries/newsletter-retries';
 import { countSendsOf, createSend, getPublishedSnapshot, moveSend } from '@/db/queries/newsletter-sends';
 import type { NewsletterSend } from '@/db/schema';
 
@@ -9,7 +10,7 @@ import { draftToArticle } from '../../content/draft-article';
 import { isUuid } from '../../validation';
 import { queueDelivery } from '../delivery/job';
 import { UNSUBSCRIBE_PLACEHOLDER } from '../delivery/message';
-import { LEASE_SECONDS } from '../delivery/worker';
+import { LEASE_SECONDS } from '../delivery-settings';
 import { renderArticleEmail } from '../email';
 
 // The newsroom's entry points to newsletter sends (the pages read progress with their own queries).
@@ -18,14 +19,18 @@ export type SendResult = { ok: true; sendId: string; message: string } | { ok: f
 
 const NOT_PUBLISHED = 'This article is not published, so it cannot be emailed. Publish it first.';
 const ALREADY_SENT = 'This article has already been emailed to subscribers. Sending it again needs the explicit resend, confirmed.';
+const STALE = 'This article was emailed again since you opened this page, so nothing was sent. Reload the page to see its sends.';
+const LIVE = 'This article’s newsletter is still going out (sending, waiting or paused). Let it finish, or cancel it, before sending again.';
 const plural = (count: number, one: string) => `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
 
 /**
  * Starts the newsletter send of a published article: renders the email once, snapshots the
  * recipients (confirmed, not suppressed) as queued deliveries and queues the work. Refuses an
- * unpublished draft, and a draft that was already emailed unless `again` (the explicit, confirmed resend).
+ * unpublished draft, and a draft that was already emailed unless `again` (the explicit, confirmed
+ * resend), which also needs `seenSequence`: the draft's number of sends as the editor's page showed
+ * it, so a second press, or a colleague's resend meanwhile, sends nothing.
  */
-export async function startSend(input: { draftId: string; by: string; again: boolean }): Promise<SendResult> {
+export async function startSend(input: { draftId: string; by: string; again: boolean; seenSequence?: number }): Promise<SendResult> {
   if (!isUuid(input.draftId)) return { ok: false, error: 'Unknown draft.' };
   const snapshot = await getPublishedSnapshot(input.draftId);
   if (!snapshot) return { ok: false, error: NOT_PUBLISHED };
@@ -50,8 +55,9 @@ export async function startSend(input: { draftId: string; by: string; again: boo
     return { ok: false, error: 'The email came out without its unsubscribe link, so it was not sent. Please report this.' };
   }
 
-  const created = await createSend({ draftId: input.draftId, revisionId: snapshot.revisionId, createdBy: input.by, again: input.again, ...email });
-  if (!created.ok) return { ok: false, error: created.reason === 'already' ? ALREADY_SENT : NOT_PUBLISHED };
+  const { draftId, by, again, seenSequence } = input;
+  const created = await createSend({ draftId, revisionId: snapshot.revisionId, createdBy: by, again, seenSequence, ...email });
+  if (!created.ok) return { ok: false, error: { already: ALREADY_SENT, stale: STALE, live: LIVE, unpublished: NOT_PUBLISHED }[created.reason] };
   const { send } = created;
   if (send.status === 'done') return { ok: true, sendId: send.id, message: 'There are no confirmed subscribers, so nothing was sent.' };
   await queueDelivery(send.id);
@@ -73,7 +79,7 @@ async function move(sendId: string, from: NewsletterSend['status'][], to: Newsle
   return { ok: true as const };
 }
 
-/** The worker stops before its next claim (the messages already handed to the server finish). */
+/** The worker stops within a few messages (see delivery/batch.ts; those already handed to the server finish). */
 export async function pauseSend(sendId: string): Promise<SendResult> {
   const moved = await move(sendId, ['sending', 'waiting'], 'paused', 'Paused by an editor.');
   return moved.ok ? { ok: true, sendId, message: 'Paused. Nothing more goes out until you resume.' } : moved;
@@ -91,6 +97,23 @@ export async function resumeSend(sendId: string): Promise<SendResult> {
 export async function cancelSend(sendId: string): Promise<SendResult> {
   const moved = await move(sendId, ['sending', 'waiting', 'paused'], 'cancelled', 'Cancelled by an editor.');
   if (!moved.ok) return moved;
-  const skipped = await skipRemaining(sendId, 'Cancelled before their turn.', LEASE_SECONDS);
+  const skipped = await skipRemaining(sendId, LEASE_SECONDS);
   return { ok: true, sendId, message: `Cancelled: ${plural(skipped, 'message')} will not be sent.` };
 }
+
+async function requeued(sendId: string, requeue: (id: string) => Promise<Requeued>, none: string, done: (count: number) => string): Promise<SendResult> {
+  if (!isUuid(sendId)) return { ok: false, error: 'No such send.' };
+  const result = await requeue(sendId);
+  if (!result.ok) return { ok: false, error: result.status ? refusals[result.status] : 'No such send.' };
+  if (result.count === 0) return { ok: false, error: none };
+  await queueDelivery(sendId);
+  return { ok: true, sendId, message: done(result.count) };
+}
+
+/** A finished send tries its failed messages again (not the bounced or skipped ones): never everyone. */
+export const retryFailed = (sendId: string): Promise<SendResult> =>
+  requeued(sendId, requeueFailed, 'No message of this send failed, so there is nothing to try again.', (count) => `Trying ${plural(count, 'failed message')} again.`);
+
+/** A cancelled send goes on for the readers it had not reached (minus those who left since). */
+export const continueSend = (sendId: string): Promise<SendResult> =>
+  requeued(sendId, requeueCancelled, 'Every reader of this send had their turn, so there is nobody left to send to.', (count) => `Continuing: ${plural(count, 'message')} to go.`);

@@ -387,6 +387,7 @@ export const newsletterSends = pgTable(
     // Why the send waits, was paused or stopped, in words for the newsroom.
     statusReason: text('status_reason'),
     resumeAt: timestamp('resume_at', { withTimezone: true }),
+    heldSince: timestamp('held_since', { withTimezone: true }),
     // Recipients snapshotted when the send started.
     recipients: integer('recipients').notNull().default(0),
     createdBy: uuid('created_by')

@@ -6,6 +6,7 @@ import type { NewsletterSend } from '@/db/schema';
 
 import { getArticleCode, getCategories, getSite } from '../../content';
 import { draftToArticle } from '../../content/draft-article';
+import { plural } from '../../text/plural';
 import { isUuid } from '../../validation';
 import { queueDelivery } from '../delivery/job';
 import { UNSUBSCRIBE_PLACEHOLDER } from '../delivery/message';
@@ -18,14 +19,13 @@ export type SendResult = { ok: true; sendId: string; message: string } | { ok: f
 
 const NOT_PUBLISHED = 'This article is not published, so it cannot be emailed. Publish it first.';
 const ALREADY_SENT = 'This article has already been emailed to subscribers. Sending it again needs the explicit resend, confirmed.';
-const plural = (count: number, one: string) => `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
 
 /**
  * Starts the newsletter send of a published article: renders the email once, snapshots the
  * recipients (confirmed, not suppressed) as queued deliveries and queues the work. Refuses an
  * unpublished draft, and a draft that was already emailed unless `again` (the explicit, confirmed resend).
  */
-export async function startSend(input: { draftId: string; by: string; again: boolean }): Promise<SendResult> {
+export async function startSend(input: { draftId: string; by: string; again: boolean; seenSequence?: number }): Promise<SendResult> {
   if (!isUuid(input.draftId)) return { ok: false, error: 'Unknown draft.' };
   const snapshot = await getPublishedSnapshot(input.draftId);
   if (!snapshot) return { ok: false, error: NOT_PUBLISHED };
@@ -55,7 +55,7 @@ export async function startSend(input: { draftId: string; by: string; again: boo
   const { send } = created;
   if (send.status === 'done') return { ok: true, sendId: send.id, message: 'There are no confirmed subscribers, so nothing was sent.' };
   await queueDelivery(send.id);
-  return { ok: true, sendId: send.id, message: `Sending to ${plural(send.recipients, 'subscriber')}.` };
+  return { ok: true, sendId: send.id, message: `Sending to ${plural(send.recipients, 'subscriber', await getSite())}.` };
 }
 
 const refusals: Record<NewsletterSend['status'], string> = {
@@ -92,5 +92,16 @@ export async function cancelSend(sendId: string): Promise<SendResult> {
   const moved = await move(sendId, ['sending', 'waiting', 'paused'], 'cancelled', 'Cancelled by an editor.');
   if (!moved.ok) return moved;
   const skipped = await skipRemaining(sendId, 'Cancelled before their turn.', LEASE_SECONDS);
-  return { ok: true, sendId, message: `Cancelled: ${plural(skipped, 'message')} will not be sent.` };
+  return { ok: true, sendId, message: `Cancelled: ${plural(skipped, 'message', await getSite())} will not be sent.` };
+}
+
+// Stand-ins until the delivery engine's versions land (same signatures): the pages offer both remedies already.
+/** A done send tries its failed rows once more, and nobody else. */
+export async function retryFailed(_sendId: string): Promise<SendResult> {
+  return { ok: false, error: 'Not available yet.' };
+}
+
+/** A cancelled send goes on with the rows it never sent, and nobody else. */
+export async function continueSend(_sendId: string): Promise<SendResult> {
+  return { ok: false, error: 'Not available yet.' };
 }

@@ -4,15 +4,24 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb, getDb } from '@/db';
-import { getSend, listProblemDeliveries, listSends, sendsNeedingAttention, sendsOfDraft } from '@/db/queries/newsletter-reports';
+import { countNotReached, getSend, listProblemDeliveries, listSends, sendsNeedingAttention, sendsOfDraft } from '@/db/queries/newsletter-reports';
+import { suppressEmail } from '@/db/queries/suppressions';
 import { newsletterSends } from '@/db/schema';
-import { progressOf, statusText } from '@/lib/newsletter/report';
+import { attentionText, progressOf, statusText } from '@/lib/newsletter/report';
 
 import { seedDraft } from './helpers/drafts';
 
 afterAll(closeDb);
 
-type SendSeed = { status?: 'sending' | 'waiting' | 'paused' | 'cancelled' | 'done'; sequence?: number; resumeAt?: Date; updatedAt?: Date; createdAt?: Date; statusReason?: string };
+type SendSeed = {
+  status?: 'sending' | 'waiting' | 'paused' | 'cancelled' | 'done';
+  sequence?: number;
+  resumeAt?: Date;
+  heldSince?: Date;
+  updatedAt?: Date;
+  createdAt?: Date;
+  statusReason?: string;
+};
 
 async function seedSend(draft: { id: string; authorId: string }, seed: SendSeed = {}) {
   const [row] = await getDb()
@@ -88,6 +97,31 @@ describe('a send’s report', () => {
     );
     expect(statusText({ status: 'done', statusReason: null, resumeAt: null }, site)).toBe('Done');
   });
+
+  it('says the time once when the engine’s reason already says it', () => {
+    const site = { locale: 'en-GB', timeZone: 'Europe/London' };
+    const resumeAt = new Date('2026-11-25T15:00:00Z');
+    expect(statusText({ status: 'waiting', statusReason: 'Hourly limit of 500 messages reached; continues at 25 Nov 2026, 15:00.', resumeAt }, site)).toBe(
+      'Waiting: Hourly limit of 500 messages reached; continues at 25 Nov 2026, 15:00',
+    );
+    expect(statusText({ status: 'waiting', statusReason: 'The mail server refuses: 421 Try later; trying again at 25 Nov 2026, 15:00.', resumeAt }, site)).toBe(
+      'Waiting: The mail server refuses: 421 Try later; trying again at 25 Nov 2026, 15:00',
+    );
+  });
+
+  it('counts a cancelled send’s readers not reached: skipped, still confirmed and not suppressed', async () => {
+    const draft = await seedDraft();
+    const sendId = await seedSend(draft, { status: 'cancelled' });
+    await seedDeliveries(sendId, 'sent', 2);
+    await seedDeliveries(sendId, 'skipped', 4, { response: 'Cancelled before their turn.' });
+    await seedDeliveries(sendId, 'failed', 1);
+    const [left, suppressed] = (
+      await getDb().execute<{ email: string }>(sql`select email from newsletter_deliveries where send_id = ${sendId} and status = 'skipped' order by email limit 2`)
+    ).map((row) => row.email);
+    await getDb().execute(sql`update subscribers set status = 'unsubscribed' where email = ${left!}`);
+    await suppressEmail({ email: suppressed!, reason: 'hard_bounce', detail: 'test' });
+    expect(await countNotReached(sendId)).toBe(2);
+  });
 });
 
 describe('sends needing attention', () => {
@@ -100,6 +134,8 @@ describe('sends needing attention', () => {
       overdue: await send({ status: 'waiting', resumeAt: minutesAgo(60), updatedAt: minutesAgo(90) }),
       stalled: await send({ status: 'sending' }),
       failedToday: await send({ status: 'done', createdAt: minutesAgo(60) }),
+      // Refused again and again: its resume_at keeps moving a minute ahead, so it is never overdue.
+      refusedForLong: await send({ status: 'waiting', heldSince: minutesAgo(30), resumeAt: new Date(Date.now() + 60_000), updatedAt: minutesAgo(1) }),
     };
     const fine = {
       justPaused: await send({ status: 'paused', updatedAt: minutesAgo(5) }),
@@ -107,6 +143,7 @@ describe('sends needing attention', () => {
       working: await send({ status: 'sending' }),
       failedLastWeek: await send({ status: 'done', createdAt: minutesAgo(7 * 24 * 60) }),
       bouncedOnly: await send({ status: 'done' }),
+      justRefused: await send({ status: 'waiting', heldSince: minutesAgo(3), resumeAt: new Date(Date.now() + 60_000), updatedAt: minutesAgo(1) }),
     };
     await seedDeliveries(expected.stalled, 'queued', 3, { nextAttemptMinutesAgo: 30 });
     await seedDeliveries(fine.working, 'queued', 3, { nextAttemptMinutesAgo: 1 });
@@ -121,5 +158,7 @@ describe('sends needing attention', () => {
     expect(byId.get(expected.overdue)?.trouble).toBe('overdue');
     expect(byId.get(expected.stalled)?.trouble).toBe('stalled');
     expect(byId.get(expected.failedToday)).toMatchObject({ trouble: null, counts: { failed: 2 } });
+    expect(byId.get(expected.refusedForLong)?.trouble).toBe('refused');
+    expect(attentionText(byId.get(expected.refusedForLong)!, { locale: 'en-GB' })).toMatch(/^The mail server has refused this send for over ten minutes/);
   });
 });

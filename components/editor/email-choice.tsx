@@ -1,10 +1,13 @@
+import type { Site } from '@/lib/content';
+import { plural } from '@/lib/text/plural';
+
 /**
  * "Publish and email subscribers" or "Publish only", for one publishing form. "Publish only" is
  * checked: publishing can be undone, an email cannot, and republishing a correction must not mail
  * the whole list again.
  */
-export function EmailChoice({ id, recipients }: { id: string; recipients: number }) {
-  const readers = `${recipients.toLocaleString('en')} confirmed ${recipients === 1 ? 'subscriber' : 'subscribers'}`;
+export function EmailChoice({ id, recipients, site }: { id: string; recipients: number; site: Pick<Site, 'locale'> }) {
+  const readers = plural(recipients, 'confirmed subscriber', site);
   return (
     <fieldset className="choice" aria-describedby={`${id}-hint`}>
       <legend>Newsletter</legend>

@@ -17,7 +17,7 @@ export function SendAttention({ rows, site }: { rows: (SendRow & { trouble: Trou
           <li key={row.id}>
             <a href={routes.editor.newsletterSend(row.id)}>{row.title}</a>, started {formatScheduleTime(row.createdAt, site)}: {statusText(row, site)}.
             <p className="form-status form-status--error">
-              <strong>Needs attention.</strong> {attentionText(row)}
+              <strong>Needs attention.</strong> {attentionText(row, site)}
             </p>
           </li>
         ))}

@@ -81,10 +81,25 @@ export async function sendsOfDraft(draftId: string): Promise<SendRow[]> {
   return withCounts(await sends().where(eq(newsletterSends.draftId, draftId)).orderBy(desc(newsletterSends.sequence)).limit(20));
 }
 
-/** Whether the article was ever emailed: a second send needs the explicit, confirmed action. */
-export async function wasEmailed(draftId: string): Promise<boolean> {
-  const rows = await getDb().select({ id: newsletterSends.id }).from(newsletterSends).where(eq(newsletterSends.draftId, draftId)).limit(1);
-  return rows.length > 0;
+/**
+ * The readers a cancelled send never reached and could still reach: its skipped rows whose
+ * subscriber is confirmed and not suppressed (not those skipped because they left).
+ */
+export async function countNotReached(sendId: string): Promise<number> {
+  const d = newsletterDeliveries;
+  const [row] = await getDb()
+    .select({ value: count() })
+    .from(d)
+    .innerJoin(subscribers, eq(subscribers.id, d.subscriberId))
+    .where(
+      and(
+        eq(d.sendId, sendId),
+        eq(d.status, 'skipped'),
+        eq(subscribers.status, 'confirmed'),
+        sql`not exists (select 1 from ${emailSuppressions} e where e.email = ${subscribers.email})`,
+      ),
+    );
+  return row?.value ?? 0;
 }
 
 export type ProblemDelivery = Pick<NewsletterDelivery, 'subscriberId' | 'email' | 'status' | 'response' | 'attempts' | 'updatedAt'>;
@@ -112,13 +127,14 @@ export async function countEligibleRecipients(): Promise<number> {
 
 /**
  * Why a send needs a person: 'paused' for long, 'overdue' (waiting, its time to continue long past),
- * 'stalled' (sending, with work due long ago that nobody did: no worker running), or only failures.
+ * 'stalled' (sending, with work due long ago that nobody did: no worker running), 'refused' (the
+ * mail server has refused it for long: its resume_at keeps moving, so it is never overdue), or only failures.
  */
-export type Trouble = 'paused' | 'overdue' | 'stalled' | null;
+export type Trouble = 'paused' | 'overdue' | 'stalled' | 'refused' | null;
 
-export type Thresholds = { stalledMinutes: number; pausedMinutes: number; failuresHours: number };
+export type Thresholds = { stalledMinutes: number; pausedMinutes: number; refusedMinutes: number; failuresHours: number };
 
-export const ATTENTION: Thresholds = { stalledMinutes: 10, pausedMinutes: 60, failuresHours: 72 };
+export const ATTENTION: Thresholds = { stalledMinutes: 10, pausedMinutes: 60, refusedMinutes: 10, failuresHours: 72 };
 
 /**
  * Sends the overview must show: live ones in trouble (see Trouble), and those with permanent
@@ -134,17 +150,18 @@ export async function sendsNeedingAttention(thresholds: Thresholds = ATTENTION):
            or (d.status = 'sending' and d.claimed_at < ${minutes(thresholds.stalledMinutes)}))))`;
   const overdue = sql`(${s.status} = 'waiting' and coalesce(${s.resumeAt}, ${s.updatedAt}) < ${minutes(thresholds.stalledMinutes)})`;
   const paused = sql`(${s.status} = 'paused' and ${s.updatedAt} < ${minutes(thresholds.pausedMinutes)})`;
+  const refused = sql`(${s.status} in ('sending', 'waiting') and ${s.heldSince} < ${minutes(thresholds.refusedMinutes)})`;
   const failed = sql`((${s.status} in ('sending', 'waiting', 'paused') or ${s.createdAt} > now() - make_interval(hours => ${thresholds.failuresHours}))
       and exists (select 1 from ${newsletterDeliveries} d where d.send_id = ${s.id} and d.status = 'failed'))`;
   const rows = await getDb()
     .select({
       ...sendColumns,
-      trouble: sql<Trouble>`case when ${paused} then 'paused' when ${overdue} then 'overdue' when ${stalled} then 'stalled' end`,
+      trouble: sql<Trouble>`case when ${paused} then 'paused' when ${refused} then 'refused' when ${overdue} then 'overdue' when ${stalled} then 'stalled' end`,
     })
     .from(s)
     .innerJoin(drafts, eq(drafts.id, s.draftId))
     .innerJoin(users, eq(users.id, s.createdBy))
-    .where(sql`${paused} or ${overdue} or ${stalled} or ${failed}`)
+    .where(sql`${paused} or ${refused} or ${overdue} or ${stalled} or ${failed}`)
     .orderBy(desc(s.createdAt))
     .limit(20);
   return withCounts(rows);

@@ -19,15 +19,16 @@ export async function waitForMail(address: string, count = 1): Promise<ParsedMai
   return found;
 }
 
-/** Waits for at least one message to `address` with exactly this subject, and returns those. */
-export async function waitForMailWithSubject(address: string, subject: string): Promise<ParsedMail[]> {
+/** Waits for at least `count` messages to `address` with exactly this subject, and returns those. */
+export async function waitForMailWithSubject(address: string, subject: string, count = 1): Promise<ParsedMail[]> {
   let found: ParsedMail[] = [];
-  await expect.poll(async () => (found = (await messagesTo(address)).filter((mail) => mail.subject === subject)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (found = (await messagesTo(address)).filter((mail) => mail.subject === subject)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
   return found;
 }
 
-export async function mailCount(address: string): Promise<number> {
-  return (await messagesTo(address)).length;
+/** Messages to `address` so far; with `subject`, only those (other specs' sends reach every confirmed reader too). */
+export async function mailCount(address: string, subject?: string): Promise<number> {
+  return (await messagesTo(address)).filter((mail) => subject === undefined || mail.subject === subject).length;
 }
 
 /** The first link in the plain-text body that goes to `pathname`. */

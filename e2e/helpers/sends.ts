@@ -15,6 +15,8 @@ export type SendSeed = {
   resumeAt?: Date;
   /** How long ago the send last changed (a long pause needs attention). */
   updatedMinutesAgo?: number;
+  /** How long the mail server has refused it (held_since). */
+  heldMinutesAgo?: number;
   deliveries: Counts;
 };
 
@@ -23,9 +25,11 @@ export async function seedSend(seed: SendSeed): Promise<{ id: string; emails: Re
   const [editor] = await sql<{ id: string }[]>`select id from users where email = ${people.editor.email}`;
   const total = Object.values(seed.deliveries).reduce((sum, count) => sum + count, 0);
   const [send] = await sql<{ id: string }[]>`
-    insert into newsletter_sends (draft_id, sequence, subject, html, text, status, status_reason, resume_at, recipients, created_by, updated_at)
+    insert into newsletter_sends (draft_id, sequence, subject, html, text, status, status_reason, resume_at, held_since, recipients, created_by, updated_at)
     values (${seed.draftId}, coalesce((select max(sequence) + 1 from newsletter_sends where draft_id = ${seed.draftId}), 1), 'Seeded send', '<p>Seeded</p>', 'Seeded',
-            ${seed.status}, ${seed.statusReason ?? null}, ${seed.resumeAt ?? null}, ${total}, ${editor!.id}, now() - make_interval(mins => ${seed.updatedMinutesAgo ?? 0}))
+            ${seed.status}, ${seed.statusReason ?? null}, ${seed.resumeAt ?? null},
+            ${seed.heldMinutesAgo === undefined ? null : new Date(Date.now() - seed.heldMinutesAgo * 60_000)},
+            ${total}, ${editor!.id}, now() - make_interval(mins => ${seed.updatedMinutesAgo ?? 0}))
     returning id`;
   const emails: Record<string, string[]> = {};
   for (const [status, count] of Object.entries(seed.deliveries)) {

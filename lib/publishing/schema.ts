@@ -24,7 +24,13 @@ export const scheduleSchema = publishSchema.extend({
   publishAt: z.string({ message: 'Choose when to publish.' }).min(1, 'Choose when to publish.').max(40, 'Choose when to publish.'),
 });
 
-/** A second send of an article reaches every subscriber again: only with the box ticked. */
+const RELOAD = 'Reload the page and try again.';
+
+/**
+ * A second send of an article reaches every subscriber again: only with the box ticked, and only
+ * after the send the editor saw (its sequence), so two presses on a stale page make one send.
+ */
 export const sendAgainSchema = draftIdSchema.extend({
+  seenSequence: z.coerce.number({ message: RELOAD }).int(RELOAD).min(1, RELOAD).max(2_147_483_647, RELOAD),
   understood: z.literal('yes', { message: 'Tick “I understand every subscriber gets it a second time” to send it again.' }),
 });

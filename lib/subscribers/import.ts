@@ -2,7 +2,9 @@ import 'server-only';
 
 import { applyImport, type ImportCounts, knownAddresses } from '@/db/queries/subscriber-import';
 
+import { getSite } from '../content';
 import { appSecret } from '../secret';
+import { plural } from '../text/plural';
 import { parseSubscriberCsv, readUpload } from './csv-read';
 import { emailsOf, type Kind, planImport, type PlanLine } from './import-plan';
 import { sealImport, unsealImport } from './seal';
@@ -57,8 +59,6 @@ export async function previewSealed(sealed: string, userId: string, now = new Da
 
 export type ImportDone = { ok: true; counts: ImportCounts & { rows: number }; message: string };
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-
 /**
  * Step two: the previewed file is imported in one transaction. The rules run again on what the site
  * knows at this moment, so a reader who unsubscribed since the preview stays unsubscribed.
@@ -69,8 +69,9 @@ export async function runImport(sealed: string, userId: string, now = new Date()
   const read = parseSubscriberCsv(opened.text);
   if (!read.ok) return read;
   const counts = await applyImport(emailsOf(read.rows), (known) => planImport(read.rows, (email) => known.get(email) ?? {}, now).writes);
+  const site = await getSite();
   const message =
-    `Imported: ${plural(counts.added, 'subscriber')} added, ${plural(counts.updated, 'subscriber')} updated, ` +
-    `${plural(counts.suppressed, 'address', 'addresses')} suppressed; the other rows were skipped. No confirmation email was sent.`;
+    `Imported: ${plural(counts.added, 'subscriber', site)} added, ${plural(counts.updated, 'subscriber', site)} updated, ` +
+    `${plural(counts.suppressed, 'address', site, 'addresses')} suppressed; the other rows were skipped. No confirmation email was sent.`;
   return { ok: true, counts: { ...counts, rows: read.rows.length }, message };
 }

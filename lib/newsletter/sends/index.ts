@@ -7,6 +7,8 @@ import type { NewsletterSend } from '@/db/schema';
 
 import { getArticleCode, getCategories, getSite } from '../../content';
 import { draftToArticle } from '../../content/draft-article';
+import type { Site } from '../../content/types';
+import { plural } from '../../text/plural';
 import { isUuid } from '../../validation';
 import { queueDelivery } from '../delivery/job';
 import { UNSUBSCRIBE_PLACEHOLDER } from '../delivery/message';
@@ -21,7 +23,6 @@ const NOT_PUBLISHED = 'This article is not published, so it cannot be emailed. P
 const ALREADY_SENT = 'This article has already been emailed to subscribers. Sending it again needs the explicit resend, confirmed.';
 const STALE = 'This article was emailed again since you opened this page, so nothing was sent. Reload the page to see its sends.';
 const LIVE = 'This article’s newsletter is still going out (sending, waiting or paused). Let it finish, or cancel it, before sending again.';
-const plural = (count: number, one: string) => `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
 
 /**
  * Starts the newsletter send of a published article: renders the email once, snapshots the
@@ -61,7 +62,7 @@ export async function startSend(input: { draftId: string; by: string; again: boo
   const { send } = created;
   if (send.status === 'done') return { ok: true, sendId: send.id, message: 'There are no confirmed subscribers, so nothing was sent.' };
   await queueDelivery(send.id);
-  return { ok: true, sendId: send.id, message: `Sending to ${plural(send.recipients, 'subscriber')}.` };
+  return { ok: true, sendId: send.id, message: `Sending to ${plural(send.recipients, 'subscriber', await getSite())}.` };
 }
 
 const refusals: Record<NewsletterSend['status'], string> = {
@@ -98,22 +99,27 @@ export async function cancelSend(sendId: string): Promise<SendResult> {
   const moved = await move(sendId, ['sending', 'waiting', 'paused'], 'cancelled', 'Cancelled by an editor.');
   if (!moved.ok) return moved;
   const skipped = await skipRemaining(sendId, LEASE_SECONDS);
-  return { ok: true, sendId, message: `Cancelled: ${plural(skipped, 'message')} will not be sent.` };
+  return { ok: true, sendId, message: `Cancelled: ${plural(skipped, 'message', await getSite())} will not be sent.` };
 }
 
-async function requeued(sendId: string, requeue: (id: string) => Promise<Requeued>, none: string, done: (count: number) => string): Promise<SendResult> {
+async function requeued(sendId: string, requeue: (id: string) => Promise<Requeued>, none: string, done: (count: number, site: Site) => string): Promise<SendResult> {
   if (!isUuid(sendId)) return { ok: false, error: 'No such send.' };
   const result = await requeue(sendId);
   if (!result.ok) return { ok: false, error: result.status ? refusals[result.status] : 'No such send.' };
   if (result.count === 0) return { ok: false, error: none };
   await queueDelivery(sendId);
-  return { ok: true, sendId, message: done(result.count) };
+  return { ok: true, sendId, message: done(result.count, await getSite()) };
 }
 
 /** A finished send tries its failed messages again (not the bounced or skipped ones): never everyone. */
 export const retryFailed = (sendId: string): Promise<SendResult> =>
-  requeued(sendId, requeueFailed, 'No message of this send failed, so there is nothing to try again.', (count) => `Trying ${plural(count, 'failed message')} again.`);
+  requeued(sendId, requeueFailed, 'No message of this send failed, so there is nothing to try again.', (count, site) => `Trying ${plural(count, 'failed message', site)} again.`);
 
 /** A cancelled send goes on for the readers it had not reached (minus those who left since). */
 export const continueSend = (sendId: string): Promise<SendResult> =>
-  requeued(sendId, requeueCancelled, 'Every reader of this send had their turn, so there is nobody left to send to.', (count) => `Continuing: ${plural(count, 'message')} to go.`);
+  requeued(
+    sendId,
+    requeueCancelled,
+    'Every reader of this send had their turn, so there is nobody left to send to.',
+    (count, site) => `Continuing: ${plural(count, 'message', site)} to go.`,
+  );

@@ -1,6 +1,6 @@
 'use server';
 
-import { wasEmailed } from '@/db/queries/newsletter-reports';
+import { countSendsOf } from '@/db/queries/newsletter-sends';
 import type { PublicUser } from '@/db/queries/users';
 import { editorAction } from '@/lib/actions/editor-action';
 import { can } from '@/lib/auth/roles';
@@ -20,7 +20,7 @@ const refused = (what: string, outcome: PublishOutcome & { ok: false }) => ({ ok
 async function emailRefusal(emailSubscribers: boolean, draftId: string, user: PublicUser) {
   if (!emailSubscribers) return null;
   if (!can(user.role, 'newsletter:send')) return { ok: false as const, error: 'You may publish, but not email subscribers: choose “Publish only”.' };
-  if (await wasEmailed(draftId)) return { ok: false as const, error: 'This article was already emailed to subscribers: choose “Publish only”, or use “Send again”.' };
+  if ((await countSendsOf(draftId)) > 0) return { ok: false as const, error: 'This article was already emailed to subscribers: choose “Publish only”, or use “Send again”.' };
   return null;
 }
 

@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/dates/format';
 import { LIVE_STATUSES, progressOf, statusText } from '@/lib/newsletter/report';
 import { pageSchema } from '@/lib/newsletter/report-schema';
 import { routes } from '@/lib/routes';
+import { formatCount } from '@/lib/text/plural';
 
 export const metadata = { title: 'Newsletter' };
 
@@ -19,7 +20,7 @@ export default async function NewsletterPage({ searchParams }: Props) {
   await requireUser('newsletter:send');
   const { page } = pageSchema.parse(await searchParams);
   const [site, { rows, total }] = await Promise.all([getSite(), listSends({ limit: PER_PAGE, offset: (page - 1) * PER_PAGE })]);
-  const count = (value: number) => value.toLocaleString('en');
+  const count = (value: number) => formatCount(value, site);
   return (
     <>
       <h1>Newsletter</h1>

@@ -5,20 +5,22 @@ import type { Site } from '@/lib/content';
 import { formatScheduleTime } from '@/lib/dates/format';
 import { LIVE_STATUSES, progressOf, statusText } from '@/lib/newsletter/report';
 import { routes } from '@/lib/routes';
+import { formatCount, plural } from '@/lib/text/plural';
 
 import { emailSubscribersAction, sendAgainAction, sendTestAction } from '../../actions/newsletter';
+import { SendRemedies } from '../../newsletter/[id]/remedies';
 
 type NewsletterPanelProps = {
   draft: Pick<Draft, 'id' | 'version' | 'publishedRevisionId'>;
   /** The article's sends, latest first. */
   sends: SendRow[];
   recipients: number;
+  /** The latest send's readers not reached, when it was cancelled (countNotReached). */
+  notReached: number;
   canEmail: boolean;
   site: Site;
   headingLevel: 3 | 4;
 };
-
-const readers = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'reader' : 'readers'}`;
 
 /** Where the article's email stands: never sent, sending, or sent (and when, to how many). */
 function SendSummary({ send, site }: { send: SendRow; site: Site }) {
@@ -27,13 +29,14 @@ function SendSummary({ send, site }: { send: SendRow; site: Site }) {
   if (send.status === 'done') {
     return (
       <p>
-        Emailed on {formatScheduleTime(send.createdAt, site)} to {readers(send.recipients)} ({report}).
+        Emailed on {formatScheduleTime(send.createdAt, site)} to {plural(send.recipients, 'reader', site)} ({report}).
       </p>
     );
   }
   return (
     <p>
-      {statusText(send, site)}. Started {formatScheduleTime(send.createdAt, site)}: {progress.sent.toLocaleString('en')} of {readers(send.recipients)} emailed so far ({report}).
+      {statusText(send, site)}. Started {formatScheduleTime(send.createdAt, site)}: {formatCount(progress.sent, site)} of {plural(send.recipients, 'reader', site)} emailed so far (
+      {report}).
     </p>
   );
 }
@@ -42,7 +45,7 @@ function SendSummary({ send, site }: { send: SendRow; site: Site }) {
  * The article's newsletter: a test to oneself and the preview, then "Email subscribers" for a
  * published article that never went out, or "Send again" behind an explicit confirmation.
  */
-export function NewsletterPanel({ draft, sends, recipients, canEmail, site, headingLevel }: NewsletterPanelProps) {
+export function NewsletterPanel({ draft, sends, recipients, notReached, canEmail, site, headingLevel }: NewsletterPanelProps) {
   const Heading = `h${headingLevel}` as const;
   const hidden = <input type="hidden" name="draftId" value={draft.id} />;
   const published = draft.publishedRevisionId !== null;
@@ -52,6 +55,7 @@ export function NewsletterPanel({ draft, sends, recipients, canEmail, site, head
     <section aria-labelledby={`newsletter-${draft.id}`}>
       <Heading id={`newsletter-${draft.id}`}>Newsletter</Heading>
       {latest ? <SendSummary send={latest} site={site} /> : <p>Not emailed to subscribers yet.</p>}
+      {canEmail && latest ? <SendRemedies send={latest} failed={latest.counts.failed} notReached={notReached} site={site} /> : null}
       <ActionForm action={sendTestAction} submitLabel="Send a test to me" pendingLabel="Sending the test…" className="inline-form">
         {hidden}
         <p className="field__hint">Version {draft.version} (the latest saved) as subscribers would get it, to your own address only.</p>
@@ -64,12 +68,14 @@ export function NewsletterPanel({ draft, sends, recipients, canEmail, site, head
       {canEmail && published && !latest ? (
         <ActionForm action={emailSubscribersAction} submitLabel="Email subscribers" pendingLabel="Starting the send…" className="inline-form">
           {hidden}
-          <p className="field__hint">The published version goes to {recipients.toLocaleString('en')} confirmed subscribers, once.</p>
+          <p className="field__hint">The published version goes to {plural(recipients, 'confirmed subscriber', site)}, once.</p>
         </ActionForm>
       ) : null}
       {canEmail && published && latest && !live ? (
         <ActionForm action={sendAgainAction} submitLabel="Send again" pendingLabel="Starting the send…">
           {hidden}
+          {/* The send this editor saw: one started since (from another page, say) gets this press refused, not repeated. */}
+          <input type="hidden" name="seenSequence" value={latest.sequence} />
           <div className="check-field">
             <input type="checkbox" id={`send-again-${draft.id}`} name="understood" value="yes" required />
             <label htmlFor={`send-again-${draft.id}`}>I understand every subscriber gets it a second time</label>

@@ -1,7 +1,7 @@
 import { EmailChoice } from '@/components/editor/email-choice';
 import { ScheduleList } from '@/components/editor/schedule-list';
 import { ActionForm } from '@/components/forms/action-form';
-import { countEligibleRecipients, sendsOfDraft } from '@/db/queries/newsletter-reports';
+import { countEligibleRecipients, countNotReached, sendsOfDraft } from '@/db/queries/newsletter-reports';
 import { listSchedules } from '@/db/queries/schedules';
 import type { Draft } from '@/db/schema';
 import { getSite } from '@/lib/content';
@@ -26,6 +26,7 @@ type PublishPanelProps = {
  */
 export async function PublishPanel({ draft, headingLevel = 2, canEmail }: PublishPanelProps) {
   const [site, schedules, sends, recipients] = await Promise.all([getSite(), listSchedules(draft.id), sendsOfDraft(draft.id), countEligibleRecipients()]);
+  const notReached = sends[0]?.status === 'cancelled' ? await countNotReached(sends[0].id) : 0;
   const Heading = `h${headingLevel}` as const;
   // Once emailed, publishing (a correction, say) never emails again: a second send is its own, confirmed action.
   const offerEmail = canEmail && sends.length === 0;
@@ -52,7 +53,7 @@ export async function PublishPanel({ draft, headingLevel = 2, canEmail }: Publis
       <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className={offerEmail ? 'editor-form' : 'inline-form'}>
         {hidden}
         <input type="hidden" name="version" value={draft.version} />
-        {offerEmail ? <EmailChoice id={`publish-now-${draft.id}`} recipients={recipients} /> : null}
+        {offerEmail ? <EmailChoice id={`publish-now-${draft.id}`} recipients={recipients} site={site} /> : null}
       </ActionForm>
       {/* Always shown, so the answer of the last press stays on the page after the state changes. */}
       <ActionForm action={unpublishAction} submitLabel="Unpublish" pendingLabel="Unpublishing…" className="inline-form">
@@ -76,12 +77,12 @@ export async function PublishPanel({ draft, headingLevel = 2, canEmail }: Publis
             aria-describedby={`publish-at-${draft.id}-hint`}
           />
         </div>
-        {offerEmail ? <EmailChoice id={`schedule-${draft.id}`} recipients={recipients} /> : null}
+        {offerEmail ? <EmailChoice id={`schedule-${draft.id}`} recipients={recipients} site={site} /> : null}
       </ActionForm>
       <ActionForm action={cancelScheduleAction} submitLabel="Cancel schedule" pendingLabel="Cancelling…" className="inline-form">
         {hidden}
       </ActionForm>
-      <NewsletterPanel draft={draft} sends={sends} recipients={recipients} canEmail={canEmail} site={site} headingLevel={headingLevel === 2 ? 3 : 4} />
+      <NewsletterPanel draft={draft} sends={sends} recipients={recipients} notReached={notReached} canEmail={canEmail} site={site} headingLevel={headingLevel === 2 ? 3 : 4} />
     </section>
   );
 }

@@ -1,14 +1,16 @@
 import { DataTable } from '@/components/editor/data-table';
 import { LiveRefresh } from '@/components/editor/live-refresh';
 import { Pagination } from '@/components/editor/pagination';
-import { getSend, listProblemDeliveries } from '@/db/queries/newsletter-reports';
+import { countNotReached, getSend, listProblemDeliveries } from '@/db/queries/newsletter-reports';
 import { requireUser } from '@/lib/auth/session';
 import { getSite } from '@/lib/content';
 import { formatDateTime, formatScheduleTime } from '@/lib/dates/format';
 import { LIVE_STATUSES, progressOf, statusText } from '@/lib/newsletter/report';
 import { pageSchema, sendIdSchema } from '@/lib/newsletter/report-schema';
 import { routes } from '@/lib/routes';
+import { formatCount } from '@/lib/text/plural';
 
+import { SendRemedies } from './remedies';
 import { SendControls } from './send-controls';
 
 export const metadata = { title: 'Newsletter send' };
@@ -32,10 +34,14 @@ export default async function SendReportPage({ params, searchParams }: Props) {
     );
   }
   const { page } = pageSchema.parse(await searchParams);
-  const [site, problems] = await Promise.all([getSite(), listProblemDeliveries(send.id, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE })]);
+  const [site, problems, notReached] = await Promise.all([
+    getSite(),
+    listProblemDeliveries(send.id, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+    send.status === 'cancelled' ? countNotReached(send.id) : 0,
+  ]);
   const progress = progressOf(send.counts);
   const handled = progress.total - progress.remaining;
-  const count = (value: number) => value.toLocaleString('en');
+  const count = (value: number) => formatCount(value, site);
   const stats = [
     ['Recipients', progress.total],
     ['Sent', progress.sent],
@@ -70,7 +76,8 @@ export default async function SendReportPage({ params, searchParams }: Props) {
           </div>
         ))}
       </dl>
-      <SendControls send={send} remaining={progress.remaining} />
+      <SendControls send={send} remaining={progress.remaining} site={site} />
+      <SendRemedies send={send} failed={progress.failed} notReached={notReached} site={site} />
       <section aria-labelledby="problems-heading">
         <h2 id="problems-heading">Failures and bounces</h2>
         {problems.length === 0 ? (

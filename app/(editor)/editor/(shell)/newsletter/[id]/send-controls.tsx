@@ -1,10 +1,12 @@
 import { ActionForm } from '@/components/forms/action-form';
 import type { SendRow } from '@/db/queries/newsletter-reports';
+import type { Site } from '@/lib/content';
+import { formatCount } from '@/lib/text/plural';
 
 import { cancelSendAction, pauseSendAction, resumeSendAction } from '../../actions/newsletter';
 
 /** Pause, resume and cancel, as the send's state allows. Cancelling asks for a ticked box first. */
-export function SendControls({ send, remaining }: { send: Pick<SendRow, 'id' | 'status'>; remaining: number }) {
+export function SendControls({ send, remaining, site }: { send: Pick<SendRow, 'id' | 'status'>; remaining: number; site: Pick<Site, 'locale'> }) {
   if (send.status === 'done' || send.status === 'cancelled') return null;
   const hidden = <input type="hidden" name="sendId" value={send.id} />;
   return (
@@ -27,7 +29,7 @@ export function SendControls({ send, remaining }: { send: Pick<SendRow, 'id' | '
           <label htmlFor="cancel-understood">Stop for good</label>
         </div>
         <p className="field__hint" id="cancel-hint">
-          The {remaining.toLocaleString('en')} readers not emailed yet will not get this send. It cannot be resumed.
+          The {formatCount(remaining, site)} readers not emailed yet will not get this send. It cannot be resumed.
         </p>
       </ActionForm>
     </section>

@@ -1,0 +1,57 @@
+import { expect, type Page, test } from '@playwright/test';
+
+import { expectNoAxeViolations } from './helpers/axe';
+import { seedReadyDraft } from './helpers/drafts';
+import { storageState } from './helpers/newsroom';
+import { removeSends, seedSend } from './helpers/sends';
+
+// What the newsroom is offered when a send went wrong, on sends seeded as the engine leaves them:
+// the trouble named on the overview, and remedies for only the readers left out (LESSONS 10).
+
+const seeded: string[] = [];
+test.afterAll(async () => removeSends(seeded));
+
+async function send(...args: Parameters<typeof seedSend>) {
+  const row = await seedSend(...args);
+  seeded.push(row.id);
+  return row;
+}
+
+const form = (page: Page, button: string) => page.locator('form', { has: page.getByRole('button', { name: button, exact: true }) });
+
+test.use({ storageState: storageState('editor') });
+
+test('the overview names a send the mail server keeps refusing, though its next try is always a minute away', async ({ page }) => {
+  const draft = await seedReadyDraft();
+  await send({
+    draftId: draft.id,
+    status: 'waiting',
+    statusReason: 'The mail server refuses: 421 4.7.0 Try again later',
+    resumeAt: new Date(Date.now() + 60_000),
+    heldMinutesAgo: 30,
+    deliveries: { sent: 1, queued: 4 },
+  });
+  await page.goto('/editor');
+  const item = page
+    .getByRole('region', { name: 'Newsletter' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: draft.title }) });
+  await expect(item).toContainText('The mail server has refused this send for over ten minutes');
+});
+
+test('after failures or a cancel, the remedy reaches only the readers left out, and is not “Send again”', async ({ page }) => {
+  const draft = await seedReadyDraft();
+  const failed = await send({ draftId: draft.id, status: 'done', deliveries: { sent: 3, failed: 2 } });
+  await page.goto(`/editor/newsletter/${failed.id}`);
+  const retry = form(page, 'Retry the 2 failed');
+  await expect(retry).toContainText('Only the 2 addresses that failed are tried again. Nobody who received this send gets it twice.');
+  await expect(page.getByRole('button', { name: /Send again|Continue sending/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const cancelled = await send({ draftId: draft.id, status: 'cancelled', deliveries: { sent: 1, skipped: 4 } });
+  for (const path of [`/editor/newsletter/${cancelled.id}`, `/editor/drafts/${draft.id}/publish`]) {
+    await page.goto(path);
+    await expect(form(page, 'Continue sending to the 4 not reached')).toContainText('This send goes on to the 4 readers it never reached and who are still subscribed.');
+    await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+  }
+});

@@ -14,7 +14,7 @@ import type { Transaction } from './queries/publishing';
 export type { PgBoss };
 
 /** A pg-boss client for this database (its tables in `schema`); nothing runs until `start()`. */
-export function connectQueue(schema = 'pgboss'): PgBoss {
+export function connectQueue(schema = env.JOB_QUEUE_SCHEMA): PgBoss {
   if (!env.DATABASE_URL) throw new DatabaseUnavailableError();
   return new PgBoss({
     connectionString: env.DATABASE_URL,

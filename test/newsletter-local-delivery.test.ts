@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const mailDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-newsletter-mail-'));
 process.env.MAIL_DIR = mailDir;
 delete process.env.SMTP_URL;
+// A queue of this file's own: other files queue real sends, which its worker must not take.
+process.env.JOB_QUEUE_SCHEMA = 'pgboss_local_delivery';
 const { closeDb, getDb } = await import('@/db');
 const { newsletterSends } = await import('@/db/schema');
 const { listLiveSends } = await import('@/db/queries/newsletter-sends');
@@ -57,7 +59,9 @@ describe('a send without an SMTP server', () => {
     const past = new Date(Date.now() - 60_000);
     await queueDelivery(send.id, past);
     await queueDelivery(send.id, past);
-    const [jobs] = await getDb().execute<{ count: number }>(sql`select count(*)::int as count from pgboss.job where name = 'newsletter-send' and data->>'sendId' = ${send.id}`);
+    const [jobs] = await getDb().execute<{ count: number }>(
+      sql`select count(*)::int as count from pgboss_local_delivery.job where name = 'newsletter-send' and data->>'sendId' = ${send.id}`,
+    );
     expect(jobs!.count).toBe(2);
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db';
 import { clearRateLimit, hitRateLimit } from '@/db/queries/rate-limits';
 import { getSubscriberByEmail, recordSignup } from '@/db/queries/subscribers';
+import { suppressEmail } from '@/db/queries/suppressions';
 import type { Site } from '@/lib/content/types';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import { signupSchema } from '@/lib/newsletter/schema';
@@ -118,6 +119,14 @@ describe('double opt-in', () => {
     expect(await requestSubscription({ email, website: 'https://spam.example', ip: ip(), site }, { send })).toEqual({ ok: true, message: SIGNUP_MESSAGE });
     expect(sent).toHaveLength(0);
     expect(await getSubscriberByEmail(email)).toBeUndefined();
+  });
+
+  it('a suppressed address gets the same answer and no email: the list never mails an address that bounced or complained', async () => {
+    const { sent, send } = mailbox();
+    const email = address();
+    await suppressEmail({ email, reason: 'hard_bounce', detail: '550 5.1.1 No such user' });
+    expect(await requestSubscription({ email, website: '', ip: ip(), site }, { send })).toEqual({ ok: true, message: SIGNUP_MESSAGE });
+    expect(sent).toHaveLength(0);
   });
 
   it('a failed send answers like any other sign-up, and the next attempt sends again', async () => {

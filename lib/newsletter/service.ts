@@ -2,6 +2,7 @@ import 'server-only';
 
 import { countAttempt, hitRateLimit, peekAttempts } from '@/db/queries/rate-limits';
 import { confirmSubscription, getSubscriber, recordSignup, releaseConfirmationEmail, unsubscribeSubscriber } from '@/db/queries/subscribers';
+import { isSuppressed } from '@/db/queries/suppressions';
 
 import type { Site } from '../content/types';
 import { env } from '../env.mjs';
@@ -121,6 +122,9 @@ async function signUp(input: SignupInput, { send = defaultSendMail, defer }: Del
   if (!signup.claimed) return { ok: true, message: SIGNUP_MESSAGE };
   const deliver = async () => {
     try {
+      // A suppressed address (it bounced, or its reader complained) is never mailed, whoever signs it up;
+      // the answer was the same, so the form still reveals nothing.
+      if (await isSuppressed(signup.email)) return;
       // Over the cap the address keeps the links it was sent this hour; it just gets no more.
       if (!(await hitRateLimit(`signup:email:${email}`, LIMITS.perAddress.limit, LIMITS.perAddress.windowSeconds)).allowed) return;
       const links = unsubscribeLinks(site, signup.id);

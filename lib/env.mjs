@@ -31,15 +31,16 @@ const schema = z
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     // Newsletter sends: connections kept open to SMTP_URL, and the most messages every app server
     // together hands to it per second, hour and day (0: no limit). Match them to the provider's plan.
-    // The PostgreSQL schema the job queue (pg-boss) keeps its tables in; it creates and migrates it itself.
-    JOB_QUEUE_SCHEMA: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier such as pgboss')
-      .default('pgboss'),
     SMTP_POOL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
     NEWSLETTER_SEND_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(20),
     NEWSLETTER_SEND_PER_HOUR: z.coerce.number().int().min(0).default(0),
     NEWSLETTER_SEND_PER_DAY: z.coerce.number().int().min(0).default(0),
+    // The PostgreSQL schema the job queue (pg-boss) keeps its tables in (it creates and migrates it
+    // itself). Every app server must use the same one.
+    JOB_QUEUE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier such as pgboss')
+      .default('pgboss'),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
     // Set by `next start` / `next dev` (-p): the scheduler and revalidation reach this server there over loopback.
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

@@ -12,6 +12,9 @@ process.env.MAIL_DIR = mailDir;
 delete process.env.SMTP_URL;
 // A queue of this file's own: other files queue real sends, which its worker must not take.
 process.env.JOB_QUEUE_SCHEMA = 'pgboss_local_delivery';
+// The per-second limit holds across the whole database, where other files' sends run at the same
+// time: this file is about the path through the queue, not about the limit (tested on its own).
+process.env.NEWSLETTER_SEND_PER_SECOND = '0';
 const { closeDb, getDb } = await import('@/db');
 const { newsletterSends } = await import('@/db/schema');
 const { listLiveSends } = await import('@/db/queries/newsletter-sends');
@@ -25,10 +28,10 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000) {
+async function waitUntil(check: () => Promise<boolean>, state: () => Promise<unknown>, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('Timed out');
+    if (Date.now() > deadline) throw new Error(`Timed out: ${JSON.stringify(await state())}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -40,7 +43,14 @@ describe('a send without an SMTP server', () => {
     await startQueue();
     await startNewsletterDelivery();
     await queueDelivery(send.id);
-    await waitUntil(async () => (await deliveryCounts(send.id)).sent === 4);
+    await waitUntil(
+      async () => (await deliveryCounts(send.id)).sent === 4,
+      async () => ({
+        deliveries: await deliveryCounts(send.id),
+        send: (await getDb().select().from(newsletterSends).where(eq(newsletterSends.id, send.id)))[0]?.status,
+        jobs: await getDb().execute(sql`select state, retry_count, output from pgboss_local_delivery.job where name = 'newsletter-send'`),
+      }),
+    );
     expect(await deliveryCounts(send.id)).toEqual({ sent: 4 });
     const files = readdirSync(mailDir);
     expect(files).toHaveLength(4);

@@ -115,7 +115,7 @@ describe('what an import does with each row', () => {
     ]);
   });
 
-  it('never resubscribes someone who left here, respects suppressions, and confirms a pending sign-up', () => {
+  it('never resubscribes someone who left here, respects suppressions, and never confirms a sign-up waiting for its own click', () => {
     const known = {
       'left@example.org': { subscriber: { status: 'unsubscribed', name: null, source: 'signup' } },
       'bounced@example.org': { suppression: 'hard_bounce' },
@@ -138,13 +138,13 @@ describe('what an import does with each row', () => {
     expect(plan.lines.map((line) => [line.kind, line.reason])).toEqual([
       ['skip', 'Unsubscribed here, and stays unsubscribed.'],
       ['skip', expect.stringContaining('Suppressed here after a hard bounce')],
-      ['update', 'Was waiting to confirm here: confirmed with your consent.'],
+      ['skip', expect.stringContaining('waiting for their own confirmation')],
       ['update', 'Already subscribed: the name is added.'],
       ['skip', 'The same address as row 5: only the first is used.'],
       ['update', expect.stringContaining('unsubscribed here too')],
     ]);
+    expect(plan.writes).not.toHaveProperty('confirm');
     expect(plan.writes).toMatchObject({
-      confirm: [{ email: 'waiting@example.org', confirmedAt: now }],
       name: [{ email: 'here@example.org', name: 'Hal' }],
       unsubscribe: ['imported@example.org'],
     });

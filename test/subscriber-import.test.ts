@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb, getDb } from '@/db';
@@ -158,6 +159,11 @@ describe('suppressions in the newsroom', () => {
     await recordSignup(first, { hash: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) }, 300);
     await suppressEmail({ email: first, reason: 'hard_bounce', detail: '550 5.1.1 No such user' });
     await suppressEmail({ email: second, reason: 'complaint', detail: '' });
+    // A minute apart, so "newest first" cannot come from two rows of the same moment.
+    await getDb()
+      .update(emailSuppressions)
+      .set({ createdAt: sql`now() - interval '1 minute'` })
+      .where(eq(emailSuppressions.email, first));
     const listed = await listSuppressions({ limit: 10, offset: 0, search: tag });
     expect(listed).toMatchObject({
       total: 2,

@@ -115,8 +115,12 @@ describe('a send’s report', () => {
     await seedDeliveries(sendId, 'sent', 2);
     await seedDeliveries(sendId, 'skipped', 4, { response: 'Cancelled before their turn.' });
     await seedDeliveries(sendId, 'failed', 1);
+    // Skipped for another reason before the cancel (a reader who left and came back since): not the cancel's, not counted.
+    await seedDeliveries(sendId, 'skipped', 1, { response: 'Skipped: the reader had unsubscribed.' });
     const [left, suppressed] = (
-      await getDb().execute<{ email: string }>(sql`select email from newsletter_deliveries where send_id = ${sendId} and status = 'skipped' order by email limit 2`)
+      await getDb().execute<{ email: string }>(
+        sql`select email from newsletter_deliveries where send_id = ${sendId} and response = 'Cancelled before their turn.' order by email limit 2`,
+      )
     ).map((row) => row.email);
     await getDb().execute(sql`update subscribers set status = 'unsubscribed' where email = ${left!}`);
     await suppressEmail({ email: suppressed!, reason: 'hard_bounce', detail: 'test' });

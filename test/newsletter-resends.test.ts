@@ -16,6 +16,12 @@ import { startSink } from './helpers/smtp-sink';
 afterAll(closeDb);
 
 const NO_LIMITS = { perSecond: 0, perHour: 0, perDay: 0 };
+// Retry and continue go on only for a published article (see newsletter-remedy-guards.test.ts).
+const publishedSend = async (people: { id: string; email: string }[]) => {
+  const send = await seedSend(people);
+  await publishDraft(send.draftId, 1, await searchEntryFor(send.draftId));
+  return send;
+};
 const statusOf = async (id: string) => (await getDb().select().from(newsletterSends).where(eq(newsletterSends.id, id)))[0]!.status;
 
 async function run(sendId: string, url: string) {
@@ -59,7 +65,7 @@ describe('sending an article again', () => {
 describe('retrying the failed messages of a finished send', () => {
   it('queues only the failed rows, from their first attempt, and delivers them', async () => {
     const people = await seedSubscribers(5);
-    const send = await seedSend(people);
+    const send = await publishedSend(people);
     const sink = await startSink();
     const [failed, bounced, skipped] = people.map((person) => person.id);
     const set = (id: string, status: 'failed' | 'bounced' | 'skipped') =>
@@ -89,7 +95,7 @@ describe('retrying the failed messages of a finished send', () => {
 describe('continuing a cancelled send', () => {
   it('sends to those the cancel skipped, minus readers who left since, and never twice to anyone', async () => {
     const people = await seedSubscribers(8);
-    const send = await seedSend(people);
+    const send = await publishedSend(people);
     const sink = await startSink();
     // Three went out before the cancel.
     await getDb().execute(

@@ -11,6 +11,7 @@ import { readPublishedArticles } from '@/lib/content/published';
 import { publicationQueue } from '@/lib/jobs/publications';
 import { runPublication } from '@/lib/jobs/publish';
 import { stopQueue } from '@/lib/jobs/queue';
+import { LEASE_SECONDS } from '@/lib/newsletter/delivery-settings';
 import { publishNow, readinessProblems } from '@/lib/publishing/service';
 
 import { searchEntryFor, seedDraft } from './helpers/drafts';
@@ -31,7 +32,7 @@ describe('publishing a draft', () => {
     expect(published?.publishedAt).toBeInstanceOf(Date);
     const publishedAt = published!.publishedAt!;
 
-    expect(await unpublishDraft(draft.id)).toMatchObject({ after: null });
+    expect(await unpublishDraft(draft.id, LEASE_SECONDS)).toMatchObject({ after: null });
     expect(await getDraftForPublishing(draft.id)).toMatchObject({ status: 'draft', publishedRevisionId: null, publishedAt });
 
     await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
@@ -62,7 +63,7 @@ describe('publishing a draft', () => {
     });
     expect(article?.published).toBeInstanceOf(Date);
     expect(article?.updated).toBeUndefined();
-    await unpublishDraft(draft.id);
+    await unpublishDraft(draft.id, LEASE_SECONDS);
     expect((await readPublishedArticles(await getCategories())).some((candidate) => candidate.slug === draft.slug)).toBe(false);
   });
 
@@ -110,7 +111,7 @@ describe('publishing a draft', () => {
     const draft = await seedDraft();
     await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
     expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId, 1, false, publicationQueue)).toBe(true);
-    await unpublishDraft(draft.id);
+    await unpublishDraft(draft.id, LEASE_SECONDS);
     const live = await getDb().execute(sql`select 1 from publish_jobs where draft_id = ${draft.id} and status in ('pending', 'running', 'failed')`);
     expect(live.length).toBe(0);
     expect(await getDraftForPublishing(draft.id)).toMatchObject({ status: 'draft', scheduledFor: null });

@@ -162,6 +162,19 @@ describe('a schedule publishes the version the editor approved', () => {
     expect((await jobOf(draft.id)).lastError).toBeNull();
   });
 
+  it('the sweep leaves alone a publication that finished more than a day ago: its email is stale', async () => {
+    const draft = await seedDraft();
+    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    const job = await jobOf(draft.id);
+    await getDb().update(publishJobs).set({ emailSubscribers: false }).where(eq(publishJobs.id, job.id));
+    expect(await runJobOf(draft.id)).toBe('published');
+    const dayAndHourAgo = new Date(Date.now() - 25 * 3_600_000);
+    await getDb().update(publishJobs).set({ emailSubscribers: true, finishedAt: dayAndHourAgo }).where(eq(publishJobs.id, job.id));
+    await startOwedEmails();
+    expect(await getDb().$count(newsletterSends, eq(newsletterSends.draftId, draft.id))).toBe(0);
+    expect((await jobOf(draft.id)).lastError).toBeNull();
+  });
+
   it('the sweep leaves alone a publication whose send was refused and noted', async () => {
     const draft = await seedDraft();
     expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });

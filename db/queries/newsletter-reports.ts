@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 
 import { getDb } from '../index';
 import { deliveryStatus, drafts, emailSuppressions, newsletterDeliveries, type NewsletterDelivery, type NewsletterSend, newsletterSends, subscribers, users } from '../schema';
+import { skippedByCancel } from './newsletter-retries';
 
 // What the newsroom reads about newsletter sends. Every query is paged or bounded, and counts come
 // from the deliveries' (send_id, status, …) index, so a send to 10,000 readers reads as fast as one to 10.
@@ -82,8 +83,8 @@ export async function sendsOfDraft(draftId: string): Promise<SendRow[]> {
 }
 
 /**
- * The readers a cancelled send never reached and could still reach: its skipped rows whose
- * subscriber is confirmed and not suppressed (not those skipped because they left).
+ * The readers a cancelled send never reached and could still reach: the rows the cancel skipped
+ * (those "Continue sending" queues again) whose subscriber is confirmed and not suppressed.
  */
 export async function countNotReached(sendId: string): Promise<number> {
   const d = newsletterDeliveries;
@@ -92,14 +93,18 @@ export async function countNotReached(sendId: string): Promise<number> {
     .from(d)
     .innerJoin(subscribers, eq(subscribers.id, d.subscriberId))
     .where(
-      and(
-        eq(d.sendId, sendId),
-        eq(d.status, 'skipped'),
-        eq(subscribers.status, 'confirmed'),
-        sql`not exists (select 1 from ${emailSuppressions} e where e.email = ${subscribers.email})`,
-      ),
+      and(eq(d.sendId, sendId), skippedByCancel, eq(subscribers.status, 'confirmed'), sql`not exists (select 1 from ${emailSuppressions} e where e.email = ${subscribers.email})`),
     );
   return row?.value ?? 0;
+}
+
+/** What decides whether a send's remedies may go on (see requeue in newsletter-retries.ts): read for the page. */
+export async function remedyStateOf(send: Pick<SendRow, 'id' | 'draftId' | 'sequence'>): Promise<{ published: boolean; latest: boolean; otherLive: boolean }> {
+  const [row] = await getDb().execute<{ published: boolean; latest: boolean; other_live: boolean }>(sql`
+    select exists (select 1 from ${drafts} where id = ${send.draftId} and published_revision_id is not null) as published,
+           (select max(sequence) from ${newsletterSends} where draft_id = ${send.draftId}) = ${send.sequence} as latest,
+           exists (select 1 from ${newsletterSends} where draft_id = ${send.draftId} and id <> ${send.id} and status in ('sending', 'waiting', 'paused')) as other_live`);
+  return { published: row?.published ?? false, latest: row?.latest ?? false, otherLive: row?.other_live ?? false };
 }
 
 export type ProblemDelivery = Pick<NewsletterDelivery, 'subscriberId' | 'email' | 'status' | 'response' | 'attempts' | 'updatedAt'>;

@@ -97,8 +97,12 @@ export async function noteJobProblem(jobId: string, problem: string, db: Databas
 /**
  * Published jobs with "email subscribers" whose send neither started (no send of the draft since the
  * job finished) nor was refused (a refusal is noted in last_error): the server stopped in between.
- * All of them, or only `jobId`. Unindexed: read once at start-up and after a refused send.
+ * Only jobs finished in the last `OWED_EMAIL_HOURS`: an email owed longer is news gone stale, and
+ * stays unsent (the newsroom can still press "Email subscribers"). All of them, or only `jobId`.
+ * Unindexed: read once at start-up and after a refused send.
  */
+export const OWED_EMAIL_HOURS = 24;
+
 export async function jobsOwingEmail(jobId?: string, db: Database = getDb()): Promise<PublishJob[]> {
   const sendSince = db
     .select({ id: newsletterSends.id })
@@ -113,6 +117,7 @@ export async function jobsOwingEmail(jobId?: string, db: Database = getDb()): Pr
         eq(publishJobs.status, 'done'),
         eq(publishJobs.emailSubscribers, true),
         isNull(publishJobs.lastError),
+        gte(publishJobs.finishedAt, sql`now() - make_interval(hours => ${OWED_EMAIL_HOURS})`),
         notExists(sendSince),
       ),
     )

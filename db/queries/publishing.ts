@@ -5,6 +5,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { type Database, getDb } from '../index';
 import { type DraftContent, draftRevisions, drafts, type DraftStatus, publishJobs, users } from '../schema';
 import { type DraftViewer, visibleTo } from './drafts';
+import { cancelSendsOfDraft } from './newsletter-retries';
 import { liveJobsOf } from './schedules';
 import { deleteSearchEntry, newsroomEntryId, type SearchEntry, upsertSearchEntries } from './search-index';
 
@@ -169,8 +170,11 @@ export async function publishDraft(draftId: string, version: number, search: Sea
   return getDb().transaction((tx) => publishVersion(tx, draftId, version, search));
 }
 
-/** Takes the article off the site; the draft and its history stay. */
-export async function unpublishDraft(draftId: string): Promise<PublishChange | null> {
+/**
+ * Takes the article off the site; the draft and its history stay. Its newsletter sends still going
+ * out stop with it (`stoppedSends`); `leaseSeconds`: how long a worker's claim on a row lasts.
+ */
+export async function unpublishDraft(draftId: string, leaseSeconds: number): Promise<(PublishChange & { stoppedSends: number }) | null> {
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ published }).from(drafts).where(eq(drafts.id, draftId)).for('update');
     if (!row?.published) return null;
@@ -178,6 +182,7 @@ export async function unpublishDraft(draftId: string): Promise<PublishChange | n
     // Taken off the site means off: a schedule set earlier must not bring it back.
     await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date() }).where(liveJobsOf(draftId));
     await deleteSearchEntry(newsroomEntryId(draftId), tx);
-    return { before: row.published, after: null };
+    const stoppedSends = await cancelSendsOfDraft(tx, draftId, leaseSeconds);
+    return { before: row.published, after: null, stoppedSends };
   });
 }

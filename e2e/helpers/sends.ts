@@ -34,7 +34,9 @@ export async function seedSend(seed: SendSeed): Promise<{ id: string; emails: Re
   const emails: Record<string, string[]> = {};
   for (const [status, count] of Object.entries(seed.deliveries)) {
     const prefix = `seeded-${status}-${randomUUID().slice(0, 8)}-`;
-    const response = status === 'failed' ? '550 5.7.1 Relaying denied' : status === 'bounced' ? '550 5.1.1 No such user' : status === 'sent' ? '250 OK' : null;
+    // Skipped rows as a cancel leaves them (the engine's CANCELLED_REASON): those "Continue sending" takes.
+    const responses: Record<string, string> = { failed: '550 5.7.1 Relaying denied', bounced: '550 5.1.1 No such user', sent: '250 OK', skipped: 'Cancelled before their turn.' };
+    const response = responses[status] ?? null;
     const rows = await sql<{ email: string }[]>`
       with readers as (
         insert into subscribers (email, status, confirmed_at)

@@ -12,6 +12,7 @@ import { prepareDraft } from '../content/draft-article';
 import type { CompileGate } from '../content/draft-mdx';
 import { compileGate } from '../drafts/preview-turns';
 import { publicationQueue } from '../jobs/publications';
+import { LEASE_SECONDS } from '../newsletter/delivery-settings';
 import { newsroomEntryId, searchConfig, searchEntryOf } from '../search/entries';
 
 export type PublishOutcome = { ok: true; tags: string[]; slug: string } | { ok: false; problems: string[] };
@@ -62,13 +63,16 @@ export async function publishNow(draftId: string, version: number, userId?: stri
   return changed(change, before);
 }
 
-export async function unpublish(draftId: string): Promise<PublishOutcome> {
+/** `stoppedSends`: the article's newsletter sends that were still going out, cancelled with it. */
+export type UnpublishOutcome = (PublishOutcome & { ok: true; stoppedSends: number }) | (PublishOutcome & { ok: false });
+
+export async function unpublish(draftId: string): Promise<UnpublishOutcome> {
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
   const before = await neighboursOf(draft.published?.slug);
-  const change = await unpublishDraft(draft.id);
+  const change = await unpublishDraft(draft.id, LEASE_SECONDS);
   if (!change) return { ok: false, problems: ['This article is not published.'] };
-  return changed(change, before);
+  return { ...(await changed(change, before)), stoppedSends: change.stoppedSends };
 }
 
 /** The tags of a change made elsewhere (the scheduler), given the neighbours before it. */

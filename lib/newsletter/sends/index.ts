@@ -14,6 +14,7 @@ import { queueDelivery } from '../delivery/job';
 import { UNSUBSCRIBE_PLACEHOLDER } from '../delivery/message';
 import { LEASE_SECONDS } from '../delivery-settings';
 import { renderArticleEmail } from '../email';
+import { remedyRefusals } from '../remedy-refusals';
 
 // The newsroom's entry points to newsletter sends (the pages read progress with their own queries).
 
@@ -105,7 +106,8 @@ export async function cancelSend(sendId: string): Promise<SendResult> {
 async function requeued(sendId: string, requeue: (id: string) => Promise<Requeued>, none: string, done: (count: number, site: Site) => string): Promise<SendResult> {
   if (!isUuid(sendId)) return { ok: false, error: 'No such send.' };
   const result = await requeue(sendId);
-  if (!result.ok) return { ok: false, error: result.status ? refusals[result.status] : 'No such send.' };
+  if (!result.ok && result.reason === 'status') return { ok: false, error: result.status ? refusals[result.status] : 'No such send.' };
+  if (!result.ok) return { ok: false, error: remedyRefusals[result.reason] };
   if (result.count === 0) return { ok: false, error: none };
   await queueDelivery(sendId);
   return { ok: true, sendId, message: done(result.count, await getSite()) };

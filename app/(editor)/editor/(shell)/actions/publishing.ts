@@ -44,7 +44,8 @@ export const unpublishAction = editorAction('drafts:publish', draftIdSchema, asy
   if (!outcome.ok) return refused('Not unpublished:', outcome);
   // Also makes the browser refetch this (dynamic) page, now showing the change.
   await expire(outcome.tags);
-  return { ok: true, message: 'Unpublished. The article is no longer on the site; the draft is kept.' };
+  const stopped = outcome.stoppedSends > 0 ? ' Its newsletter, which was still going out, is stopped: nobody else gets the email.' : '';
+  return { ok: true, message: `Unpublished. The article is no longer on the site; the draft is kept.${stopped}` };
 });
 
 export const scheduleAction = editorAction('drafts:publish', scheduleSchema, async ({ draftId, version, publishAt, emailSubscribers }, user) => {

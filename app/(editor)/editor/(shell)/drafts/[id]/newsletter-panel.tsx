@@ -3,6 +3,7 @@ import type { SendRow } from '@/db/queries/newsletter-reports';
 import type { Draft } from '@/db/schema';
 import type { Site } from '@/lib/content';
 import { formatScheduleTime } from '@/lib/dates/format';
+import { remedyRefusal } from '@/lib/newsletter/remedy-refusals';
 import { LIVE_STATUSES, progressOf, statusText } from '@/lib/newsletter/report';
 import { routes } from '@/lib/routes';
 import { formatCount, plural } from '@/lib/text/plural';
@@ -50,12 +51,15 @@ export function NewsletterPanel({ draft, sends, recipients, notReached, canEmail
   const hidden = <input type="hidden" name="draftId" value={draft.id} />;
   const published = draft.publishedRevisionId !== null;
   const [latest] = sends;
-  const live = latest ? [...LIVE_STATUSES, 'paused'].includes(latest.status) : false;
+  const isLive = (send: SendRow) => [...LIVE_STATUSES, 'paused'].includes(send.status);
+  const live = latest ? isLive(latest) : false;
+  // The latest send is the draft's highest sequence: its remedies hinge on publication and older live sends.
+  const refusal = remedyRefusal({ published, latest: true, otherLive: sends.slice(1).some(isLive) });
   return (
     <section aria-labelledby={`newsletter-${draft.id}`}>
       <Heading id={`newsletter-${draft.id}`}>Newsletter</Heading>
       {latest ? <SendSummary send={latest} site={site} /> : <p>Not emailed to subscribers yet.</p>}
-      {canEmail && latest ? <SendRemedies send={latest} failed={latest.counts.failed} notReached={notReached} site={site} /> : null}
+      {canEmail && latest ? <SendRemedies send={latest} failed={latest.counts.failed} notReached={notReached} site={site} refusal={refusal} /> : null}
       <ActionForm action={sendTestAction} submitLabel="Send a test to me" pendingLabel="Sending the test…" className="inline-form">
         {hidden}
         <p className="field__hint">Version {draft.version} (the latest saved) as subscribers would get it, to your own address only.</p>

@@ -1,10 +1,11 @@
 import { DataTable } from '@/components/editor/data-table';
 import { LiveRefresh } from '@/components/editor/live-refresh';
 import { Pagination } from '@/components/editor/pagination';
-import { countNotReached, getSend, listProblemDeliveries } from '@/db/queries/newsletter-reports';
+import { countNotReached, getSend, listProblemDeliveries, remedyStateOf } from '@/db/queries/newsletter-reports';
 import { requireUser } from '@/lib/auth/session';
 import { getSite } from '@/lib/content';
 import { formatDateTime, formatScheduleTime } from '@/lib/dates/format';
+import { remedyRefusal } from '@/lib/newsletter/remedy-refusals';
 import { LIVE_STATUSES, progressOf, statusText } from '@/lib/newsletter/report';
 import { pageSchema, sendIdSchema } from '@/lib/newsletter/report-schema';
 import { routes } from '@/lib/routes';
@@ -34,10 +35,11 @@ export default async function SendReportPage({ params, searchParams }: Props) {
     );
   }
   const { page } = pageSchema.parse(await searchParams);
-  const [site, problems, notReached] = await Promise.all([
+  const [site, problems, notReached, remedyState] = await Promise.all([
     getSite(),
     listProblemDeliveries(send.id, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
     send.status === 'cancelled' ? countNotReached(send.id) : 0,
+    remedyStateOf(send),
   ]);
   const progress = progressOf(send.counts);
   const handled = progress.total - progress.remaining;
@@ -77,7 +79,7 @@ export default async function SendReportPage({ params, searchParams }: Props) {
         ))}
       </dl>
       <SendControls send={send} remaining={progress.remaining} site={site} />
-      <SendRemedies send={send} failed={progress.failed} notReached={notReached} site={site} />
+      <SendRemedies send={send} failed={progress.failed} notReached={notReached} site={site} refusal={remedyRefusal(remedyState)} />
       <section aria-labelledby="problems-heading">
         <h2 id="problems-heading">Failures and bounces</h2>
         {problems.length === 0 ? (

@@ -1,0 +1,114 @@
+import { expect, type Page, test } from '@playwright/test';
+
+import { expectNoAxeViolations } from './helpers/axe';
+import { seedReadyDraft } from './helpers/drafts';
+import { mailCount, waitForMailWithSubject } from './helpers/mail';
+import { storageState } from './helpers/newsroom';
+import { removeSends, seedSend } from './helpers/sends';
+
+// Named *publishing.spec.ts: the remedies go on only for a published article, so this publishes and
+// runs in the "publishing" project. The sends are seeded as the engine leaves them; the remedies'
+// messages go out through the real engine to the SMTP sink, to the readers left out and nobody else.
+
+test.use({ storageState: storageState('editor') });
+
+const SUBJECT = 'Seeded send';
+const seeded: string[] = [];
+let published: string[] = [];
+
+const form = (page: Page, button: string) => page.locator('form', { has: page.getByRole('button', { name: button, exact: true }) });
+const stat = (page: Page, label: string) =>
+  page
+    .locator('.stat-list > div')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('dd');
+
+async function send(...args: Parameters<typeof seedSend>) {
+  const row = await seedSend(...args);
+  seeded.push(row.id);
+  return row;
+}
+
+async function publishedDraft(page: Page) {
+  const draft = await seedReadyDraft();
+  await page.goto(`/editor/drafts/${draft.id}/publish`);
+  const publishNow = form(page, 'Publish now');
+  await publishNow.getByRole('radio', { name: 'Publish only' }).check();
+  await publishNow.getByRole('button', { name: 'Publish now', exact: true }).click();
+  await expect(publishNow.getByRole('status')).toContainText('Published.');
+  published.push(draft.id);
+  return draft;
+}
+
+// Unpublished after each test, passed or failed, so the other publishing specs' listings stay theirs.
+test.afterEach(async ({ page }) => {
+  for (const draftId of published) {
+    await page.goto(`/editor/drafts/${draftId}/publish`);
+    await form(page, 'Unpublish').getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await expect(form(page, 'Unpublish').getByRole('status')).toContainText(/Unpublished/);
+  }
+  published = [];
+});
+test.afterAll(async () => removeSends(seeded));
+
+/** The report, reloaded until the engine has handled every reader. */
+async function expectAllSent(page: Page, total: number) {
+  await expect(async () => {
+    await page.reload();
+    await expect(stat(page, 'Sent')).toHaveText(String(total));
+  }).toPass({ timeout: 20_000 });
+  await expect(stat(page, 'Failed')).toHaveText('0');
+  await expect(stat(page, 'Remaining')).toHaveText('0');
+  await expect(page.getByText('Done', { exact: true })).toBeVisible();
+}
+
+test('“Retry the failed” mails only the readers whose message failed, and the report ends with all sent', async ({ page }) => {
+  const draft = await publishedDraft(page);
+  const failed = await send({ draftId: draft.id, status: 'done', deliveries: { sent: 3, failed: 2 } });
+  await page.goto(`/editor/newsletter/${failed.id}`);
+  const retry = form(page, 'Retry the 2 failed');
+  await expect(retry).toContainText('Only the 2 addresses that failed are tried again. Nobody who received this send gets it twice.');
+  await expect(page.getByRole('button', { name: /Send again|Continue sending/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await retry.getByRole('button', { name: 'Retry the 2 failed', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/editor/newsletter/${failed.id}$`));
+  for (const address of failed.emails.failed!) expect(await waitForMailWithSubject(address, SUBJECT)).toHaveLength(1);
+  await expectAllSent(page, 5);
+  for (const address of failed.emails.sent!) expect(await mailCount(address, SUBJECT)).toBe(0);
+  await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+});
+
+test('“Continue sending” mails only the readers a cancel left out; an older send, once superseded, offers nothing', async ({ page }) => {
+  const draft = await publishedDraft(page);
+  const older = await send({ draftId: draft.id, status: 'done', deliveries: { sent: 2, failed: 1 } });
+  const cancelled = await send({ draftId: draft.id, status: 'cancelled', deliveries: { sent: 1, skipped: 4 } });
+  await page.goto(`/editor/newsletter/${older.id}`);
+  await expect(page.getByText('This article was emailed again after this send, so this send cannot go on')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+
+  await page.goto(`/editor/drafts/${draft.id}/publish`);
+  await expect(form(page, 'Continue sending to the 4 not reached')).toContainText('This send goes on to the 4 readers it never reached and who are still subscribed.');
+  await page.goto(`/editor/newsletter/${cancelled.id}`);
+  const go = form(page, 'Continue sending to the 4 not reached');
+  await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+  await go.getByRole('button', { name: 'Continue sending to the 4 not reached', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/editor/newsletter/${cancelled.id}$`));
+  for (const address of cancelled.emails.skipped!) expect(await waitForMailWithSubject(address, SUBJECT)).toHaveLength(1);
+  await expectAllSent(page, 5);
+  for (const address of [...cancelled.emails.sent!, ...older.emails.sent!, ...older.emails.failed!]) expect(await mailCount(address, SUBJECT)).toBe(0);
+});
+
+test('unpublishing stops the article’s send that is still going out, and says so', async ({ page }) => {
+  const draft = await publishedDraft(page);
+  const live = await send({ draftId: draft.id, status: 'sending', deliveries: { sent: 1, queued: 3 } });
+  await page.goto(`/editor/drafts/${draft.id}/publish`);
+  await form(page, 'Unpublish').getByRole('button', { name: 'Unpublish', exact: true }).click();
+  await expect(form(page, 'Unpublish').getByRole('status')).toContainText('Its newsletter, which was still going out, is stopped: nobody else gets the email.');
+  published = [];
+  await page.goto(`/editor/newsletter/${live.id}`);
+  await expect(page.getByText(/^Cancelled: Cancelled: the article was unpublished/)).toBeVisible();
+  await expect(stat(page, 'Remaining')).toHaveText('0');
+  await expect(page.getByText('This article is no longer published, so its newsletter cannot go on. Publish it again first.')).toBeVisible();
+  for (const address of live.emails.queued!) expect(await mailCount(address, SUBJECT)).toBe(0);
+});

@@ -107,7 +107,7 @@ test('unpublishing stops the article’s send that is still going out, and says 
   await expect(form(page, 'Unpublish').getByRole('status')).toContainText('Its newsletter, which was still going out, is stopped: nobody else gets the email.');
   published = [];
   await page.goto(`/editor/newsletter/${live.id}`);
-  await expect(page.getByText(/^Cancelled: Cancelled: the article was unpublished/)).toBeVisible();
+  await expect(page.getByText(/^Cancelled: The article was unpublished/)).toBeVisible();
   await expect(stat(page, 'Remaining')).toHaveText('0');
   await expect(page.getByText('This article is no longer published, so its newsletter cannot go on. Publish it again first.')).toBeVisible();
   for (const address of live.emails.queued!) expect(await mailCount(address, SUBJECT)).toBe(0);

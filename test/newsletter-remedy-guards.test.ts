@@ -86,7 +86,7 @@ describe('unpublishing an article', () => {
     await getDb().execute(sql`update newsletter_deliveries set status = 'sent' where send_id = ${send.id} and subscriber_id = ${people[0]!.id}`);
 
     expect(await unpublish(send.draftId)).toMatchObject({ ok: true, stoppedSends: 1 });
-    expect(await sendRow(send.id)).toMatchObject({ status: 'cancelled', statusReason: 'Cancelled: the article was unpublished.' });
+    expect(await sendRow(send.id)).toMatchObject({ status: 'cancelled', statusReason: 'The article was unpublished.' });
     const rows = await deliveriesOf(send.id);
     expect(rows.filter((row) => row.status === 'skipped').map((row) => row.response)).toEqual([CANCELLED_REASON, CANCELLED_REASON, CANCELLED_REASON]);
     expect(await countNotReached(send.id)).toBe(3);

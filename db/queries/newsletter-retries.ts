@@ -73,7 +73,7 @@ export const skippedByCancel = and(eq(newsletterDeliveries.status, 'skipped'), e
  */
 export const requeueCancelled = (sendId: string, db: Database = getDb()) => requeue(sendId, 'cancelled', skippedByCancel, false, db);
 
-export const UNPUBLISHED_REASON = 'Cancelled: the article was unpublished.';
+export const UNPUBLISHED_REASON = 'The article was unpublished.';
 
 /**
  * Within the unpublishing transaction (the draft row locked): the draft's live sends are cancelled

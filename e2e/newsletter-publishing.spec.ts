@@ -42,7 +42,8 @@ test('publish and email: every reader gets it once, the report follows it, a sec
   const publishNow = form(page, 'Publish now');
   await publishNow.getByRole('radio', { name: /^Publish and email subscribers/ }).check();
   await publishNow.getByRole('button', { name: 'Publish now', exact: true }).click();
-  await expect(publishNow.getByRole('status')).toContainText(`Published. Readers see it at /articles/${draft.slug}.`);
+  // Publishing, then rendering the email once for the send: the MDX worker threads may still be starting.
+  await expect(publishNow.getByRole('status')).toContainText(`Published. Readers see it at /articles/${draft.slug}.`, { timeout: 20_000 });
   await expect(publishNow.getByRole('status')).not.toContainText('did not start');
 
   // Every confirmed reader gets the sends of the specs running alongside too: only this article's count.

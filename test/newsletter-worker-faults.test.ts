@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb, getDb } from '@/db';
+import { moveSend } from '@/db/queries/newsletter-sends';
 import { newsletterSends } from '@/db/schema';
 import { getSite } from '@/lib/content';
 import { type MailPool, openMailPool } from '@/lib/mail/transport';
@@ -152,7 +153,20 @@ describe('the List-Id header', () => {
   });
 });
 
-describe('a cancelled send', () => {
+describe('an editor’s pause, resume or cancel', () => {
+  it('ends the mail server’s hold, so a resumed send is not shown as refused for long', async () => {
+    const send = await seedSend(await seedSubscribers(1));
+    const held = { status: 'waiting' as const, heldSince: new Date(Date.now() - 3_600_000), heldCode: '550 5.7.1', resumeAt: new Date(Date.now() + 60_000) };
+    await getDb().update(newsletterSends).set(held).where(eq(newsletterSends.id, send.id));
+    await pauseSend(send.id);
+    const row = async () => (await getDb().select().from(newsletterSends).where(eq(newsletterSends.id, send.id)))[0];
+    expect(await row()).toMatchObject({ status: 'paused', heldSince: null, heldCode: null });
+    await getDb().update(newsletterSends).set(held).where(eq(newsletterSends.id, send.id));
+    // What resumeSend does before it queues a run (queueing here would reach another file's worker).
+    await moveSend(send.id, ['paused', 'waiting'], 'sending', null);
+    expect(await row()).toMatchObject({ status: 'sending', heldSince: null, heldCode: null });
+  });
+
   it('is finished by cancelling; its row has no hold left', async () => {
     const send = await seedSend(await seedSubscribers(1));
     await getDb().update(newsletterSends).set({ heldSince: new Date() }).where(eq(newsletterSends.id, send.id));

@@ -20,7 +20,8 @@ const STREAK_ATTEMPTS = 3;
 const STATUS_EVERY = 5;
 const MARK_TRIES = 3;
 
-export type BatchContext = { send: RenderedSend; site: Site; pool: MailPool; connections: number; leaseMs: number; signal?: AbortSignal };
+/** `heldCode`: the code the mail server last halted the send with (newsletter_sends.held_code). */
+export type BatchContext = { send: RenderedSend; site: Site; pool: MailPool; connections: number; leaseMs: number; signal?: AbortSignal; heldCode?: string | null };
 export type BatchOutcome = { accepted: number; halt?: Verdict };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,12 +82,17 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
       queue.unshift(recipient);
       return;
     }
-    if (recipient.attempts >= STREAK_ATTEMPTS) return record(send.id, recipient, verdict);
+    if (recipient.attempts >= STREAK_ATTEMPTS) {
+      // Still the code the server halted the send with, nothing accepted since: the server's refusal,
+      // not this reader's. Tried again later, never judged, and the lane goes on to the others.
+      if (stillHeld && verdict.code !== undefined && verdict.code === context.heldCode) return setAside(send.id, recipient, verdict);
+      return record(send.id, recipient, verdict);
+    }
     if (streak.length > 0 && streak[0]!.verdict.code !== verdict.code) await flushStreak();
     streak.push({ recipient, verdict });
     if (streak.length < STREAK) return;
     const said = verdict.network ? 'cannot be reached' : `refused ${STREAK} messages in a row`;
-    outcome.halt ??= { kind: 'halt', reason: `the mail server ${said} (${verdict.reason})` };
+    outcome.halt ??= { kind: 'halt', reason: `the mail server ${said} (${verdict.reason})`, code: verdict.code };
     heldBack.push(...streak.map((entry) => entry.recipient));
     streak = [];
   };
@@ -147,12 +153,16 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
   return outcome;
 }
 
+const retryDelay = (recipient: Recipient) => Math.min(3600, 60 * 2 ** (recipient.attempts - 1));
+
+const setAside = (sendId: string, recipient: Recipient, verdict: Verdict) => markRetry(sendId, recipient.subscriberId, verdict.reason, retryDelay(recipient));
+
 async function record(sendId: string, recipient: Recipient, verdict: Verdict): Promise<void> {
   if (verdict.kind === 'bounce') {
     await markFinal(sendId, recipient.subscriberId, 'bounced', verdict.reason);
     await suppressEmail({ email: recipient.email, reason: 'hard_bounce', detail: verdict.reason, sendId });
   } else if (verdict.kind === 'retry' && recipient.attempts < MAX_ATTEMPTS) {
-    await markRetry(sendId, recipient.subscriberId, verdict.reason, Math.min(3600, 60 * 2 ** (recipient.attempts - 1)));
+    await markRetry(sendId, recipient.subscriberId, verdict.reason, retryDelay(recipient));
   } else {
     const words = verdict.kind === 'retry' ? `Gave up after ${recipient.attempts} attempts: ${verdict.reason}` : verdict.reason;
     await markFinal(sendId, recipient.subscriberId, 'failed', words);

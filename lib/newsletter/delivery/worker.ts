@@ -55,7 +55,7 @@ export async function deliverSend(sendId: string, options: DeliverOptions = {}):
   const connections = options.connections ?? env.SMTP_POOL_CONNECTIONS;
   const pool = options.pool ?? openMailPool(undefined, connections);
   const { signal } = options;
-  const context: BatchContext = { send, site: await getSite(), pool, connections, leaseMs: (options.leaseSeconds ?? LEASE_SECONDS) * 1000, signal };
+  const context: BatchContext = { send, site: await getSite(), pool, connections, leaseMs: (options.leaseSeconds ?? LEASE_SECONDS) * 1000, signal, heldCode: send.heldCode };
   const deadline = Date.now() + (options.budgetMs ?? 60_000);
   try {
     let batch = connections * 4;
@@ -96,6 +96,6 @@ async function halt({ send, site }: BatchContext, verdict: Verdict): Promise<Del
   const delay = Math.min(30 * 60_000, Math.max(60_000, previous * 2));
   const until = new Date(Date.now() + delay);
   const reason = verdict.reason.charAt(0).toUpperCase() + verdict.reason.slice(1);
-  await holdSend(send.id, `${reason}; trying again at ${formatDateTime(until, site)}.`, until, { byServer: true });
+  await holdSend(send.id, `${reason}; trying again at ${formatDateTime(until, site)}.`, until, { byServer: true, code: verdict.code });
   return { next: 'later', at: until };
 }

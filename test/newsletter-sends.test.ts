@@ -80,6 +80,7 @@ describe('pausing, resuming and cancelling', () => {
     let cancelled: Awaited<ReturnType<typeof cancelSend>> | undefined;
     const cancelling = {
       close: () => {},
+      reset: () => pool.reset(),
       send: async (mail: Parameters<typeof pool.send>[0]) => {
         handed += 1;
         if (handed === 5) cancelled = await cancelSend(send.id);

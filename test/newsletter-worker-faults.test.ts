@@ -22,7 +22,7 @@ const NO_LIMITS = { perSecond: 0, perHour: 0, perDay: 0 };
 /** The pool, calling `before(n)` as the n-th message is handed over. */
 function watched(inner: MailPool, before: (handed: number) => Promise<void> | void): MailPool {
   let handed = 0;
-  return { close: () => inner.close(), send: async (mail) => (await before(++handed), inner.send(mail)) };
+  return { close: () => inner.close(), reset: () => inner.reset(), send: async (mail) => (await before(++handed), inner.send(mail)) };
 }
 
 describe('a database error after the mail server accepted', () => {
@@ -136,6 +136,28 @@ describe('a slow mail server and the lease', () => {
       expect(row.status).toBe('queued');
       expect(row.response).toMatch(/No answer from the mail server within 1 s/);
       expect(row.updatedAt.getTime() - row.claimedAt!.getTime()).toBeLessThan(3_000);
+    }
+  });
+});
+
+describe('a message past its deadline', () => {
+  it('holds up nothing behind it: every other message the server received is marked sent', async () => {
+    const people = await seedSubscribers(6);
+    // The first reader's message takes the server 2.5 s; its deadline is a third of the 3 s lease.
+    const sink = await startSink({ slow: { to: [people[0]!.email], ms: 2_500 } });
+    const send = await seedSend(people);
+    await getDb().execute(sql`update newsletter_deliveries set next_attempt_at = now() - interval '1 minute' where send_id = ${send.id} and subscriber_id = ${people[0]!.id}`);
+    const pool = openMailPool(sink.url, 1);
+    expect((await deliverSend(send.id, { pool, connections: 1, limits: NO_LIMITS, leaseSeconds: 3 })).next).toBe('later');
+    pool.close();
+    // The slow message lands after its deadline (the window the README names).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await sink.close();
+    const rows = await deliveriesOf(send.id);
+    expect(rows.find((row) => row.subscriberId === people[0]!.id)).toMatchObject({ status: 'queued', attempts: 1 });
+    for (const person of people.slice(1)) {
+      expect(sink.counts().get(person.email) ?? 0, person.email).toBe(1);
+      expect(rows.find((row) => row.subscriberId === person.id)?.status, person.email).toBe('sent');
     }
   });
 });

@@ -5,7 +5,7 @@ import { clearHold, getSendStatus } from '@/db/queries/newsletter-sends';
 import { suppressEmail } from '@/db/queries/suppressions';
 
 import type { Site } from '../../content';
-import type { MailPool } from '../../mail/transport';
+import { type MailPool, NOT_SENT } from '../../mail/transport';
 import { personalise, type RenderedSend } from './message';
 import { classifySmtpError, type Verdict } from './smtp-errors';
 
@@ -26,11 +26,13 @@ export type BatchOutcome = { accepted: number; halt?: Verdict };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const LATE = Symbol('late');
+
 /** The pool's answer, or an ETIMEDOUT (a network error: retried) once `ms` have passed. */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`No answer from the mail server within ${Math.round(ms / 1000)} s`), { code: 'ETIMEDOUT' })), ms);
+    timer = setTimeout(() => reject(Object.assign(new Error(`No answer from the mail server within ${Math.round(ms / 1000)} s`), { code: 'ETIMEDOUT', [LATE]: true })), ms);
   });
   try {
     return await Promise.race([promise, late]);
@@ -67,6 +69,7 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
   const heldBack: Recipient[] = [];
   let handed = 0;
   let stopped = false;
+  let timedOut = false;
   let broken: { error: unknown } | undefined;
   let stillHeld = held;
 
@@ -97,7 +100,7 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
     streak = [];
   };
 
-  const going = () => !outcome.halt && !stopped && !broken && !signal?.aborted && Date.now() < startBy;
+  const going = () => !outcome.halt && !stopped && !timedOut && !broken && !signal?.aborted && Date.now() < startBy;
 
   const deliverOne = async (recipient: Recipient) => {
     handed += 1;
@@ -113,6 +116,19 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
     try {
       response = await within(pool.send(personalise(send, recipient, site)), messageMs);
     } catch (error) {
+      const { code, [LATE]: late } = error as { code?: unknown; [LATE]?: true };
+      // Never reached the server (dropped by the reset below): back to the queue, uncharged.
+      if (code === NOT_SENT) {
+        queue.unshift(recipient);
+        return;
+      }
+      // A message past its deadline may still be on its connection, and the pool's queue behind it
+      // with their own deadlines running: the pool drops what waits, so nothing given up on goes out
+      // later, and this batch ends (the next claim uses fresh connections).
+      if (late && !timedOut) {
+        timedOut = true;
+        pool.reset();
+      }
       return refused(recipient, classifySmtpError(error));
     }
     // Recorded outside the try above: a database error here is no answer of the mail server's. If
@@ -144,7 +160,7 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
     heldBack.map((recipient) => recipient.subscriberId),
     { charged: true },
   );
-  // Never handed over (a halt, a pause, a stop, or slower than the lease allows): back, uncharged.
+  // Never handed over (a halt, a pause, a stop, a timeout, or slower than the lease allows): back, uncharged.
   await releaseClaims(
     send.id,
     queue.map((recipient) => recipient.subscriberId),

@@ -11,10 +11,10 @@ import { LEASE_SECONDS } from '../delivery-settings';
 import { type BatchContext, deliverBatch } from './batch';
 import type { Verdict } from './smtp-errors';
 
-// The lease (LEASE_SECONDS) is the one duplicate window: a worker that dies leaves its rows
-// 'sending', and after the lease another claims them again, so a message the server accepted in the
-// instant before its row was marked 'sent' goes out twice. A live worker settles every row well
-// inside its lease (see deliverBatch), so it never loses one to another.
+// Where a message can go out twice is listed in the README ("The duplicate window"): a worker that
+// dies, its rows claimed again after the lease (LEASE_SECONDS); an answer that never arrives; a
+// database that cannot record an accepted message. A live worker settles every row well inside its
+// lease (see deliverBatch), so it never loses one to another.
 
 const MAX_BATCH = 200;
 

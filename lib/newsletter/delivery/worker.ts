@@ -86,14 +86,14 @@ export async function deliverSend(sendId: string, options: DeliverOptions = {}):
 }
 
 /**
- * The mail server refuses the whole send: it waits, 1 minute the first time, twice as long each
- * time it is refused again without a message getting through (up to 30 minutes). held_since keeps
- * when the refusals began, for the newsroom's overview.
+ * The mail server refuses the whole send: it waits as long as the refusals have lasted so far
+ * (held_since, kept across retries and limits): 1 minute the first time, then 1, 2, 4 … (up to 30
+ * minutes) while no message gets through. A wait for an hourly or daily limit before the first
+ * refusal counts for nothing.
  */
 async function halt({ send, site }: BatchContext, verdict: Verdict): Promise<DeliverResult> {
-  const current = await getSend(send.id);
-  const previous = current?.status === 'waiting' && current.resumeAt ? current.resumeAt.getTime() - current.updatedAt.getTime() : 0;
-  const delay = Math.min(30 * 60_000, Math.max(60_000, previous * 2));
+  const heldSince = (await getSend(send.id))?.heldSince;
+  const delay = Math.min(30 * 60_000, Math.max(60_000, heldSince ? Date.now() - heldSince.getTime() : 0));
   const until = new Date(Date.now() + delay);
   const reason = verdict.reason.charAt(0).toUpperCase() + verdict.reason.slice(1);
   await holdSend(send.id, `${reason}; trying again at ${formatDateTime(until, site)}.`, until, { byServer: true, code: verdict.code });

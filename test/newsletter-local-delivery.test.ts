@@ -5,13 +5,17 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { openOwnDatabase } from './helpers/own-database';
+
 // Without SMTP_URL the app writes each message to MAIL_DIR: set before lib/env.mjs is first read,
 // so every module here is imported after it.
 const mailDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-newsletter-mail-'));
 process.env.MAIL_DIR = mailDir;
 delete process.env.SMTP_URL;
-// A queue of this file's own: other files queue real sends, which its worker must not take.
+// A queue of this file's own: other files queue real sends, which its worker must not take. And a
+// database of its own: its worker's start-up sweep would take every other file's live send.
 process.env.JOB_QUEUE_SCHEMA = 'pgboss_local_delivery';
+const database = await openOwnDatabase();
 const { closeDb, getDb } = await import('@/db');
 const { newsletterSends } = await import('@/db/schema');
 const { listLiveSends } = await import('@/db/queries/newsletter-sends');
@@ -23,6 +27,7 @@ const { header } = await import('./helpers/smtp-sink');
 afterAll(async () => {
   await stopQueue(5_000);
   await closeDb();
+  await database.drop();
 });
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000) {

@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { openOwnDatabase } from './helpers/own-database';
 import { startSink } from './helpers/smtp-sink';
 
-// The app's own queue and mail settings, set before lib/env.mjs is first read: a queue schema of
-// this file's own (other files' workers must not take its job) and a slow real SMTP server.
+// The app's settings, set before lib/env.mjs is first read: a database and a queue schema of this
+// file's own (its worker's sweep takes every live send, and other files' workers must not take its
+// job) and a slow real SMTP server.
+const database = await openOwnDatabase();
 const sink = await startSink({ delayMs: 300 });
 process.env.SMTP_URL = sink.url;
 process.env.SMTP_POOL_CONNECTIONS = '5';
@@ -19,6 +22,7 @@ const { deliveriesOf, seedSend, seedSubscribers } = await import('./helpers/news
 afterAll(async () => {
   await sink.close();
   await closeDb();
+  await database.drop();
 });
 
 const jobsOf = async (sendId: string) =>
@@ -29,9 +33,11 @@ describe('a send under way when the server stops', () => {
     // Started first, so its start-up sweep does not queue this send a job of its own.
     await startQueue();
     await startNewsletterDelivery();
-    const send = await seedSend(await seedSubscribers(100));
+    const people = await seedSubscribers(100);
+    const send = await seedSend(people);
     await queueDelivery(send.id);
     while (sink.messages.length < 10) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sink.messages.every((message) => message.to.endsWith(people[0]!.email.split('@')[1]!))).toBe(true);
 
     // The real stop path, with the grace the app gives: 100 messages at 300 ms over 5 connections
     // would all go out inside it if the run waited for pg-boss to abort it.

@@ -86,14 +86,13 @@ export async function deliverSend(sendId: string, options: DeliverOptions = {}):
 }
 
 /**
- * The mail server refuses the whole send: it waits as long as the refusals have lasted so far
- * (held_since, kept across retries and limits): 1 minute the first time, then 1, 2, 4 … (up to 30
- * minutes) while no message gets through. A wait for an hourly or daily limit before the first
- * refusal counts for nothing.
+ * The mail server refuses the whole send: it waits a minute longer than the refusals have lasted
+ * (held_since, kept across retries), so 1, 2, 4 … minutes (up to 30) while no message gets through.
+ * A wait for an hourly or daily limit before the first refusal counts for nothing.
  */
 async function halt({ send, site }: BatchContext, verdict: Verdict): Promise<DeliverResult> {
   const heldSince = (await getSend(send.id))?.heldSince;
-  const delay = Math.min(30 * 60_000, Math.max(60_000, heldSince ? Date.now() - heldSince.getTime() : 0));
+  const delay = Math.min(30 * 60_000, 60_000 + (heldSince ? Math.max(0, Date.now() - heldSince.getTime()) : 0));
   const until = new Date(Date.now() + delay);
   const reason = verdict.reason.charAt(0).toUpperCase() + verdict.reason.slice(1);
   await holdSend(send.id, `${reason}; trying again at ${formatDateTime(until, site)}.`, until, { byServer: true, code: verdict.code });

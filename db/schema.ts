@@ -390,6 +390,9 @@ export const newsletterSends = pgTable(
     // Since when the mail server has refused the send (not set for hourly or daily limits): the
     // hold's start stays put while each retry moves resume_at; cleared by the next accepted message.
     heldSince: timestamp('held_since', { withTimezone: true }),
+    // The code the mail server refused the send with (e.g. "550 5.7.1"), while held_since is set:
+    // such a refusal is the server's, so it makes no reader bounced or failed until a message gets through.
+    heldCode: text('held_code'),
     // Recipients snapshotted when the send started.
     recipients: integer('recipients').notNull().default(0),
     createdBy: uuid('created_by')

@@ -115,6 +115,7 @@ describe('delivering a newsletter send', () => {
     // At the first message, three readers whose turn has not come leave: two unsubscribe, one bounces elsewhere.
     const pool: MailPool = {
       close: () => inner.close(),
+      reset: () => inner.reset(),
       send: async (mail) => {
         if (gone.length === 0) {
           const queued = await getDb()

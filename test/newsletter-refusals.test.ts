@@ -26,12 +26,22 @@ async function run(sendId: string, url: string) {
 }
 
 describe('a 5xx that is about the sender, not the reader', () => {
-  it('bounces only an unknown address (5.1.x, or a bare 550/551/553), never a relay refusal or a quota', () => {
+  it('bounces only an unknown address (5.1.1, 5.1.2, 5.1.3, 5.1.6, 5.1.10), never a sender or relay refusal, a quota or a bare 550', () => {
     const rcpt = (responseCode: number, response: string) =>
       classifySmtpError(Object.assign(new Error(response), { code: 'EENVELOPE', command: 'RCPT TO', responseCode, response }));
-    expect(rcpt(550, '550 5.1.1 No such user').kind).toBe('bounce');
-    expect(rcpt(553, '553 Mailbox name not allowed').kind).toBe('bounce');
-    expect(rcpt(550, '550 Requested action not taken: mailbox unavailable').kind).toBe('bounce');
+    for (const code of ['5.1.1', '5.1.2', '5.1.3', '5.1.6', '5.1.10']) expect(rcpt(550, `550 ${code} No such user`).kind, code).toBe('bounce');
+    expect(rcpt(550, '550-5.1.1 The email account that you tried to reach does not exist.\n550 5.1.1 Please try again.').kind).toBe('bounce');
+    // Postfix with smtpd_delay_reject=yes refuses a bad sender at RCPT.
+    expect(rcpt(553, '553 5.1.8 <news@example.org>: Sender address rejected: Domain not found').kind).toBe('fail');
+    expect(rcpt(550, '550 5.1.0 <news@example.org>: Sender address rejected: User unknown in local recipient table').kind).toBe('fail');
+    expect(rcpt(550, '550 5.1.7 Bad sender mailbox address syntax').kind).toBe('fail');
+    expect(rcpt(550, '550 5.1.1 <reader@example.net>: Relay access denied').kind).toBe('fail');
+    expect(rcpt(550, '550 Relaying denied').kind).toBe('fail');
+    expect(rcpt(550, '550 Requested action not taken: mailbox unavailable').kind).toBe('fail');
+    expect(rcpt(553, '553 Mailbox name not allowed').kind).toBe('fail');
+    // An address in the text is no enhanced code.
+    const dotted = rcpt(550, '550 Message refused: connection from 10.5.1.20 is listed');
+    expect(dotted).toMatchObject({ kind: 'fail', code: '550' });
     expect(rcpt(550, '550 5.7.1 Unable to relay').kind).toBe('fail');
     expect(rcpt(550, '550 5.4.5 Daily sending quota exceeded').kind).toBe('fail');
     expect(rcpt(551, '551 5.7.1 User not local').kind).toBe('fail');
@@ -81,6 +91,42 @@ describe('a 5xx that is about the sender, not the reader', () => {
   });
 });
 
+describe('a send the mail server halted on one code', () => {
+  it('judges no reader on that code while the hold lasts, however often they were refused; another code is judged', async () => {
+    const people = await seedSubscribers(12);
+    const sink = await startSink({ unknown: [people[0]!.email, people[1]!.email], refuseEveryone: { code: 550, message: '5.7.1 Unable to relay' } });
+    const send = await seedSend(people);
+    // Halted on "550 5.7.1" before, twice refused each, and due again now.
+    await getDb().execute(sql`update newsletter_deliveries set attempts = 2 where send_id = ${send.id}`);
+    await getDb().execute(
+      sql`update newsletter_sends set status = 'waiting', resume_at = now(), held_since = now() - interval '5 minutes', held_code = '550 5.7.1' where id = ${send.id}`,
+    );
+    expect((await run(send.id, sink.url)).next).toBe('later');
+    await sink.close();
+    expect(await deliveryCounts(send.id)).toEqual({ bounced: 2, queued: 10 });
+    const waiting = (await deliveriesOf(send.id)).filter((row) => row.status === 'queued');
+    for (const row of waiting) {
+      expect(row.response).toMatch(/5\.7\.1 Unable to relay/);
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+      expect(await isSuppressed(row.email)).toBe(false);
+    }
+    expect(await sendRow(send.id)).toMatchObject({ status: 'waiting', heldCode: '550 5.7.1' });
+  });
+
+  it('remembers the code it halted on, and forgets it once a message is accepted', async () => {
+    const refusing = await startSink({ refuseEveryone: { code: 550, message: '5.7.1 Unable to relay' } });
+    const send = await seedSend(await seedSubscribers(10));
+    await run(send.id, refusing.url);
+    await refusing.close();
+    expect(await sendRow(send.id)).toMatchObject({ status: 'waiting', heldCode: '550 5.7.1' });
+    const accepting = await startSink();
+    await getDb().execute(sql`update newsletter_sends set resume_at = now() where id = ${send.id}`);
+    expect(await run(send.id, accepting.url)).toEqual({ next: 'done' });
+    await accepting.close();
+    expect(await sendRow(send.id)).toMatchObject({ status: 'done', heldSince: null, heldCode: null });
+  });
+});
+
 describe('when a hold began', () => {
   it('keeps held_since across the mail server’s refusals, not for a limit, and clears it once a message is accepted', async () => {
     const refusing = await startSink({ refuseLogin: true });
@@ -102,6 +148,24 @@ describe('when a hold began', () => {
     expect(await run(send.id, accepting.url)).toEqual({ next: 'done' });
     await accepting.close();
     expect(await sendRow(send.id)).toMatchObject({ status: 'done', heldSince: null });
+  });
+
+  it('waits a minute longer than the refusals have lasted: a wait for a limit before them does not count', async () => {
+    const refusing = await startSink({ refuseLogin: true });
+    const send = await seedSend(await seedSubscribers(2));
+    // Just back from an hour's wait for the hourly limit; the server refuses for the first time.
+    await getDb().execute(sql`update newsletter_sends set status = 'waiting', resume_at = now(), updated_at = now() - interval '1 hour' where id = ${send.id}`);
+    await run(send.id, refusing.url);
+    const first = await sendRow(send.id);
+    expect(first.resumeAt!.getTime() - first.heldSince!.getTime()).toBeLessThan(90_000);
+    // Refused for 8 minutes now: the next wait is 9 minutes.
+    await getDb().execute(sql`update newsletter_sends set resume_at = now(), held_since = now() - interval '8 minutes' where id = ${send.id}`);
+    await run(send.id, refusing.url);
+    await refusing.close();
+    const second = await sendRow(send.id);
+    const waited = second.resumeAt!.getTime() - second.updatedAt.getTime();
+    expect(waited).toBeGreaterThan(8.5 * 60_000);
+    expect(waited).toBeLessThan(10 * 60_000);
   });
 
   it('leaves held_since empty for an hourly limit', async () => {

@@ -128,7 +128,11 @@ describe('continuing a cancelled send', () => {
     const sink = await startSink({ delayMs: 600 });
     const inner = openMailPool(sink.url, 1);
     let handed = 0;
-    const pool = { close: () => {}, send: async (mail: Parameters<typeof inner.send>[0]) => (++handed === 1 && (await cancelSend(send.id)), inner.send(mail)) };
+    const pool = {
+      close: () => {},
+      reset: () => inner.reset(),
+      send: async (mail: Parameters<typeof inner.send>[0]) => (++handed === 1 && (await cancelSend(send.id)), inner.send(mail)),
+    };
     await deliverSend(send.id, { pool, connections: 1, limits: NO_LIMITS, leaseSeconds: 3 });
     inner.close();
     await sink.close();

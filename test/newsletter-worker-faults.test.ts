@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb, getDb } from '@/db';
+import { moveSend } from '@/db/queries/newsletter-sends';
 import { newsletterSends } from '@/db/schema';
 import { getSite } from '@/lib/content';
 import { type MailPool, openMailPool } from '@/lib/mail/transport';
@@ -21,7 +22,7 @@ const NO_LIMITS = { perSecond: 0, perHour: 0, perDay: 0 };
 /** The pool, calling `before(n)` as the n-th message is handed over. */
 function watched(inner: MailPool, before: (handed: number) => Promise<void> | void): MailPool {
   let handed = 0;
-  return { close: () => inner.close(), send: async (mail) => (await before(++handed), inner.send(mail)) };
+  return { close: () => inner.close(), reset: () => inner.reset(), send: async (mail) => (await before(++handed), inner.send(mail)) };
 }
 
 describe('a database error after the mail server accepted', () => {
@@ -139,6 +140,28 @@ describe('a slow mail server and the lease', () => {
   });
 });
 
+describe('a message past its deadline', () => {
+  it('holds up nothing behind it: every other message the server received is marked sent', async () => {
+    const people = await seedSubscribers(6);
+    // The first reader's message takes the server 2.5 s; its deadline is a third of the 3 s lease.
+    const sink = await startSink({ slow: { to: [people[0]!.email], ms: 2_500 } });
+    const send = await seedSend(people);
+    await getDb().execute(sql`update newsletter_deliveries set next_attempt_at = now() - interval '1 minute' where send_id = ${send.id} and subscriber_id = ${people[0]!.id}`);
+    const pool = openMailPool(sink.url, 1);
+    expect((await deliverSend(send.id, { pool, connections: 1, limits: NO_LIMITS, leaseSeconds: 3 })).next).toBe('later');
+    pool.close();
+    // The slow message lands after its deadline (the window the README names).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await sink.close();
+    const rows = await deliveriesOf(send.id);
+    expect(rows.find((row) => row.subscriberId === people[0]!.id)).toMatchObject({ status: 'queued', attempts: 1 });
+    for (const person of people.slice(1)) {
+      expect(sink.counts().get(person.email) ?? 0, person.email).toBe(1);
+      expect(rows.find((row) => row.subscriberId === person.id)?.status, person.email).toBe('sent');
+    }
+  });
+});
+
 describe('the List-Id header', () => {
   it('is plain ASCII even when the site’s name is not (RFC 2047)', async () => {
     const site = { ...(await getSite()), name: 'Le Quotidien — Éditions “Spéciales”' };
@@ -152,7 +175,20 @@ describe('the List-Id header', () => {
   });
 });
 
-describe('a cancelled send', () => {
+describe('an editor’s pause, resume or cancel', () => {
+  it('ends the mail server’s hold, so a resumed send is not shown as refused for long', async () => {
+    const send = await seedSend(await seedSubscribers(1));
+    const held = { status: 'waiting' as const, heldSince: new Date(Date.now() - 3_600_000), heldCode: '550 5.7.1', resumeAt: new Date(Date.now() + 60_000) };
+    await getDb().update(newsletterSends).set(held).where(eq(newsletterSends.id, send.id));
+    await pauseSend(send.id);
+    const row = async () => (await getDb().select().from(newsletterSends).where(eq(newsletterSends.id, send.id)))[0];
+    expect(await row()).toMatchObject({ status: 'paused', heldSince: null, heldCode: null });
+    await getDb().update(newsletterSends).set(held).where(eq(newsletterSends.id, send.id));
+    // What resumeSend does before it queues a run (queueing here would reach another file's worker).
+    await moveSend(send.id, ['paused', 'waiting'], 'sending', null);
+    expect(await row()).toMatchObject({ status: 'sending', heldSince: null, heldCode: null });
+  });
+
   it('is finished by cancelling; its row has no hold left', async () => {
     const send = await seedSend(await seedSubscribers(1));
     await getDb().update(newsletterSends).set({ heldSince: new Date() }).where(eq(newsletterSends.id, send.id));

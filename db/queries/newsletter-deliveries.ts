@@ -113,7 +113,7 @@ export async function claimDeliveries(sendId: string, max: number, limits: Limit
     if (left!.open > 0 && left!.until) return { kind: 'idle', until: new Date(left!.until) };
     await tx
       .update(newsletterSends)
-      .set({ status: 'done', statusReason: null, resumeAt: null, heldSince: null, finishedAt: new Date(at), updatedAt: new Date(at) })
+      .set({ status: 'done', statusReason: null, resumeAt: null, heldSince: null, heldCode: null, finishedAt: new Date(at), updatedAt: new Date(at) })
       .where(eq(newsletterSends.id, sendId));
     return { kind: 'stopped' };
   });

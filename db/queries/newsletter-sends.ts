@@ -99,7 +99,8 @@ export async function moveSend(
 ): Promise<{ ok: true } | { ok: false; status: Status | null }> {
   const moved = await db
     .update(newsletterSends)
-    .set({ status: to, statusReason: reason, resumeAt: null, updatedAt: new Date(), ...(to === 'cancelled' ? { finishedAt: new Date(), heldSince: null } : {}) })
+    // A hold ends with a pause, resume or cancel: an editor acted, and a refusal after it starts a new one.
+    .set({ status: to, statusReason: reason, resumeAt: null, heldSince: null, heldCode: null, updatedAt: new Date(), ...(to === 'cancelled' ? { finishedAt: new Date() } : {}) })
     .where(and(eq(newsletterSends.id, id), inArray(newsletterSends.status, from)))
     .returning({ id: newsletterSends.id });
   if (moved.length > 0) return { ok: true };
@@ -116,9 +117,16 @@ export async function listLiveSends(db: Database = getDb()): Promise<{ id: strin
 
 /**
  * The send waits until `until`, with the reason in words: a limit reached, or (`byServer`) a mail
- * server that refuses, whose hold keeps the time it began across retries (held_since).
+ * server that refuses, whose hold keeps the time it began across retries (held_since) and the code
+ * it refused with (`code`, none for a refused login or sender).
  */
-export async function holdSend(id: string, reason: string, until: Date, { byServer = false } = {}, db: Database = getDb()): Promise<void> {
+export async function holdSend(
+  id: string,
+  reason: string,
+  until: Date,
+  { byServer = false, code }: { byServer?: boolean; code?: string } = {},
+  db: Database = getDb(),
+): Promise<void> {
   await db
     .update(newsletterSends)
     .set({
@@ -126,7 +134,7 @@ export async function holdSend(id: string, reason: string, until: Date, { byServ
       statusReason: reason,
       resumeAt: until,
       updatedAt: new Date(),
-      ...(byServer ? { heldSince: sql`coalesce(${newsletterSends.heldSince}, now())` } : {}),
+      ...(byServer ? { heldSince: sql`coalesce(${newsletterSends.heldSince}, now())`, heldCode: code ?? null } : {}),
     })
     .where(and(eq(newsletterSends.id, id), inArray(newsletterSends.status, ['sending', 'waiting'])));
 }
@@ -135,7 +143,7 @@ export async function holdSend(id: string, reason: string, until: Date, { byServ
 export async function clearHold(id: string, db: Database = getDb()): Promise<void> {
   await db
     .update(newsletterSends)
-    .set({ status: 'sending', statusReason: null, resumeAt: null, heldSince: null, updatedAt: new Date() })
+    .set({ status: 'sending', statusReason: null, resumeAt: null, heldSince: null, heldCode: null, updatedAt: new Date() })
     .where(
       and(
         eq(newsletterSends.id, id),

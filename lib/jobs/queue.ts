@@ -139,9 +139,18 @@ async function runOne<N extends QueueName>(name: N, handler: Handler<N>, job: Jo
 // The process's own connection, on globalThis: instrumentation (which starts the workers) and the
 // request handlers (which queue jobs) are separate bundles of this module, and share it.
 const QUEUE = Symbol.for('broadsheet.queue');
-const holder = globalThis as { [QUEUE]?: { opening: Promise<JobQueue>; open?: JobQueue } };
+const STOPPING = Symbol.for('broadsheet.queue.stopping');
+const holder = globalThis as { [QUEUE]?: { opening: Promise<JobQueue>; open?: JobQueue }; [STOPPING]?: AbortController };
+
+/**
+ * Aborted the moment this process's queue begins to stop, before pg-boss's grace period: a job that
+ * can end early (a newsletter run) does so, rather than when pg-boss gives up on it, and from then on
+ * nothing opens the queue again.
+ */
+export const stoppingSignal = (): AbortSignal => (holder[STOPPING] ??= new AbortController()).signal;
 
 function shared(): Promise<JobQueue> {
+  if (stoppingSignal().aborted) return Promise.reject(new Error('The job queue is stopping: this server queues no more jobs.'));
   if (!holder[QUEUE]) {
     const entry: { opening: Promise<JobQueue>; open?: JobQueue } = {
       opening: JobQueue.open().then(
@@ -171,8 +180,12 @@ function startedFor(tx: Transaction | undefined): Promise<JobQueue> {
 /** Starts this process's queue now rather than on first use. */
 export const startQueue = async (): Promise<void> => void (await shared());
 
-/** Stops this process's queue (see JobQueue.stop); a job still running then is retried elsewhere once it expires. */
-export async function stopQueue(timeoutMs?: number): Promise<void> {
+/**
+ * Stops this process's queue for good (see JobQueue.stop and stoppingSignal); a job still running then
+ * is retried elsewhere once it expires. `final: false` only closes it, for a start that failed half way.
+ */
+export async function stopQueue(timeoutMs?: number, { final = true } = {}): Promise<void> {
+  if (final) (holder[STOPPING] ??= new AbortController()).abort();
   const entry = holder[QUEUE];
   holder[QUEUE] = undefined;
   if (entry) await (await entry.opening).stop(timeoutMs);

@@ -27,7 +27,7 @@ export async function startWorkers(): Promise<void> {
     }).catch((error: unknown) => console.error('Could not start the newsletter sends owed by scheduled publications:', error));
   } catch (error) {
     // Half started is not started: a second try begins from nothing.
-    await stopQueue(0).catch(() => {});
+    await stopQueue(0, { final: false }).catch(() => {});
     throw error;
   }
 }

@@ -53,8 +53,15 @@ export const sendMail: SendMail = async (mail) => {
 /** A newsletter message: a `prepared` header is written as given (nodemailer would MIME-encode a quoted phrase). */
 export type BulkMail = Omit<OutgoingMail, 'headers'> & { headers: Record<string, string | { prepared: true; value: string }> };
 
-/** Bulk sending: `send` resolves with the server's answer, or rejects with nodemailer's error. */
-export type MailPool = { send(mail: BulkMail): Promise<string>; close(): void };
+/**
+ * Bulk sending: `send` resolves with the server's answer, or rejects with nodemailer's error, or with
+ * NOT_SENT when `reset` dropped it before it reached a connection. `reset` drops every message still
+ * waiting for a connection and goes on with fresh connections; those busy with a message finish it.
+ */
+export type MailPool = { send(mail: BulkMail): Promise<string>; reset(): void; close(): void };
+
+/** The code of a message `reset` dropped before the mail server saw any of it. */
+export const NOT_SENT = 'ENOTSENT';
 
 /**
  * A pool of SMTP_POOL_CONNECTIONS connections to `url` (SMTP_URL by default), or .eml files without
@@ -65,17 +72,37 @@ export type MailPool = { send(mail: BulkMail): Promise<string>; close(): void };
 export function openMailPool(url: string | undefined = env.SMTP_URL, connections = env.SMTP_POOL_CONNECTIONS): MailPool {
   if (!url) {
     const composer = local();
-    return { send: async (mail) => `Written to ${await writeEml(mail, composer)}`, close: () => composer.close() };
+    return { send: async (mail) => `Written to ${await writeEml(mail, composer)}`, reset: () => {}, close: () => composer.close() };
   }
-  const pool = nodemailer.createTransport({
-    ...parseConnectionUrl(url),
-    pool: true,
-    maxConnections: connections,
-    maxMessages: Infinity,
-    maxRequeues: 0,
-    connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
-    socketTimeout: 30_000,
-  } as nodemailer.TransportOptions);
-  return { send: async (mail) => (await pool.sendMail(mail)).response as string, close: () => pool.close() };
+  const open = () =>
+    nodemailer.createTransport({
+      ...parseConnectionUrl(url),
+      pool: true,
+      maxConnections: connections,
+      maxMessages: Infinity,
+      maxRequeues: 0,
+      connectionTimeout: 20_000,
+      greetingTimeout: 20_000,
+      socketTimeout: 30_000,
+    } as nodemailer.TransportOptions);
+  let pool = open();
+  return {
+    send: async (mail) => {
+      const used = pool;
+      try {
+        return (await used.sendMail(mail)).response as string;
+      } catch (error) {
+        // nodemailer's words for a message its closed pool never gave a connection.
+        if (used !== pool && error instanceof Error && error.message === 'Connection pool was closed')
+          throw Object.assign(new Error('Not sent: the pool was reset'), { code: NOT_SENT });
+        throw error;
+      }
+    },
+    reset: () => {
+      const old = pool;
+      pool = open();
+      old.close();
+    },
+    close: () => pool.close(),
+  };
 }

@@ -13,6 +13,7 @@ const inner = openMailPool(url, 5);
 let accepted = 0;
 const pool = {
   close: () => {},
+  reset: () => inner.reset(),
   send: async (mail: Parameters<typeof inner.send>[0]) => {
     const response = await inner.send(mail);
     accepted += 1;

@@ -14,6 +14,8 @@ export type Behaviour = {
   busyAlways?: string[];
   /** Milliseconds before each message is accepted. */
   delayMs?: number;
+  /** Milliseconds before a message to one of these addresses is accepted (instead of delayMs). */
+  slow?: { to: string[]; ms: number };
   /** This answer at RCPT TO for every address (e.g. 550 "5.7.1 Unable to relay"). */
   refuseEveryone?: { code: number; message: string };
   /** Refuse every login with 535. */
@@ -47,7 +49,8 @@ export async function startSink(behaviour: Behaviour = {}) {
           messages.push({ to, raw: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
           callback(null, `2.0.0 Ok: queued as ${messages.length}`);
         };
-        if (behaviour.delayMs) setTimeout(finish, behaviour.delayMs);
+        const delay = behaviour.slow?.to.includes(to) ? behaviour.slow.ms : behaviour.delayMs;
+        if (delay) setTimeout(finish, delay);
         else finish();
       });
     },

@@ -5,7 +5,7 @@ import { clearHold, getSendStatus } from '@/db/queries/newsletter-sends';
 import { suppressEmail } from '@/db/queries/suppressions';
 
 import type { Site } from '../../content';
-import type { MailPool } from '../../mail/transport';
+import { type MailPool, NOT_SENT } from '../../mail/transport';
 import { personalise, type RenderedSend } from './message';
 import { classifySmtpError, type Verdict } from './smtp-errors';
 
@@ -20,16 +20,19 @@ const STREAK_ATTEMPTS = 3;
 const STATUS_EVERY = 5;
 const MARK_TRIES = 3;
 
-export type BatchContext = { send: RenderedSend; site: Site; pool: MailPool; connections: number; leaseMs: number; signal?: AbortSignal };
+/** `heldCode`: the code the mail server last halted the send with (newsletter_sends.held_code). */
+export type BatchContext = { send: RenderedSend; site: Site; pool: MailPool; connections: number; leaseMs: number; signal?: AbortSignal; heldCode?: string | null };
 export type BatchOutcome = { accepted: number; halt?: Verdict };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const LATE = Symbol('late');
 
 /** The pool's answer, or an ETIMEDOUT (a network error: retried) once `ms` have passed. */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`No answer from the mail server within ${Math.round(ms / 1000)} s`), { code: 'ETIMEDOUT' })), ms);
+    timer = setTimeout(() => reject(Object.assign(new Error(`No answer from the mail server within ${Math.round(ms / 1000)} s`), { code: 'ETIMEDOUT', [LATE]: true })), ms);
   });
   try {
     return await Promise.race([promise, late]);
@@ -66,6 +69,7 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
   const heldBack: Recipient[] = [];
   let handed = 0;
   let stopped = false;
+  let timedOut = false;
   let broken: { error: unknown } | undefined;
   let stillHeld = held;
 
@@ -81,17 +85,22 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
       queue.unshift(recipient);
       return;
     }
-    if (recipient.attempts >= STREAK_ATTEMPTS) return record(send.id, recipient, verdict);
+    if (recipient.attempts >= STREAK_ATTEMPTS) {
+      // Still the code the server halted the send with, nothing accepted since: the server's refusal,
+      // not this reader's. Tried again later, never judged, and the lane goes on to the others.
+      if (stillHeld && verdict.code !== undefined && verdict.code === context.heldCode) return setAside(send.id, recipient, verdict);
+      return record(send.id, recipient, verdict);
+    }
     if (streak.length > 0 && streak[0]!.verdict.code !== verdict.code) await flushStreak();
     streak.push({ recipient, verdict });
     if (streak.length < STREAK) return;
     const said = verdict.network ? 'cannot be reached' : `refused ${STREAK} messages in a row`;
-    outcome.halt ??= { kind: 'halt', reason: `the mail server ${said} (${verdict.reason})` };
+    outcome.halt ??= { kind: 'halt', reason: `the mail server ${said} (${verdict.reason})`, code: verdict.code };
     heldBack.push(...streak.map((entry) => entry.recipient));
     streak = [];
   };
 
-  const going = () => !outcome.halt && !stopped && !broken && !signal?.aborted && Date.now() < startBy;
+  const going = () => !outcome.halt && !stopped && !timedOut && !broken && !signal?.aborted && Date.now() < startBy;
 
   const deliverOne = async (recipient: Recipient) => {
     handed += 1;
@@ -107,6 +116,19 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
     try {
       response = await within(pool.send(personalise(send, recipient, site)), messageMs);
     } catch (error) {
+      const { code, [LATE]: late } = error as { code?: unknown; [LATE]?: true };
+      // Never reached the server (dropped by the reset below): back to the queue, uncharged.
+      if (code === NOT_SENT) {
+        queue.unshift(recipient);
+        return;
+      }
+      // A message past its deadline may still be on its connection, and the pool's queue behind it
+      // with their own deadlines running: the pool drops what waits, so nothing given up on goes out
+      // later, and this batch ends (the next claim uses fresh connections).
+      if (late && !timedOut) {
+        timedOut = true;
+        pool.reset();
+      }
       return refused(recipient, classifySmtpError(error));
     }
     // Recorded outside the try above: a database error here is no answer of the mail server's. If
@@ -138,7 +160,7 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
     heldBack.map((recipient) => recipient.subscriberId),
     { charged: true },
   );
-  // Never handed over (a halt, a pause, a stop, or slower than the lease allows): back, uncharged.
+  // Never handed over (a halt, a pause, a stop, a timeout, or slower than the lease allows): back, uncharged.
   await releaseClaims(
     send.id,
     queue.map((recipient) => recipient.subscriberId),
@@ -147,12 +169,16 @@ export async function deliverBatch(context: BatchContext, rows: Recipient[], hel
   return outcome;
 }
 
+const retryDelay = (recipient: Recipient) => Math.min(3600, 60 * 2 ** (recipient.attempts - 1));
+
+const setAside = (sendId: string, recipient: Recipient, verdict: Verdict) => markRetry(sendId, recipient.subscriberId, verdict.reason, retryDelay(recipient));
+
 async function record(sendId: string, recipient: Recipient, verdict: Verdict): Promise<void> {
   if (verdict.kind === 'bounce') {
     await markFinal(sendId, recipient.subscriberId, 'bounced', verdict.reason);
     await suppressEmail({ email: recipient.email, reason: 'hard_bounce', detail: verdict.reason, sendId });
   } else if (verdict.kind === 'retry' && recipient.attempts < MAX_ATTEMPTS) {
-    await markRetry(sendId, recipient.subscriberId, verdict.reason, Math.min(3600, 60 * 2 ** (recipient.attempts - 1)));
+    await markRetry(sendId, recipient.subscriberId, verdict.reason, retryDelay(recipient));
   } else {
     const words = verdict.kind === 'retry' ? `Gave up after ${recipient.attempts} attempts: ${verdict.reason}` : verdict.reason;
     await markFinal(sendId, recipient.subscriberId, 'failed', words);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 
 import { listLiveSends } from '@/db/queries/newsletter-sends';
 
-import { enqueue, work } from '../../jobs/queue';
+import { enqueue, stoppingSignal, work } from '../../jobs/queue';
 import { deliverSend } from './worker';
 
 /**
@@ -20,22 +20,29 @@ function wakeUpId(sendId: string, at: Date): string {
  * Asks for the send to be worked on, now or at `at`. Only a wake-up still to come gets the stable id:
  * one whose time has passed may have run (or failed) already, and its id would queue nothing. An
  * extra run is harmless: two workers on one send share its rows (their claims skip each other's).
- * (No singletonKey: on pg-boss's standard queues it would not stop a second job anyway.)
+ * (No singletonKey: on pg-boss's standard queues it would not stop a second job anyway.) Nothing is
+ * queued once this server is stopping: the send stays live, and the start-up sweep queues it.
  */
 export async function queueDelivery(sendId: string, at?: Date): Promise<void> {
+  if (stoppingSignal().aborted) return;
   await enqueue('newsletter-send', { sendId }, at && at.getTime() > Date.now() ? { startAfter: at, id: wakeUpId(sendId, at) } : {});
 }
 
 /**
  * Registers this server's newsletter worker: each job is one bounded run of the worker, then the
- * next run queued when it says 'later'. When the server stops, the job's signal ends the run early
- * (the messages in flight finish; the rest go back to the queue) and the next run is queued. Every
- * send left sending or waiting (a crash, a deploy) is queued again, so none waits for an editor.
+ * next run queued when it says 'later'. When the server begins to stop (stoppingSignal, not the
+ * job's own signal, which pg-boss aborts only once its grace is over) the run ends early: the
+ * messages in flight finish, the rest go back to the delivery queue, and the job fails, so the
+ * queue retries it on whichever server is up (30 s on). Every send left sending or waiting (a crash,
+ * a deploy) is queued again at start, so none waits for an editor.
  */
 export async function startNewsletterDelivery(): Promise<void> {
   await work('newsletter-send', async ({ data, signal }) => {
-    const result = await deliverSend(data.sendId, { signal });
-    if (result.next === 'later') await queueDelivery(data.sendId, result.at);
+    const stopping = stoppingSignal();
+    const result = await deliverSend(data.sendId, { signal: AbortSignal.any([signal, stopping]) });
+    if (result.next === 'done') return;
+    if (stopping.aborted) throw new Error('The server stopped during the send; its next run continues it.');
+    await queueDelivery(data.sendId, result.at);
   });
   for (const send of await listLiveSends()) await queueDelivery(send.id, send.resumeAt ?? undefined);
 }

@@ -37,7 +37,7 @@ export function personalise(send: RenderedSend, recipient: { subscriberId: strin
     html: send.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(links.page)),
     text: send.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, links.page),
     // The same message to the same reader always has the same id, so a mail system that sees it
-    // twice (the one duplicate window, see worker.ts) can tell it is one message.
+    // twice (see the README's duplicate window) can tell it is one message.
     messageId: `<${send.id}.${recipient.subscriberId}@${host}>`,
     // Set as plain headers: nodemailer's own `list.unsubscribePost` option does not write the header.
     headers: {

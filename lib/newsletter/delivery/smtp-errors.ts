@@ -14,10 +14,14 @@ export type Verdict = { kind: 'retry' | 'bounce' | 'fail' | 'halt'; reason: stri
 type SmtpError = { code?: unknown; responseCode?: unknown; response?: unknown; command?: unknown; message?: unknown };
 
 const NETWORK = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EPROTOCOL']);
-// Without an enhanced code, these mean the mailbox is unknown or its name not allowed.
-const BARE_BOUNCE = new Set([550, 551, 553]);
-// RFC 3463: class.subject.detail, e.g. 5.1.1 (bad destination mailbox), 5.7.1 (delivery not authorised).
-const ENHANCED = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
+// RFC 3463 class.subject.detail, read only where it belongs, right after the status ("550 5.1.1 …",
+// "550-5.1.1 …"): anywhere else a number like an address ("from 10.5.1.20") would read as one.
+const ENHANCED = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
+// The codes that say this mailbox does not exist (bad mailbox, system, syntax; moved; mailbox
+// address now unknown). 5.1.0, 5.1.7 and 5.1.8 are about the sender, whose address a server may
+// refuse at RCPT too: they, and a bare 550 with no code at all, must not cost the list a reader.
+const UNKNOWN_ADDRESS = new Set(['5.1.1', '5.1.2', '5.1.3', '5.1.6', '5.1.10']);
+const ABOUT_THE_SENDER = /sender|relay/i;
 
 export function classifySmtpError(error: unknown): Verdict {
   const { code, responseCode, response, command, message } = (typeof error === 'object' && error !== null ? error : {}) as SmtpError;
@@ -31,12 +35,12 @@ export function classifySmtpError(error: unknown): Verdict {
   if (status === 421) return { kind: 'halt', reason: `the mail server is not taking messages now (${reason})` };
   if (stage.startsWith('MAIL')) return { kind: 'halt', reason: `the mail server refused the sender address (${reason})` };
   if (status !== undefined && status >= 400) {
-    const enhanced = said.match(ENHANCED);
-    const answer = `${status}${enhanced ? ` ${enhanced[0]}` : ''}`;
+    const enhanced = reason.match(ENHANCED)?.[1];
+    const answer = `${status}${enhanced ? ` ${enhanced}` : ''}`;
     if (status < 500) return { kind: 'retry', reason, code: answer };
-    // Only "this address does not exist" suppresses a reader; a relay refusal (5.7.x) or a quota
-    // (5.4.x, 5.2.x) is about the sender or the message, and must not cost the list its readers.
-    const unknownAddress = enhanced ? enhanced[1] === '5' && enhanced[2] === '1' : BARE_BOUNCE.has(status);
+    // Only "this address does not exist" suppresses a reader; a relay refusal (5.7.x), a refused
+    // sender or a quota (5.4.x, 5.2.x) is about the sender or the message.
+    const unknownAddress = enhanced !== undefined && UNKNOWN_ADDRESS.has(enhanced) && !ABOUT_THE_SENDER.test(reason);
     if (stage.startsWith('RCPT') && unknownAddress) return { kind: 'bounce', reason, code: answer };
     return { kind: 'fail', reason, code: answer };
   }

@@ -11,10 +11,10 @@ import { LEASE_SECONDS } from '../delivery-settings';
 import { type BatchContext, deliverBatch } from './batch';
 import type { Verdict } from './smtp-errors';
 
-// The lease (LEASE_SECONDS) is the one duplicate window: a worker that dies leaves its rows
-// 'sending', and after the lease another claims them again, so a message the server accepted in the
-// instant before its row was marked 'sent' goes out twice. A live worker settles every row well
-// inside its lease (see deliverBatch), so it never loses one to another.
+// Where a message can go out twice is listed in the README ("The duplicate window"): a worker that
+// dies, its rows claimed again after the lease (LEASE_SECONDS); an answer that never arrives; a
+// database that cannot record an accepted message. A live worker settles every row well inside its
+// lease (see deliverBatch), so it never loses one to another.
 
 const MAX_BATCH = 200;
 
@@ -55,7 +55,7 @@ export async function deliverSend(sendId: string, options: DeliverOptions = {}):
   const connections = options.connections ?? env.SMTP_POOL_CONNECTIONS;
   const pool = options.pool ?? openMailPool(undefined, connections);
   const { signal } = options;
-  const context: BatchContext = { send, site: await getSite(), pool, connections, leaseMs: (options.leaseSeconds ?? LEASE_SECONDS) * 1000, signal };
+  const context: BatchContext = { send, site: await getSite(), pool, connections, leaseMs: (options.leaseSeconds ?? LEASE_SECONDS) * 1000, signal, heldCode: send.heldCode };
   const deadline = Date.now() + (options.budgetMs ?? 60_000);
   try {
     let batch = connections * 4;
@@ -86,16 +86,15 @@ export async function deliverSend(sendId: string, options: DeliverOptions = {}):
 }
 
 /**
- * The mail server refuses the whole send: it waits, 1 minute the first time, twice as long each
- * time it is refused again without a message getting through (up to 30 minutes). held_since keeps
- * when the refusals began, for the newsroom's overview.
+ * The mail server refuses the whole send: it waits a minute longer than the refusals have lasted
+ * (held_since, kept across retries), so 1, 2, 4 … minutes (up to 30) while no message gets through.
+ * A wait for an hourly or daily limit before the first refusal counts for nothing.
  */
 async function halt({ send, site }: BatchContext, verdict: Verdict): Promise<DeliverResult> {
-  const current = await getSend(send.id);
-  const previous = current?.status === 'waiting' && current.resumeAt ? current.resumeAt.getTime() - current.updatedAt.getTime() : 0;
-  const delay = Math.min(30 * 60_000, Math.max(60_000, previous * 2));
+  const heldSince = (await getSend(send.id))?.heldSince;
+  const delay = Math.min(30 * 60_000, 60_000 + (heldSince ? Math.max(0, Date.now() - heldSince.getTime()) : 0));
   const until = new Date(Date.now() + delay);
   const reason = verdict.reason.charAt(0).toUpperCase() + verdict.reason.slice(1);
-  await holdSend(send.id, `${reason}; trying again at ${formatDateTime(until, site)}.`, until, { byServer: true });
+  await holdSend(send.id, `${reason}; trying again at ${formatDateTime(until, site)}.`, until, { byServer: true, code: verdict.code });
   return { next: 'later', at: until };
 }

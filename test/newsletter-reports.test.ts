@@ -96,6 +96,8 @@ describe('a send’s report', () => {
       'Waiting: hourly limit reached, continues at 25 Nov 2026, 15:00',
     );
     expect(statusText({ status: 'done', statusReason: null, resumeAt: null }, site)).toBe('Done');
+    // The newsroom's own reasons read after the label, never repeating it.
+    expect(statusText({ status: 'cancelled', statusReason: 'by an editor.', resumeAt: null }, site)).toBe('Cancelled: by an editor');
   });
 
   it('says the time once when the engine’s reason already says it', () => {

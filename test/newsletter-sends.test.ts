@@ -94,7 +94,7 @@ describe('pausing, resuming and cancelling', () => {
     expect(await deliveryCounts(send.id)).toEqual({ sent: 8, skipped: 4 });
     expect(sink.messages).toHaveLength(8);
     expect((await deliveriesOf(send.id)).filter((row) => row.status === 'skipped').every((row) => row.response === 'Cancelled before their turn.')).toBe(true);
-    expect(await sendRow(send.id)).toMatchObject({ status: 'cancelled', statusReason: 'Cancelled by an editor.' });
+    expect(await sendRow(send.id)).toMatchObject({ status: 'cancelled', statusReason: 'by an editor.' });
     expect(await cancelSend(send.id)).toEqual({ ok: false, error: 'This send was cancelled.' });
     expect(await pauseSend(randomUUID())).toEqual({ ok: false, error: 'No such send.' });
   });

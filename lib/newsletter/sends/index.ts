@@ -83,7 +83,7 @@ async function move(sendId: string, from: NewsletterSend['status'][], to: Newsle
 
 /** The worker stops within a few messages (see delivery/batch.ts; those already handed to the server finish). */
 export async function pauseSend(sendId: string): Promise<SendResult> {
-  const moved = await move(sendId, ['sending', 'waiting'], 'paused', 'Paused by an editor.');
+  const moved = await move(sendId, ['sending', 'waiting'], 'paused', 'by an editor.');
   return moved.ok ? { ok: true, sendId, message: 'Paused. Nothing more goes out until you resume.' } : moved;
 }
 
@@ -97,7 +97,7 @@ export async function resumeSend(sendId: string): Promise<SendResult> {
 
 /** Nobody else receives it; the rows not sent are kept as skipped, "Cancelled". */
 export async function cancelSend(sendId: string): Promise<SendResult> {
-  const moved = await move(sendId, ['sending', 'waiting', 'paused'], 'cancelled', 'Cancelled by an editor.');
+  const moved = await move(sendId, ['sending', 'waiting', 'paused'], 'cancelled', 'by an editor.');
   if (!moved.ok) return moved;
   const skipped = await skipRemaining(sendId, LEASE_SECONDS);
   return { ok: true, sendId, message: `Cancelled: ${plural(skipped, 'message', await getSite())} will not be sent.` };

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { expectNoAxeViolations } from './helpers/axe';
 import { database, subscriberStatus } from './helpers/database';
 import { seedReadyDraft } from './helpers/drafts';
 import { linkTo, mailCount, waitForMailWithSubject } from './helpers/mail';
 import { storageState } from './helpers/newsroom';
+import { formWith, unpublishedAfterEach } from './helpers/publishing';
 
 // Named *publishing.spec.ts: it publishes, so it runs in the "publishing" project, after the specs that
 // compare the site's listings with content/. Needs the sending engine (lib/newsletter/sends).
@@ -21,25 +22,14 @@ async function confirmedReader(): Promise<string> {
 
 const reportPage = /\/editor\/newsletter\/[\da-f-]{36}$/;
 
-const form = (page: Page, button: string) => page.locator('form', { has: page.getByRole('button', { name: button, exact: true }) });
-
-// Unpublished after each test, passed or failed, so the other publishing specs' listings stay theirs.
-let published: string[] = [];
-test.afterEach(async ({ page }) => {
-  for (const draftId of published) {
-    await page.goto(`/editor/drafts/${draftId}/publish`);
-    await form(page, 'Unpublish').getByRole('button', { name: 'Unpublish', exact: true }).click();
-    await expect(form(page, 'Unpublish').getByRole('status')).toContainText(/Unpublished/);
-  }
-  published = [];
-});
+const published = unpublishedAfterEach();
 
 test('publish and email: every reader gets it once, the report follows it, a second send needs a ticked box', async ({ page }) => {
   const [leaving, staying] = [await confirmedReader(), await confirmedReader()];
   const draft = await seedReadyDraft();
   published.push(draft.id);
   await page.goto(`/editor/drafts/${draft.id}/publish`);
-  const publishNow = form(page, 'Publish now');
+  const publishNow = formWith(page, 'Publish now');
   await publishNow.getByRole('radio', { name: /^Publish and email subscribers/ }).check();
   await publishNow.getByRole('button', { name: 'Publish now', exact: true }).click();
   // Publishing, then rendering the email once for the send: the MDX worker threads may still be starting.
@@ -66,7 +56,7 @@ test('publish and email: every reader gets it once, the report follows it, a sec
   // Once emailed, publishing again never emails: the choice is gone.
   await expect(page.getByRole('radio', { name: /^Publish and email subscribers/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Email subscribers', exact: true })).toHaveCount(0);
-  const again = form(page, 'Send again');
+  const again = formWith(page, 'Send again');
   // The send the editor saw goes with the press, so the server can refuse a stale page's.
   await expect(again.locator('input[name="seenSequence"]')).toHaveValue('1');
   await again.getByRole('checkbox', { name: 'I understand every subscriber gets it a second time' }).check();
@@ -84,12 +74,12 @@ test('a published article that never went out can be emailed later, once', async
   const draft = await seedReadyDraft();
   published.push(draft.id);
   await page.goto(`/editor/drafts/${draft.id}/publish`);
-  const publishNow = form(page, 'Publish now');
+  const publishNow = formWith(page, 'Publish now');
   await expect(publishNow.getByRole('radio', { name: 'Publish only' })).toBeChecked();
   await publishNow.getByRole('button', { name: 'Publish now', exact: true }).click();
   await expect(publishNow.getByRole('status')).toHaveText(`Published. Readers see it at /articles/${draft.slug}.`);
   await page.reload();
-  const email = form(page, 'Email subscribers');
+  const email = formWith(page, 'Email subscribers');
   await email.getByRole('button', { name: 'Email subscribers', exact: true }).click();
   await expect(page).toHaveURL(reportPage);
   await expect(page.getByText(/^First send of this article, started /)).toBeVisible();

@@ -4,7 +4,8 @@ import { expectNoAxeViolations } from './helpers/axe';
 import { seedReadyDraft } from './helpers/drafts';
 import { mailCount, waitForMailWithSubject } from './helpers/mail';
 import { storageState } from './helpers/newsroom';
-import { removeSends, seedSend } from './helpers/sends';
+import { formWith, unpublishedAfterEach } from './helpers/publishing';
+import { sendsOfThisFile } from './helpers/sends';
 
 // Named *publishing.spec.ts: the remedies go on only for a published article, so this publishes and
 // runs in the "publishing" project. The sends are seeded as the engine leaves them; the remedies'
@@ -13,43 +14,25 @@ import { removeSends, seedSend } from './helpers/sends';
 test.use({ storageState: storageState('editor') });
 
 const SUBJECT = 'Seeded send';
-const seeded: string[] = [];
-let published: string[] = [];
+const send = sendsOfThisFile();
 
-const form = (page: Page, button: string) => page.locator('form', { has: page.getByRole('button', { name: button, exact: true }) });
+const published = unpublishedAfterEach();
 const stat = (page: Page, label: string) =>
   page
     .locator('.stat-list > div')
     .filter({ has: page.getByText(label, { exact: true }) })
     .locator('dd');
 
-async function send(...args: Parameters<typeof seedSend>) {
-  const row = await seedSend(...args);
-  seeded.push(row.id);
-  return row;
-}
-
 async function publishedDraft(page: Page) {
   const draft = await seedReadyDraft();
   await page.goto(`/editor/drafts/${draft.id}/publish`);
-  const publishNow = form(page, 'Publish now');
+  const publishNow = formWith(page, 'Publish now');
   await publishNow.getByRole('radio', { name: 'Publish only' }).check();
   await publishNow.getByRole('button', { name: 'Publish now', exact: true }).click();
   await expect(publishNow.getByRole('status')).toContainText('Published.');
   published.push(draft.id);
   return draft;
 }
-
-// Unpublished after each test, passed or failed, so the other publishing specs' listings stay theirs.
-test.afterEach(async ({ page }) => {
-  for (const draftId of published) {
-    await page.goto(`/editor/drafts/${draftId}/publish`);
-    await form(page, 'Unpublish').getByRole('button', { name: 'Unpublish', exact: true }).click();
-    await expect(form(page, 'Unpublish').getByRole('status')).toContainText(/Unpublished/);
-  }
-  published = [];
-});
-test.afterAll(async () => removeSends(seeded));
 
 /** The report, reloaded until the engine has handled every reader. */
 async function expectAllSent(page: Page, total: number) {
@@ -66,7 +49,7 @@ test('“Retry the failed” mails only the readers whose message failed, and th
   const draft = await publishedDraft(page);
   const failed = await send({ draftId: draft.id, status: 'done', deliveries: { sent: 3, failed: 2 } });
   await page.goto(`/editor/newsletter/${failed.id}`);
-  const retry = form(page, 'Retry the 2 failed');
+  const retry = formWith(page, 'Retry the 2 failed');
   await expect(retry).toContainText('Only the 2 addresses that failed are tried again. Nobody who received this send gets it twice.');
   await expect(page.getByRole('button', { name: /Send again|Continue sending/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -88,9 +71,9 @@ test('“Continue sending” mails only the readers a cancel left out; an older 
   await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
 
   await page.goto(`/editor/drafts/${draft.id}/publish`);
-  await expect(form(page, 'Continue sending to the 4 not reached')).toContainText('This send goes on to the 4 readers it never reached and who are still subscribed.');
+  await expect(formWith(page, 'Continue sending to the 4 not reached')).toContainText('This send goes on to the 4 readers it never reached and who are still subscribed.');
   await page.goto(`/editor/newsletter/${cancelled.id}`);
-  const go = form(page, 'Continue sending to the 4 not reached');
+  const go = formWith(page, 'Continue sending to the 4 not reached');
   await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
   await go.getByRole('button', { name: 'Continue sending to the 4 not reached', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/editor/newsletter/${cancelled.id}$`));
@@ -103,9 +86,9 @@ test('unpublishing stops the article’s send that is still going out, and says 
   const draft = await publishedDraft(page);
   const live = await send({ draftId: draft.id, status: 'sending', deliveries: { sent: 1, queued: 3 } });
   await page.goto(`/editor/drafts/${draft.id}/publish`);
-  await form(page, 'Unpublish').getByRole('button', { name: 'Unpublish', exact: true }).click();
-  await expect(form(page, 'Unpublish').getByRole('status')).toContainText('Its newsletter, which was still going out, is stopped: nobody else gets the email.');
-  published = [];
+  await formWith(page, 'Unpublish').getByRole('button', { name: 'Unpublish', exact: true }).click();
+  await expect(formWith(page, 'Unpublish').getByRole('status')).toContainText('Its newsletter, which was still going out, is stopped: nobody else gets the email.');
+  published.splice(0);
   await page.goto(`/editor/newsletter/${live.id}`);
   await expect(page.getByText(/^Cancelled: The article was unpublished/)).toBeVisible();
   await expect(stat(page, 'Remaining')).toHaveText('0');

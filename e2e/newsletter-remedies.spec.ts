@@ -3,19 +3,12 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { seedReadyDraft } from './helpers/drafts';
 import { storageState } from './helpers/newsroom';
-import { removeSends, seedSend } from './helpers/sends';
+import { sendsOfThisFile } from './helpers/sends';
 
 // What the newsroom is offered when a send went wrong, on sends seeded as the engine leaves them:
 // the trouble named on the overview, and remedies for only the readers left out (LESSONS 10).
 
-const seeded: string[] = [];
-test.afterAll(async () => removeSends(seeded));
-
-async function send(...args: Parameters<typeof seedSend>) {
-  const row = await seedSend(...args);
-  seeded.push(row.id);
-  return row;
-}
+const send = sendsOfThisFile();
 
 test.use({ storageState: storageState('editor') });
 

@@ -4,19 +4,12 @@ import { expectNoAxeViolations } from './helpers/axe';
 import { seedReadyDraft } from './helpers/drafts';
 import { waitForMailWithSubject } from './helpers/mail';
 import { people, storageState } from './helpers/newsroom';
-import { deliverSome, removeSends, seedSend, setSendStatus } from './helpers/sends';
+import { deliverSome, sendsOfThisFile, setSendStatus } from './helpers/sends';
 
 // The newsroom's newsletter pages, on sends seeded as the engine leaves them. Nothing here publishes
 // (see newsletter-publishing.spec.ts for the whole journey).
 
-const seeded: string[] = [];
-test.afterAll(async () => removeSends(seeded));
-
-async function send(...args: Parameters<typeof seedSend>) {
-  const row = await seedSend(...args);
-  seeded.push(row.id);
-  return row;
-}
+const send = sendsOfThisFile();
 
 const figure = (page: Page, term: string) =>
   page

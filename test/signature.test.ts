@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
-import { readSignedBody, signHeaders } from '@/lib/jobs/signature';
+import { readSignedBody, readSignedPayload, signHeaders } from '@/lib/jobs/signature';
 
 const body = JSON.stringify({ tags: ['home'] });
 
@@ -27,5 +28,22 @@ describe('signed internal requests', () => {
   it('refuse a large body before reading it', async () => {
     const large = 'x'.repeat(20_000);
     expect(await readSignedBody(request('/api/revalidate', signHeaders('/api/revalidate', large), large))).toBeNull();
+  });
+
+  it('give a route its checked payload, or the answer to send: 401 unsigned, 400 not JSON or not its shape', async () => {
+    const schema = z.object({ tags: z.array(z.string()) });
+    const signed = (text: string) => request('/api/revalidate', signHeaders('/api/revalidate', text), text);
+    expect(await readSignedPayload(signed(body), schema, '{"tags": [...]}')).toEqual({ ok: true, data: { tags: ['home'] } });
+    const answers = await Promise.all(
+      [request('/api/revalidate', {}), signed('not json'), signed('{"tags": "home"}')].map(async (req) => {
+        const result = await readSignedPayload(req, schema, '{"tags": [...]}');
+        return result.ok ? null : [result.response.status, await result.response.text()];
+      }),
+    );
+    expect(answers).toEqual([
+      [401, 'Not signed, or signed too long ago.'],
+      [400, 'The body is not JSON.'],
+      [400, 'Expected {"tags": [...]}.'],
+    ]);
   });
 });

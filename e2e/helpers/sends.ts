@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { test } from '@playwright/test';
+
 import { database } from './database';
 import { people } from './newsroom';
 
@@ -66,4 +68,15 @@ export async function removeSends(sendIds: string[]): Promise<void> {
   const sql = database();
   await sql`delete from subscribers where id in (select subscriber_id from newsletter_deliveries where send_id in ${sql(sendIds)}) and email like 'seeded-%'`;
   await sql`delete from newsletter_sends where id in ${sql(sendIds)}`;
+}
+
+/** Seeds sends for the spec file that calls it (at its top level) and removes them after its last test. */
+export function sendsOfThisFile(): typeof seedSend {
+  const seeded: string[] = [];
+  test.afterAll(async () => removeSends(seeded));
+  return async (seed) => {
+    const row = await seedSend(seed);
+    seeded.push(row.id);
+    return row;
+  };
 }

@@ -2,6 +2,8 @@ import 'server-only';
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import type { z } from 'zod';
+
 import { appSecret } from '../secret';
 
 // The internal routes (a scheduled publication, revalidation) are called by the server itself over
@@ -38,4 +40,21 @@ export async function readSignedBody(request: Request, now = Date.now()): Promis
   const expected = Buffer.from(hmac(new URL(request.url).pathname, timestamp, body));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given) ? body : null;
+}
+
+/**
+ * The checked JSON payload of a signed internal call, or the answer to give instead: 401 when it is
+ * not correctly signed, 400 when it is not JSON or not what the route takes (`expected` says what is).
+ */
+export async function readSignedPayload<T>(request: Request, schema: z.ZodType<T>, expected: string): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
+  const body = await readSignedBody(request);
+  if (body === null) return { ok: false, response: new Response('Not signed, or signed too long ago.', { status: 401 }) };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { ok: false, response: new Response('The body is not JSON.', { status: 400 }) };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: new Response(`Expected ${expected}.`, { status: 400 }) };
 }

@@ -1,16 +1,15 @@
-import { Body, Button, Container, Head, Hr, Html, Img, Link, Preview, Section, Text } from '@react-email/components';
+import { Button, Hr, Img, Link, Section, Text } from '@react-email/components';
 import { getMDXComponent } from 'mdx-bundler/client';
 
 import type { Article, Site } from '../../content/types';
 import { formatDate } from '../../dates/format';
 import { absoluteUrl, routes } from '../../routes';
 import { emailBodyComponents } from './body-components';
+import { column, EmailFrame, Masthead } from './frame';
 import { emailImageSrc } from './image';
-import { darkModeCss, GUTTER, heading, ink, link, mutedInk, palette, sans, serif, small, text, WIDTH } from './styles';
+import { GUTTER, heading, link, mutedInk, palette, sans, small, text, WIDTH } from './styles';
 
 export type ArticleEmailProps = { article: Article; code: string; site: Site; unsubscribeUrl: string };
-
-const column = { padding: `0 ${GUTTER}px` };
 
 /** One article as a newsletter: masthead, headline, standfirst, byline, hero, body, a link to the site, why it came. */
 export function ArticleEmail({ article, code, site, unsubscribeUrl }: ArticleEmailProps) {
@@ -18,81 +17,68 @@ export function ArticleEmail({ article, code, site, unsubscribeUrl }: ArticleEma
   const articleUrl = absoluteUrl(site, routes.article(article.slug));
   const hero = emailImageSrc(site, article.hero.src, WIDTH);
   return (
-    <Html lang={site.language}>
-      <Head>
-        <title>{article.title}</title>
-        <meta name="color-scheme" content="light dark" />
-        <meta name="supported-color-schemes" content="light dark" />
-        <style>{darkModeCss}</style>
-      </Head>
-      <Preview>{article.standfirst}</Preview>
-      <Body className="em-page" style={{ margin: 0, padding: '24px 0', backgroundColor: palette.page, color: palette.text, fontFamily: serif }}>
-        <Container className="em-paper" width={WIDTH} style={{ ...ink, maxWidth: `${WIDTH}px`, width: '100%' }}>
-          <Section style={{ ...column, paddingTop: `${GUTTER}px` }}>
-            <Link href={absoluteUrl(site, routes.home())} style={{ ...ink, fontFamily: serif, fontSize: '22px', fontWeight: 700, textDecoration: 'none' }}>
-              {site.name}
-            </Link>
-            <Text className="em-muted" style={{ ...small, margin: '4px 0 0', textTransform: 'uppercase', letterSpacing: '0.05em' }}>
-              {article.category.name}
+    <EmailFrame site={site} title={article.title} preview={article.standfirst}>
+      <Section style={{ ...column, paddingTop: `${GUTTER}px` }}>
+        <Masthead site={site} />
+        <Text className="em-muted" style={{ ...small, margin: '4px 0 0', textTransform: 'uppercase', letterSpacing: '0.05em' }}>
+          {article.category.name}
+        </Text>
+        <Hr style={{ borderColor: palette.rule, margin: '12px 0 0' }} />
+        <h1 style={{ ...heading(30), margin: '20px 0 12px' }}>{article.title}</h1>
+        <Text style={{ ...text, fontSize: '19px', ...mutedInk }} className="em-muted">
+          {article.standfirst}
+        </Text>
+        <Text className="em-muted" style={{ ...small, margin: '0 0 16px' }}>
+          {`By ${article.author.name} · ${formatDate(article.published, site)}`}
+        </Text>
+      </Section>
+      {hero ? (
+        <Section>
+          <Img src={hero} alt={article.hero.alt} width={WIDTH} style={{ width: '100%', maxWidth: `${WIDTH}px`, height: 'auto' }} />
+          {article.hero.credit ? (
+            <Text className="em-muted" style={{ ...small, padding: `4px ${GUTTER}px 0` }}>
+              {article.hero.credit}
             </Text>
-            <Hr style={{ borderColor: palette.rule, margin: '12px 0 0' }} />
-            <h1 style={{ ...heading(30), margin: '20px 0 12px' }}>{article.title}</h1>
-            <Text style={{ ...text, fontSize: '19px', ...mutedInk }} className="em-muted">
-              {article.standfirst}
-            </Text>
-            <Text className="em-muted" style={{ ...small, margin: '0 0 16px' }}>
-              {`By ${article.author.name} · ${formatDate(article.published, site)}`}
-            </Text>
-          </Section>
-          {hero ? (
-            <Section>
-              <Img src={hero} alt={article.hero.alt} width={WIDTH} style={{ width: '100%', maxWidth: `${WIDTH}px`, height: 'auto' }} />
-              {article.hero.credit ? (
-                <Text className="em-muted" style={{ ...small, padding: `4px ${GUTTER}px 0` }}>
-                  {article.hero.credit}
-                </Text>
-              ) : null}
-            </Section>
           ) : null}
-          <Section style={{ ...column, paddingTop: '16px' }}>
-            {/* eslint-disable-next-line react-hooks/static-components -- rendered once to a string: each body is its own compiled component and keeps no state */}
-            <Article components={emailBodyComponents(site)} />
-            <Section style={{ margin: '24px 0 32px' }}>
-              <Button
-                href={articleUrl}
-                className="em-button"
-                style={{
-                  backgroundColor: palette.accent,
-                  color: palette.accentText,
-                  fontFamily: sans,
-                  fontSize: '16px',
-                  fontWeight: 700,
-                  padding: '12px 20px',
-                  borderRadius: '4px',
-                  textDecoration: 'none',
-                }}
-              >
-                Read on the site
-              </Button>
-            </Section>
-          </Section>
-          <Section style={{ ...column, paddingBottom: `${GUTTER}px` }}>
-            <Hr style={{ borderColor: palette.rule, margin: '0 0 16px' }} />
-            <Text className="em-muted" style={small}>
-              {`You are receiving this because you subscribed to ${site.name}’s newsletter.`}
-            </Text>
-            <Text className="em-muted" style={small}>
-              <Link href={unsubscribeUrl} style={{ ...link, ...mutedInk }}>
-                Unsubscribe
-              </Link>{' '}
-              ·{' '}
-              <Link href={articleUrl} style={{ ...link, ...mutedInk }}>
-                {articleUrl}
-              </Link>
-            </Text>
-          </Section>
-        </Container>
-      </Body>
-    </Html>
+        </Section>
+      ) : null}
+      <Section style={{ ...column, paddingTop: '16px' }}>
+        {/* eslint-disable-next-line react-hooks/static-components -- rendered once to a string: each body is its own compiled component and keeps no state */}
+        <Article components={emailBodyComponents(site)} />
+        <Section style={{ margin: '24px 0 32px' }}>
+          <Button
+            href={articleUrl}
+            className="em-button"
+            style={{
+              backgroundColor: palette.accent,
+              color: palette.accentText,
+              fontFamily: sans,
+              fontSize: '16px',
+              fontWeight: 700,
+              padding: '12px 20px',
+              borderRadius: '4px',
+              textDecoration: 'none',
+            }}
+          >
+            Read on the site
+          </Button>
+        </Section>
+      </Section>
+      <Section style={{ ...column, paddingBottom: `${GUTTER}px` }}>
+        <Hr style={{ borderColor: palette.rule, margin: '0 0 16px' }} />
+        <Text className="em-muted" style={small}>
+          {`You are receiving this because you subscribed to ${site.name}’s newsletter.`}
+        </Text>
+        <Text className="em-muted" style={small}>
+          <Link href={unsubscribeUrl} style={{ ...link, ...mutedInk }}>
+            Unsubscribe
+          </Link>{' '}
+          ·{' '}
+          <Link href={articleUrl} style={{ ...link, ...mutedInk }}>
+            {articleUrl}
+          </Link>
+        </Text>
+      </Section>
+    </EmailFrame>
   );
 }

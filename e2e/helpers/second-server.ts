@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /**
- * A second `next start` of the same build on this run's database and SMTP sink, with settings of
- * its own (e.g. no trusted proxy), on a free port it reports itself. Stopped by `stop()`.
+ * Another `next start` of the same build on this run's database and SMTP sink, with settings of
+ * its own (e.g. no trusted proxy), on `port` or a free port it reports itself. Stopped by `stop()`.
  */
-export async function startSecondServer(settings: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', '0'], {
+export async function startSecondServer(settings: Record<string, string>, port = 0): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
       ...process.env,

@@ -130,13 +130,25 @@ test('while server A restarts, every request through the proxy is answered by se
   expect(answered).toBeGreaterThan(whileDown);
 });
 
-test('pages and feeds come through the proxy compressed with gzip and brotli', async () => {
-  for (const where of ['/', '/feed.xml']) {
+test('pages, feeds and sitemaps come through the proxy compressed with gzip and brotli', async () => {
+  const category = `/category/${firstArticle().category.slug}`;
+  const bodies: [string, RegExp][] = [
+    ['/', /<\/html>$/],
+    [category, /<\/html>$/],
+    ['/feed.xml', /<\/rss>\s*$/],
+    ['/atom.xml', /<\/feed>\s*$/],
+    ['/feed.json', /"items":/],
+    [`${category}/feed.xml`, /<\/rss>\s*$/],
+    ['/sitemap.xml', /<\/urlset>\s*$/],
+    // Empty (<urlset … />) while no article is from the last two days.
+    ['/news-sitemap.xml', /<urlset [^]*(\/>|<\/urlset>)\s*$/],
+  ];
+  for (const [where, body] of bodies) {
     for (const encoding of ['gzip', 'br']) {
       const response = await viaProxy(where, { 'accept-encoding': encoding });
       expect(response.status, where).toBe(200);
       expect(response.headers['content-encoding'], `${where} ${encoding}`).toBe(encoding);
-      expect(response.text).toMatch(where === '/' ? /<\/html>$/ : /<\/rss>\s*$/);
+      expect(response.text, where).toMatch(body);
     }
   }
 });

@@ -22,7 +22,7 @@ export function nginxBinary(): string {
 
 /** Runs `nginx -t` on a configuration: its verdict, or nginx's own words when it refuses it. */
 export function checkConfig(prefix: string, conf: string): string {
-  const check = spawnSync(nginxBinary(), ['-t', '-p', prefix, '-c', conf], { encoding: 'utf8' });
+  const check = spawnSync(nginxBinary(), ['-t', '-p', prefix, '-e', `${prefix}/error.log`, '-c', conf], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nginx -t refused ${conf}:\n${check.stderr}`);
   return check.stderr;
 }
@@ -92,7 +92,7 @@ export async function startProxy(port: number, servers: [string, string]): Promi
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(conf, mainConfig(dir, site));
   checkConfig(dir, conf);
-  const child = spawn(nginx, ['-p', dir, '-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(nginx, ['-p', dir, '-e', `${dir}/error.log`, '-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));

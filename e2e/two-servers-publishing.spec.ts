@@ -183,6 +183,10 @@ test('the micro-cache answers a second anonymous request itself, never a signed-
   const where = fresh();
   expect((await viaProxy(where)).headers['x-cache-status']).toBe('MISS');
   expect((await viaProxy(where)).headers['x-cache-status']).toBe('HIT');
+  // One copy for every encoding: nginx compresses it for each client.
+  for (const encoding of ['gzip', 'br']) expect((await viaProxy(where, { 'accept-encoding': encoding })).headers['x-cache-status'], encoding).toBe('HIT');
+  // A client-side navigation (RSC payload) is not the HTML page.
+  expect((await viaProxy(where, { rsc: '1' })).headers['x-cache-status']).toBe('MISS');
 
   const session = (await page.context().cookies()).find((cookie) => cookie.name === 'authjs.session-token');
   expect(session).toBeDefined();

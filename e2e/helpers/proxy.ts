@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -8,7 +8,7 @@ import path from 'node:path';
 // shipped snippets and upstream file, included as they are; only the listening address (plain http),
 // the app servers' ports and the folders (cache, logs, pid) are this test's own.
 
-export const DEPLOY = path.resolve('deploy', 'nginx');
+const DEPLOY = path.resolve('deploy', 'nginx');
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file));
 const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 const INSTALL = 'apt-get install nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static (.ci/run installs them)';
@@ -21,14 +21,32 @@ export function nginxBinary(): string {
 }
 
 /** Runs `nginx -t` on a configuration: its verdict, or nginx's own words when it refuses it. */
-export function checkConfig(prefix: string, conf: string): string {
+function checkConfig(prefix: string, conf: string): string {
   const check = spawnSync(nginxBinary(), ['-t', '-p', prefix, '-e', `${prefix}/error.log`, '-c', conf], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nginx -t refused ${conf}:\n${check.stderr}`);
   return check.stderr;
 }
 
+/** `nginx -t` on deploy/nginx/broadsheet.conf as shipped, but for a self-signed certificate where certbot puts one. */
+export function checkProductionConfig(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-nginx-t-'));
+  try {
+    const certificate = ['-subj', '/CN=news.example.org', '-keyout', `${dir}/privkey.pem`, '-out', `${dir}/fullchain.pem`];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', ...certificate], { stdio: 'ignore' });
+    const site = readFileSync(path.join(DEPLOY, 'broadsheet.conf'), 'utf8')
+      .replaceAll('/etc/nginx/broadsheet', DEPLOY)
+      .replaceAll('/etc/letsencrypt/live/news.example.org', dir)
+      .replace('/var/cache/nginx/broadsheet', `${dir}/cache`);
+    writeFileSync(`${dir}/site.conf`, site);
+    writeFileSync(`${dir}/nginx.conf`, mainConfig(dir, `include ${dir}/site.conf;`));
+    return checkConfig(dir, `${dir}/nginx.conf`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The top of an nginx.conf of our own in `dir`: brotli loaded, pid, logs and temp files in `dir`. */
-export function mainConfig(dir: string, http: string): string {
+function mainConfig(dir: string, http: string): string {
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${dir}/${kind};`).join('\n  ');
   return `load_module ${BROTLI};
 ${userInfo().uid === 0 ? 'user root;' : ''}

@@ -30,7 +30,7 @@ export default defineConfig({
   projects: [
     // Creates the newsroom's first accounts (on this run's empty database) for the specs that need them.
     { name: 'newsroom-setup', testMatch: /newsroom\.setup\.ts/, use: { browserName: 'chromium' } },
-    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['newsroom-setup'], testIgnore: /(publishing|newsroom-journey|outage)\.spec\.ts/ },
+    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['newsroom-setup'], testIgnore: /(publishing|newsroom-journey|several-servers|outage)\.spec\.ts/ },
     {
       name: 'no-javascript',
       use: { browserName: 'chromium', javaScriptEnabled: false },
@@ -40,8 +40,11 @@ export default defineConfig({
     // Publishing changes the home page, feeds and sitemaps that other specs compare with content/,
     // so the specs that publish run after them.
     { name: 'publishing', use: { browserName: 'chromium' }, testMatch: /(publishing|newsroom-journey)\.spec\.ts/, dependencies: ['chromium', 'no-javascript'] },
+    // Two more servers behind nginx, one of them restarted mid-spec: alone, so a restart never catches
+    // another spec's newsletter send or schedule on its way.
+    { name: 'several-servers', use: { browserName: 'chromium' }, testMatch: /several-servers\.spec\.ts/, dependencies: ['publishing'] },
     // Takes the database away (and gives it back): after every other spec, with JavaScript off.
-    { name: 'outage', use: { browserName: 'chromium', javaScriptEnabled: false }, testMatch: /outage\.spec\.ts/, dependencies: ['publishing'] },
+    { name: 'outage', use: { browserName: 'chromium', javaScriptEnabled: false }, testMatch: /outage\.spec\.ts/, dependencies: ['several-servers'] },
   ],
   webServer: [
     {

@@ -19,8 +19,8 @@ export function PublicationDateField({ id, site, current }: PublicationDateField
     <div className="field">
       <label htmlFor={id}>Publication date (optional)</label>
       <p className="field__hint" id={hintId}>
-        {current ? `Leave empty to keep ${formatScheduleTime(current, site)}.` : 'Leave empty to date it when it is published.'} For a story first published
-        elsewhere, give that date. Newsroom time ({site.timeZone}); not in the future.
+        {current ? `Leave empty to keep ${formatScheduleTime(current, site)}.` : 'Leave empty to date it when it is published.'} For a story first published elsewhere, give that
+        date. Newsroom time ({site.timeZone}); not in the future.
       </p>
       <input id={id} name="publicationDate" type="datetime-local" aria-describedby={hintId} />
     </div>

@@ -122,7 +122,10 @@ const lockDraft = async (tx: Transaction, draftId: string): Promise<Locked | und
   )[0];
 
 /** What an article page shows of a revision; its address, section, tags and place on the front page are not "the story". */
-const visible = (content: DraftContent) => [content.title, content.standfirst, content.body, content.heroImageId, content.heroAlt, content.heroCredit, content.authorId].map((value) => (typeof value === 'string' ? value.trim() : value));
+const visible = (content: DraftContent) =>
+  [content.title, content.standfirst, content.body, content.heroImageId, content.heroAlt, content.heroCredit, content.authorId].map((value) =>
+    typeof value === 'string' ? value.trim() : value,
+  );
 
 /** Whether readers would see a difference between the two revisions: what makes a republication an update. */
 export function changesWhatReadersSee(before: DraftContent, after: DraftContent): boolean {

@@ -57,7 +57,10 @@ export async function scheduleDraft(
     if (!revision) return false;
     // The new time replaces the old one, even one being run right now: that run then completes nothing.
     await cancelLiveJobs(tx, draftId, queue);
-    const [job] = await tx.insert(publishJobs).values({ draftId, revisionId: revision.id, runAt, createdBy: userId, emailSubscribers, publicationDate }).returning({ id: publishJobs.id });
+    const [job] = await tx
+      .insert(publishJobs)
+      .values({ draftId, revisionId: revision.id, runAt, createdBy: userId, emailSubscribers, publicationDate })
+      .returning({ id: publishJobs.id });
     await queue.queued({ id: job!.id, runAt }, tx);
     await tx.update(drafts).set({ status: 'scheduled', scheduledFor: runAt }).where(eq(drafts.id, draftId));
     return true;

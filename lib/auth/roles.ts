@@ -19,7 +19,17 @@ export type Permission =
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],
   editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send'],
-  admin: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send', 'people:manage', 'subscribers:view', 'subscribers:manage'],
+  admin: [
+    'editor:enter',
+    'drafts:write-own',
+    'drafts:edit-any',
+    'drafts:publish',
+    'corrections:write',
+    'newsletter:send',
+    'people:manage',
+    'subscribers:view',
+    'subscribers:manage',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

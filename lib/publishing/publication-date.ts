@@ -20,9 +20,7 @@ export function parsePublicationDate(value: string | undefined, timeZone: string
   if (date.getTime() > latest.getTime()) {
     return {
       ok: false,
-      error: scheduled
-        ? 'The publication date cannot be later than the scheduled time.'
-        : 'The publication date cannot be in the future. To publish later, use Schedule.',
+      error: scheduled ? 'The publication date cannot be later than the scheduled time.' : 'The publication date cannot be in the future. To publish later, use Schedule.',
     };
   }
   return { ok: true, date };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-import { CORRECTION_KINDS } from '@/db/schema';
-
+import { CORRECTION_KINDS } from '../../db/schema';
 import { emailSchema, slugSchema } from '../validation';
 
 const sitePath = z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/images/articles/river.jpg"');

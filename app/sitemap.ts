@@ -19,6 +19,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     ...tags.map((tag) => ({ url: url(routes.tag(tag.slug)) })),
     { url: url(routes.archive()) },
     ...months.map((month) => ({ url: url(routes.archiveMonth(month.year, month.month)) })),
+    { url: url(routes.corrections()) },
     { url: url(routes.newsletter()) },
   ];
 }

@@ -2,6 +2,7 @@ import type { FormAction } from '@/components/forms/action-form';
 import type { Article, Site } from '@/lib/content';
 import { routes } from '@/lib/routes';
 
+import { ArticleCorrections } from './article-corrections';
 import { ArticleList } from './article-list';
 import { AuthorCard } from './author-card';
 import { DateLine } from './date-line';
@@ -44,13 +45,12 @@ export function ArticleView({ article, code, site, related, adjacent, subscribe 
             </span>
             <span>
               <DateLine date={article.published} site={site} />
-              {article.updated ? (
-                <>
-                  {' '}
-                  (updated <DateLine date={article.updated} site={site} />)
-                </>
-              ) : null}
             </span>
+            {article.updated ? (
+              <span className="article__updated">
+                Updated <DateLine date={article.updated} site={site} withTime />
+              </span>
+            ) : null}
             {article.readingMinutes ? <span>{article.readingMinutes} min read</span> : null}
           </p>
         </header>
@@ -72,6 +72,7 @@ export function ArticleView({ article, code, site, related, adjacent, subscribe 
             </ul>
           </nav>
         ) : null}
+        <ArticleCorrections corrections={article.corrections} site={site} />
         <footer className="article__footer">
           <AuthorCard author={article.author} />
         </footer>

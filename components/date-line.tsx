@@ -1,6 +1,7 @@
 import type { Site } from '@/lib/content';
-import { formatDate } from '@/lib/dates/format';
+import { formatDate, formatDateAndTime } from '@/lib/dates/format';
 
-export function DateLine({ date, site }: { date: Date; site: Site }) {
-  return <time dateTime={date.toISOString()}>{formatDate(date, site)}</time>;
+/** `withTime`: the hour too, as an update's time is shown ("1 December 2026, 14:05"). */
+export function DateLine({ date, site, withTime = false }: { date: Date; site: Site; withTime?: boolean }) {
+  return <time dateTime={date.toISOString()}>{withTime ? formatDateAndTime(date, site) : formatDate(date, site)}</time>;
 }

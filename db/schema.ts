@@ -204,8 +204,13 @@ export const drafts = pgTable(
     version: integer('version').notNull().default(1),
     publishedRevisionId: uuid('published_revision_id').references((): AnyPgColumn => draftRevisions.id),
     // The public date line: set on first publication and kept through later updates.
+    // The public date line: set on first publication (the moment, or the date the editor gave, e.g.
+    // of a story moved from another site) and kept through later publications unless an editor sets it.
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    // The "Updated" time: the last publication that changed what readers see (lib/publishing/visible-change.ts).
     contentUpdatedAt: timestamp('content_updated_at', { withTimezone: true }),
+    // The revision readers saw last, kept through unpublishing, so a return is compared with it.
+    lastPublishedRevisionId: uuid('last_published_revision_id').references((): AnyPgColumn => draftRevisions.id, { onDelete: 'set null' }),
     scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdBy: uuid('created_by')
@@ -280,6 +285,8 @@ export const publishJobs = pgTable(
     lastError: text('last_error'),
     // The editor chose "Publish and email subscribers": the publication starts a newsletter send.
     emailSubscribers: boolean('email_subscribers').notNull().default(false),
+    // The publication date the editor gave with the schedule; none: the moment it runs (or the date kept).
+    publicationDate: timestamp('publication_date', { withTimezone: true }),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -298,6 +305,37 @@ export const publishJobs = pgTable(
 );
 
 export type PublishJob = typeof publishJobs.$inferSelect;
+
+export const CORRECTION_KINDS = ['correction', 'clarification'] as const;
+
+/**
+ * Corrections and clarifications of published newsroom articles, shown on the article and on
+ * /corrections. Append-only: no query updates or deletes one, and a trigger (migration 0011) refuses
+ * any UPDATE, so a correction can only be followed by another, never edited away.
+ */
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: CORRECTION_KINDS }).notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('corrections_kind', sql`${table.kind} in ('correction', 'clarification')`),
+    check('corrections_text_length', sql`char_length(${table.text}) between 1 and 2000`),
+    index('corrections_draft_idx').on(table.draftId, table.createdAt),
+    index('corrections_created_idx').on(table.createdAt),
+  ],
+);
+
+export type Correction = typeof corrections.$inferSelect;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const regconfig = customType<{ data: string }>({ dataType: () => 'regconfig' });

@@ -11,6 +11,8 @@ const pages = {
   category: `/category/${articles[0]!.category.slug}`,
   author: `/authors/${articles[0]!.author.slug}`,
   archive: '/archive',
+  corrections: '/corrections',
+  'corrected article': `/articles/${firstArticle((candidate) => candidate.corrections.length > 0).slug}`,
   newsletter: '/newsletter',
   'newsletter confirmation': '/newsletter/confirm?token=a-token-from-an-email',
   'newsletter challenge': '/newsletter/check',

@@ -58,6 +58,7 @@ test.describe('feeds and sitemaps', () => {
     for (const article of articles) expect(urls).toContain(articleUrl(article.slug));
     for (const category of new Set(articles.map((article) => article.category.slug))) expect(urls).toContain(`${site.url}/category/${category}`);
     for (const author of new Set(articles.map((article) => article.author.slug))) expect(urls).toContain(`${site.url}/authors/${author}`);
+    expect(urls).toContain(`${site.url}/corrections`);
   });
 
   test('the news sitemap holds exactly the articles of the last 48 hours', async ({ request }) => {
@@ -104,6 +105,21 @@ test.describe('metadata', () => {
       publisher: { name: site.name },
     });
     expect(data.find((entry: { '@type': string }) => entry['@type'] === 'BreadcrumbList').itemListElement).toHaveLength(3);
+  });
+
+  test('a corrected article lists its corrections in JSON-LD, on the page and on /corrections', async ({ page }) => {
+    const corrected = firstArticle((candidate) => candidate.corrections.length > 0);
+    const [correction] = corrected.corrections;
+    await page.goto(`/articles/${corrected.slug}`);
+    await expect(page.getByRole('region', { name: 'Corrections' })).toContainText(correction!.text);
+    const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+    const news = blocks.flatMap((block) => JSON.parse(block)).find((entry: { '@type': string }) => entry['@type'] === 'NewsArticle');
+    expect(news.correction[0]).toEqual({ '@type': 'CorrectionComment', text: correction!.text, datePublished: correction!.date.toISOString() });
+    await page.goto('/corrections');
+    await expect(page.getByRole('listitem').filter({ hasText: correction!.text }).getByRole('link', { name: corrected.title })).toHaveAttribute(
+      'href',
+      `/articles/${corrected.slug}`,
+    );
   });
 
   test('the home page describes the organisation', async ({ page }) => {

@@ -69,6 +69,8 @@ export const routes = {
   tag: (slug: string, page = 1) => paged(`/tag/${slug}`, page),
   author: (slug: string, page = 1) => paged(`/authors/${slug}`, page),
   archive: () => '/archive',
+  /** Every correction and clarification, newest first; paged by `?page=` (the page is rendered per request). */
+  corrections: (page = 1) => (page > 1 ? `/corrections?page=${page}` : '/corrections'),
   archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`,
   search,
   openSearch: () => '/opensearch.xml',

@@ -36,6 +36,23 @@ describe('loading valid content', () => {
     const content = await loadContent(fixture);
     expect(content.articles.map((article) => article.slug)).toEqual(['newer', 'older']);
   });
+
+  it('reads corrections from the frontmatter, newest first', async () => {
+    const corrections = [
+      '',
+      '  - date: 2026-11-21T10:00:00Z',
+      '    kind: correction',
+      '    text: "An earlier version gave the wrong name for the bridge."',
+      '  - date: 2026-11-22T10:00:00Z',
+      '    kind: clarification',
+      '    text: "The figures are the council’s own estimates."',
+    ].join('\n');
+    const content = await loadContent(await makeFixture({ 'corrected.mdx': articleSource({ corrections }) }));
+    expect(content.articles[0]?.corrections).toEqual([
+      { date: new Date('2026-11-22T10:00:00Z'), kind: 'clarification', text: 'The figures are the council’s own estimates.' },
+      { date: new Date('2026-11-21T10:00:00Z'), kind: 'correction', text: 'An earlier version gave the wrong name for the bridge.' },
+    ]);
+  });
 });
 
 describe('a broken article gives an error naming the file, the field and the fix', () => {
@@ -93,5 +110,16 @@ describe('a broken article gives an error naming the file, the field and the fix
   it('an update earlier than publication', async () => {
     const error = await loadError({ 'time-travel.mdx': articleSource({ updated: '2020-01-01T00:00:00Z' }) });
     expect(error.message).toContain('field "updated" must not be earlier than "published"');
+  });
+
+  it('a correction of an unknown kind, or dated before publication', async () => {
+    const unknown = await loadError({
+      'retracted.mdx': articleSource({ corrections: '\n  - date: 2026-11-21T10:00:00Z\n    kind: retraction\n    text: "We take it all back, every word."' }),
+    });
+    expect(unknown.message).toContain('must be "correction" or "clarification"');
+    const early = await loadError({
+      'foresight.mdx': articleSource({ corrections: '\n  - date: 2020-01-01T00:00:00Z\n    kind: correction\n    text: "Corrected before it was written."' }),
+    });
+    expect(early.message).toContain('must not be dated earlier than "published"');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatDateTime, formatScheduleTime, formatTime, yearMonthIn } from '@/lib/dates/format';
+import { formatDateAndTime, formatDateTime, formatScheduleTime, formatTime, yearMonthIn } from '@/lib/dates/format';
 import { parseLocalDateTime, toLocalDateTime } from '@/lib/dates/local-time';
 
 const london = { locale: 'en-GB', timeZone: 'Europe/London' };
@@ -51,5 +51,12 @@ describe('date formatters on the site’s clock', () => {
     expect(yearMonthIn(new Date('2026-10-31T23:30:00Z'), 'Europe/London')).toEqual({ year: 2026, month: 10 });
     expect(yearMonthIn(new Date('2026-10-31T23:30:00Z'), 'Asia/Tokyo')).toEqual({ year: 2026, month: 11 });
     expect(yearMonthIn(new Date('2026-06-30T23:30:00Z'), 'Europe/London')).toEqual({ year: 2026, month: 7 });
+  });
+});
+
+describe("an update's time", () => {
+  it('reads "1 December 2026, 14:05" on the newsroom clock, summer or winter', () => {
+    expect(formatDateAndTime(new Date('2026-12-01T14:05:00Z'), london)).toBe('1 December 2026, 14:05');
+    expect(formatDateAndTime(new Date('2026-07-01T23:30:00Z'), london)).toBe('2 July 2026, 00:30');
   });
 });

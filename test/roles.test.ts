@@ -10,6 +10,7 @@ describe('roles', () => {
     'drafts:write-own': [true, true, true],
     'drafts:edit-any': [false, true, true],
     'drafts:publish': [false, true, true],
+    'corrections:write': [false, true, true],
     'newsletter:send': [false, true, true],
     'people:manage': [false, false, true],
     'subscribers:view': [false, false, true],

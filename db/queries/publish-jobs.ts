@@ -50,7 +50,7 @@ export async function completeJob(job: PublishJob, search: SearchEntry, db: Data
         .returning({ id: publishJobs.id });
       if (done.length === 0) throw new Rollback('lost');
       if (!job.revisionId) throw new Rollback('gone');
-      const change = await publishRevision(tx, job.draftId, job.revisionId, search);
+      const change = await publishRevision(tx, job.draftId, job.revisionId, search, job.publicationDate);
       if (typeof change === 'string') throw new Rollback(change);
       return change;
     })

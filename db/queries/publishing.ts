@@ -108,31 +108,57 @@ export async function getVisibleDraftBySlug(slug: string, viewer: DraftViewer) {
 
 export type PublishChange = { before: DraftContent | null; after: DraftContent | null };
 
-type Locked = { version: number; slug: string; publishedAt: Date | null; published: DraftContent | null };
+type Locked = { version: number; slug: string; publishedAt: Date | null; published: DraftContent | null; lastPublished: DraftContent | null };
+
+const lastPublished = sql<DraftContent | null>`(select r.content from draft_revisions r where r.id = "drafts"."last_published_revision_id")`;
 
 const lockDraft = async (tx: Transaction, draftId: string): Promise<Locked | undefined> =>
-  (await tx.select({ version: drafts.version, slug: drafts.slug, publishedAt: drafts.publishedAt, published }).from(drafts).where(eq(drafts.id, draftId)).for('update'))[0];
+  (
+    await tx
+      .select({ version: drafts.version, slug: drafts.slug, publishedAt: drafts.publishedAt, published, lastPublished })
+      .from(drafts)
+      .where(eq(drafts.id, draftId))
+      .for('update')
+  )[0];
+
+/** What an article page shows of a revision; its address, section, tags and place on the front page are not "the story". */
+const visible = (content: DraftContent) =>
+  [content.title, content.standfirst, content.body, content.heroImageId, content.heroAlt, content.heroCredit, content.authorId].map((value) =>
+    typeof value === 'string' ? value.trim() : value,
+  );
+
+/** Whether readers would see a difference between the two revisions: what makes a republication an update. */
+export function changesWhatReadersSee(before: DraftContent, after: DraftContent): boolean {
+  const [a, b] = [visible(before), visible(after)];
+  return a.some((value, index) => value !== b[index]);
+}
 
 /**
  * Points readers at the revision of `version`, inside the caller's transaction, and puts `search`
  * (that version's row of the search index) in the index. Null when the draft is gone or has been
  * saved again since it was checked (the checked version is what gets published).
  */
-async function publishVersion(tx: Transaction, draftId: string, version: number, search: SearchEntry): Promise<PublishChange | null> {
+async function publishVersion(tx: Transaction, draftId: string, version: number, search: SearchEntry, publicationDate?: Date): Promise<PublishChange | null> {
   const row = await lockDraft(tx, draftId);
   if (!row || row.version !== version) return null;
   const [revision] = await tx
     .select({ id: draftRevisions.id, content: draftRevisions.content })
     .from(draftRevisions)
     .where(and(eq(draftRevisions.draftId, draftId), eq(draftRevisions.version, version)));
-  return revision ? pointReadersAt(tx, draftId, row, revision, search) : null;
+  return revision ? pointReadersAt(tx, draftId, row, revision, search, publicationDate) : null;
 }
 
 /**
  * Publishes exactly this revision (a schedule's), however often the draft was saved since. 'address'
  * when the draft's address has changed since: readers find an article at the draft's address only.
  */
-export async function publishRevision(tx: Transaction, draftId: string, revisionId: string, search: SearchEntry): Promise<PublishChange | 'gone' | 'address'> {
+export async function publishRevision(
+  tx: Transaction,
+  draftId: string,
+  revisionId: string,
+  search: SearchEntry,
+  publicationDate?: Date | null,
+): Promise<PublishChange | 'gone' | 'address'> {
   const row = await lockDraft(tx, draftId);
   if (!row) return 'gone';
   const [revision] = await tx
@@ -141,21 +167,34 @@ export async function publishRevision(tx: Transaction, draftId: string, revision
     .where(and(eq(draftRevisions.id, revisionId), eq(draftRevisions.draftId, draftId)));
   if (!revision) return 'gone';
   if (revision.content.slug !== row.slug) return 'address';
-  return pointReadersAt(tx, draftId, row, revision, search);
+  return pointReadersAt(tx, draftId, row, revision, search, publicationDate ?? undefined);
 }
 
-async function pointReadersAt(tx: Transaction, draftId: string, row: Locked, revision: { id: string; content: DraftContent }, search: SearchEntry): Promise<PublishChange> {
+/**
+ * `publicationDate`: the date line the editor gave (in the past: checked by the caller); without
+ * one the first publication is dated now and later ones keep their date. A later publication that
+ * changes what readers see (compared with the revision they saw last) is recorded as an update.
+ */
+async function pointReadersAt(
+  tx: Transaction,
+  draftId: string,
+  row: Locked,
+  revision: { id: string; content: DraftContent },
+  search: SearchEntry,
+  publicationDate?: Date,
+): Promise<PublishChange> {
   const now = new Date();
-  // The date line keeps the first publication; later ones are updates.
-  const publishedAt = row.publishedAt ?? now;
+  const publishedAt = publicationDate ?? row.publishedAt ?? now;
+  const updated = row.lastPublished !== null && changesWhatReadersSee(row.lastPublished, revision.content);
   await tx
     .update(drafts)
     .set({
       publishedRevisionId: revision.id,
+      lastPublishedRevisionId: revision.id,
       status: 'published',
       scheduledFor: null,
       publishedAt,
-      ...(row.publishedAt ? { contentUpdatedAt: now } : {}),
+      ...(updated ? { contentUpdatedAt: now } : {}),
     })
     .where(eq(drafts.id, draftId));
   await tx
@@ -166,8 +205,8 @@ async function pointReadersAt(tx: Transaction, draftId: string, row: Locked, rev
   return { before: row.published, after: revision.content };
 }
 
-export async function publishDraft(draftId: string, version: number, search: SearchEntry): Promise<PublishChange | null> {
-  return getDb().transaction((tx) => publishVersion(tx, draftId, version, search));
+export async function publishDraft(draftId: string, version: number, search: SearchEntry, publicationDate?: Date): Promise<PublishChange | null> {
+  return getDb().transaction((tx) => publishVersion(tx, draftId, version, search, publicationDate));
 }
 
 /**

@@ -35,7 +35,16 @@ const cancelLiveJobs = async (tx: Transaction, draftId: string, queue: ScheduleQ
  * the job names its revision, so exactly that is published. 'changed' when the draft has been saved
  * again since (checked under the row lock, so a save cannot slip in between).
  */
-export async function scheduleDraft(draftId: string, runAt: Date, userId: string, version: number, emailSubscribers: boolean, queue: ScheduleQueue): Promise<boolean | 'changed'> {
+/** `publicationDate`: the date line the publication gets, if the editor gave one (see publishing.ts). */
+export async function scheduleDraft(
+  draftId: string,
+  runAt: Date,
+  userId: string,
+  version: number,
+  emailSubscribers: boolean,
+  queue: ScheduleQueue,
+  publicationDate: Date | null = null,
+): Promise<boolean | 'changed'> {
   await queue.ready();
   return getDb().transaction(async (tx) => {
     const [row] = await tx.select({ version: drafts.version }).from(drafts).where(eq(drafts.id, draftId)).for('update');
@@ -48,7 +57,10 @@ export async function scheduleDraft(draftId: string, runAt: Date, userId: string
     if (!revision) return false;
     // The new time replaces the old one, even one being run right now: that run then completes nothing.
     await cancelLiveJobs(tx, draftId, queue);
-    const [job] = await tx.insert(publishJobs).values({ draftId, revisionId: revision.id, runAt, createdBy: userId, emailSubscribers }).returning({ id: publishJobs.id });
+    const [job] = await tx
+      .insert(publishJobs)
+      .values({ draftId, revisionId: revision.id, runAt, createdBy: userId, emailSubscribers, publicationDate })
+      .returning({ id: publishJobs.id });
     await queue.queued({ id: job!.id, runAt }, tx);
     await tx.update(drafts).set({ status: 'scheduled', scheduledFor: runAt }).where(eq(drafts.id, draftId));
     return true;

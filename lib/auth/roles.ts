@@ -6,12 +6,30 @@ export const ROLES = userRole.enumValues;
 export type Role = (typeof ROLES)[number];
 
 export type Permission =
-  'editor:enter' | 'drafts:write-own' | 'drafts:edit-any' | 'drafts:publish' | 'newsletter:send' | 'people:manage' | 'subscribers:view' | 'subscribers:manage';
+  | 'editor:enter'
+  | 'drafts:write-own'
+  | 'drafts:edit-any'
+  | 'drafts:publish'
+  | 'corrections:write'
+  | 'newsletter:send'
+  | 'people:manage'
+  | 'subscribers:view'
+  | 'subscribers:manage';
 
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],
-  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'newsletter:send'],
-  admin: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'newsletter:send', 'people:manage', 'subscribers:view', 'subscribers:manage'],
+  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send'],
+  admin: [
+    'editor:enter',
+    'drafts:write-own',
+    'drafts:edit-any',
+    'drafts:publish',
+    'corrections:write',
+    'newsletter:send',
+    'people:manage',
+    'subscribers:view',
+    'subscribers:manage',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

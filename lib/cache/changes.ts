@@ -5,7 +5,7 @@ import { getUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 
 import { neighbourSlugs } from '../content/addresses';
-import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, HOME_TAG, tagTag } from './tags';
+import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, HOME_TAG, tagTag } from './tags';
 
 async function tagsOf(content: DraftContent, neighbours: string[]): Promise<string[]> {
   const author = await getUser(content.authorId);
@@ -21,14 +21,17 @@ async function tagsOf(content: DraftContent, neighbours: string[]): Promise<stri
 /**
  * The tags of every page that shows the article before or after the change: its page, its
  * neighbours' pages (which link to it), home, its category, tags and author, the archive, and the
- * whole-list readers (feeds, sitemaps). Neighbours are taken before and after, by the caller.
+ * whole-list readers (feeds, sitemaps), and /corrections (its corrections come and go with it). Neighbours are taken before and after, by the caller.
  */
 export async function tagsForChange(change: PublishChange, neighbours: { before: string[]; after: string[] }): Promise<string[]> {
-  const tags = new Set([HOME_TAG, ARCHIVE_TAG, ARTICLES_TAG]);
+  const tags = new Set([HOME_TAG, ARCHIVE_TAG, ARTICLES_TAG, CORRECTIONS_TAG]);
   if (change.before) for (const tag of await tagsOf(change.before, neighbours.before)) tags.add(tag);
   if (change.after) for (const tag of await tagsOf(change.after, neighbours.after)) tags.add(tag);
   return [...tags];
 }
+
+/** The pages a new correction shows on: its article's and /corrections. */
+export const tagsForCorrection = (slug: string): string[] => [articleTag(slug), CORRECTIONS_TAG];
 
 /**
  * The tags of the pages that show an author's card or link to their page, at the profile's old and

@@ -12,6 +12,8 @@ export const DATABASE_TAG = 'db';
 export const ARTICLES_TAG = 'articles';
 export const HOME_TAG = 'home';
 export const ARCHIVE_TAG = 'archive';
+/** The /corrections page: a correction added, or an article with corrections published or taken off. */
+export const CORRECTIONS_TAG = 'corrections';
 
 export const articleTag = (slug: string) => `article:${slug}`;
 export const categoryTag = (slug: string) => `category:${slug}`;
@@ -27,7 +29,7 @@ function isKindTag(tag: string): boolean {
 
 /** What a revalidation request may name: anything else is refused. */
 export function isCacheTag(tag: string): boolean {
-  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG].includes(tag) || isKindTag(tag);
+  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG, CORRECTIONS_TAG].includes(tag) || isKindTag(tag);
 }
 
 /** The tags of a revalidation request or notice: at least one, all known. */

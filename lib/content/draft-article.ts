@@ -6,7 +6,7 @@ import { compileDraftMdx, type CompileGate,describeFailure } from './draft-mdx';
 import { mediaSrc } from './media';
 import { readingOf } from './reading-time';
 import { altTextSchema } from './schema';
-import type { Article, Author, Category } from './types';
+import type { Article, ArticleCorrection, Author, Category } from './types';
 
 export type DraftArticleInput = {
   id: string;
@@ -15,6 +15,8 @@ export type DraftArticleInput = {
   updatedAt?: Date | null;
   /** Counted when the body was compiled in the worker (never here: see draft-mdx.ts); null if not known. */
   words?: number | null;
+  /** Newest first; a preview or a first publication has none. */
+  corrections?: ArticleCorrection[];
 };
 
 export type DraftArticleResult = { ok: true; article: Article } | { ok: false; problems: string[] };
@@ -89,6 +91,7 @@ export async function draftToArticle(input: DraftArticleInput, categories: Categ
         height: hero.height,
       },
       featured: content.featured,
+      corrections: input.corrections ?? [],
       body: content.body,
       file: `draft ${input.id}`,
       ...readingOf(input.words),

@@ -2,13 +2,13 @@ import 'server-only';
 
 import { cache } from 'react';
 
-import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, HOME_TAG, tagTag } from '../cache/tags';
+import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, HOME_TAG, tagTag } from '../cache/tags';
 import { yearMonthIn } from '../dates/format';
 import { env } from '../env.mjs';
 import { loadContent } from './load';
 import { compileMdxCached } from './mdx';
 import { newsroomArticleCode } from './newsroom-code';
-import { HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
+import { CORRECTIONS_PER_PAGE, HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
 import { publishedArticles, readPublishedArticles } from './published';
 import {
   adjacentArticles,
@@ -19,11 +19,11 @@ import {
   recentArticles,
   relatedArticles,
 } from './queries';
-import type { Article, Author, Content } from './types';
+import type { Article, ArticleCorrection, Author, Content, Page } from './types';
 
 export { PER_PAGE } from './paging';
 export { parsePageNumber, tagName } from './queries';
-export type { ArchiveMonth, Article, Author, Category, Page, Site, Tag } from './types';
+export type { ArchiveMonth, Article, ArticleCorrection, Author, Category, Page, Site, Tag } from './types';
 
 // Content files do not change while a production server runs, so they are read once per process;
 // in development they are read per request so edits show up on reload.
@@ -148,6 +148,16 @@ export async function getMonthArticles(year: number, month: number) {
     const when = yearMonthIn(article.published, timeZone);
     return when.year === year && when.month === month;
   });
+}
+
+export type ListedCorrection = ArticleCorrection & { article: Pick<Article, 'slug' | 'title'> };
+
+/** Every correction of every article, content/ and newsroom alike, newest first: /corrections. */
+export async function getCorrectionsPage(page: number): Promise<Page<ListedCorrection> | null> {
+  const corrections = (await articlesFor(CORRECTIONS_TAG))
+    .flatMap((article) => article.corrections.map((correction) => ({ ...correction, article: { slug: article.slug, title: article.title } })))
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.article.slug.localeCompare(b.article.slug));
+  return paginate(corrections, page, CORRECTIONS_PER_PAGE);
 }
 
 /**

@@ -5,3 +5,5 @@
 export const PER_PAGE = 10;
 /** Articles per page of the home page's "latest" list (after the lead and featured stories). */
 export const HOME_LATEST_PER_PAGE = 6;
+/** Corrections per page of /corrections. */
+export const CORRECTIONS_PER_PAGE = 20;

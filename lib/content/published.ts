@@ -4,9 +4,10 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 
 import { isDatabaseUnreachable } from '@/db';
+import { listPublishedCorrections } from '@/db/queries/corrections';
 import { listPublishedSnapshots } from '@/db/queries/publishing';
 
-import { DATABASE_TAG } from '../cache/tags';
+import { CORRECTIONS_TAG, DATABASE_TAG } from '../cache/tags';
 import { env } from '../env.mjs';
 import { draftToArticle } from './draft-article';
 import type { Article, Category } from './types';
@@ -19,10 +20,12 @@ const building = () => process.env.NEXT_PHASE === 'phase-production-build';
 export async function readPublishedArticles(categories: Category[]): Promise<Article[]> {
   if (building() || !env.DATABASE_URL) return [];
   const articles: Article[] = [];
-  for (const snapshot of await listPublishedSnapshots()) {
+  const [snapshots, corrections] = await Promise.all([listPublishedSnapshots(), listPublishedCorrections()]);
+  for (const snapshot of snapshots) {
+    const ofArticle = (corrections.get(snapshot.id) ?? []).map(({ createdAt, kind, text }) => ({ date: createdAt, kind, text }));
     const result = await draftToArticle(
       // The count stored with the revision: a listing never compiles a body (see word-counts.ts).
-      { id: snapshot.id, content: snapshot.content, words: snapshot.wordCount, publishedAt: snapshot.publishedAt, updatedAt: snapshot.contentUpdatedAt },
+      { id: snapshot.id, content: snapshot.content, words: snapshot.wordCount, publishedAt: snapshot.publishedAt, updatedAt: snapshot.contentUpdatedAt, corrections: ofArticle },
       categories,
     );
     // Something it depends on changed after publication (a category removed, a profile emptied):
@@ -33,11 +36,20 @@ export async function readPublishedArticles(categories: Category[]): Promise<Art
   return articles;
 }
 
-type Cached = Omit<Article, 'published' | 'updated'> & { published: string; updated?: string };
+type Cached = Omit<Article, 'published' | 'updated' | 'corrections'> & {
+  published: string;
+  updated?: string;
+  corrections: (Omit<Article['corrections'][number], 'date'> & { date: string })[];
+};
 
 // unstable_cache stores JSON, so dates come back as strings.
-function revive({ published, updated, ...article }: Cached): Article {
-  return { ...article, published: new Date(published), ...(updated ? { updated: new Date(updated) } : {}) };
+function revive({ published, updated, corrections, ...article }: Cached): Article {
+  return {
+    ...article,
+    published: new Date(published),
+    ...(updated ? { updated: new Date(updated) } : {}),
+    corrections: corrections.map((correction) => ({ ...correction, date: new Date(correction.date) })),
+  };
 }
 
 // While the database cannot be reached, pages render with content/ alone (rather than failing). This
@@ -63,6 +75,8 @@ function relevantTo(scope: string): (article: Article) => boolean {
       return (article) => article.tags.includes(slug ?? '');
     case 'author':
       return (article) => article.author.slug === slug;
+    case CORRECTIONS_TAG:
+      return (article) => article.corrections.length > 0;
     default:
       return () => true;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { CORRECTION_KINDS } from '../../db/schema';
 import { emailSchema, slugSchema } from '../validation';
 
 const sitePath = z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
@@ -14,6 +15,17 @@ export const altTextSchema = z
   });
 
 const isoDate = z.coerce.date({ message: 'must be a date such as 2026-11-24 or 2026-11-24T07:30:00Z' });
+
+/** What a correction or clarification says: plain text, shown as typed. */
+export const correctionTextSchema = z
+  .string({ message: 'Write what was wrong and what is right.' })
+  .trim()
+  .min(10, 'must say in at least 10 characters what was wrong and what is right')
+  .max(2000, 'must be at most 2,000 characters');
+
+export const correctionKindSchema = z.enum(CORRECTION_KINDS, { message: 'must be "correction" or "clarification"' });
+
+const correctionSchema = z.object({ date: isoDate, kind: correctionKindSchema, text: correctionTextSchema }).strict();
 
 const link = z.object({ label: z.string().min(1), href: z.url() });
 
@@ -32,11 +44,21 @@ export const frontmatterSchema = z
       credit: z.string().trim().min(1).max(160).optional(),
     }),
     featured: z.boolean().default(false),
+    // Newest first once read, as the article and /corrections list them.
+    corrections: z
+      .array(correctionSchema)
+      .max(50, 'must list at most 50 corrections')
+      .default([])
+      .transform((list) => list.toSorted((a, b) => b.date.getTime() - a.date.getTime())),
   })
   .strict()
   .refine((data) => !data.updated || data.updated >= data.published, {
     message: 'must not be earlier than "published"',
     path: ['updated'],
+  })
+  .refine((data) => data.corrections.every((correction) => correction.date >= data.published), {
+    message: 'must not be dated earlier than "published"',
+    path: ['corrections'],
   });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;

@@ -27,6 +27,9 @@ export type Article = Omit<Frontmatter, 'category' | 'author' | 'hero'> & {
   readingMinutes?: number;
 };
 
+/** A correction or clarification as readers see it, newest first on its article. */
+export type ArticleCorrection = Article['corrections'][number];
+
 export type Content = {
   site: Site;
   categories: Category[];

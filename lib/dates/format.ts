@@ -10,6 +10,12 @@ export function formatDate(date: Date, site: Clock): string {
   return new Intl.DateTimeFormat(site.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone }).format(date);
 }
 
+/** "1 December 2026, 14:05": when an article was updated, which can be the day it was published. */
+export function formatDateAndTime(date: Date, site: Clock): string {
+  const time = new Intl.DateTimeFormat(site.locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: site.timeZone }).format(date);
+  return `${formatDate(date, site)}, ${time}`;
+}
+
 /** "November 2026": a month of the archive, which is already counted on the site's clock. */
 export function formatMonth(year: number, month: number, site: Pick<Site, 'locale'>): string {
   return new Intl.DateTimeFormat(site.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));

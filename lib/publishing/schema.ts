@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { CORRECTION_KINDS } from '@/db/schema';
+
 import { uuidSchema } from '../validation';
 
 export const draftIdSchema = z.object({ draftId: uuidSchema('Unknown draft.') });
@@ -13,10 +15,19 @@ const emailChoice = z
   .default('no')
   .transform((choice) => choice === 'yes');
 
+/** The date line an editor may give (lib/publishing/publication-date.ts); empty: now, or the date kept. */
+const publicationDate = z
+  .string()
+  .trim()
+  .max(40, 'Enter the publication date as a date and time, such as 2026-11-25 18:30.')
+  .optional()
+  .transform((value) => value || undefined);
+
 /** Publishing names the version the editor looked at, so a later save is never published unseen. */
 export const publishSchema = draftIdSchema.extend({
   version: z.coerce.number({ message: 'Reload the page and try again.' }).int().min(1).max(2_147_483_647),
   emailSubscribers: emailChoice,
+  publicationDate,
 });
 
 /** So does scheduling: the schedule publishes that version when its time comes. */
@@ -33,4 +44,14 @@ const RELOAD = 'Reload the page and try again.';
 export const sendAgainSchema = draftIdSchema.extend({
   seenSequence: z.coerce.number({ message: RELOAD }).int(RELOAD).min(1, RELOAD).max(2_147_483_647, RELOAD),
   understood: z.literal('yes', { message: 'Tick “I understand every subscriber gets it a second time” to send it again.' }),
+});
+
+/** A correction or clarification appended to a published article: plain text, as readers will read it. */
+export const correctionSchema = draftIdSchema.extend({
+  kind: z.enum(CORRECTION_KINDS, { message: 'Choose “Correction” or “Clarification”.' }),
+  text: z
+    .string({ message: 'Write what was wrong and what is right.' })
+    .trim()
+    .min(10, 'Write what was wrong and what is right, in at least 10 characters.')
+    .max(2000, 'Keep it to 2,000 characters at most.'),
 });

@@ -41,6 +41,8 @@ export async function readinessProblems(draft: DraftForPublishing, content: Draf
   return readiness.ok ? [] : readiness.problems;
 }
 
+const FUTURE_DATE = 'The publication date cannot be in the future. To publish later, use Schedule.';
+
 const NO_DRAFT = { ok: false as const, problems: ['This draft no longer exists.'] };
 
 const savedAgain = (draft: DraftForPublishing, what: string) => ({
@@ -48,8 +50,12 @@ const savedAgain = (draft: DraftForPublishing, what: string) => ({
   problems: [`The draft was saved again (version ${draft.version}) since you loaded this page. Reload it, check the latest version, then ${what}.`],
 });
 
-/** Publishes the current version now. `tags` are those to expire; the caller does (it needs a request). */
-export async function publishNow(draftId: string, version: number, userId?: string): Promise<PublishOutcome> {
+/**
+ * Publishes the current version now. `tags` are those to expire; the caller does (it needs a request).
+ * `publicationDate`: the date line, if the editor gave one (not in the future: parsePublicationDate).
+ */
+export async function publishNow(draftId: string, version: number, userId?: string, publicationDate?: Date): Promise<PublishOutcome> {
+  if (publicationDate && publicationDate.getTime() > Date.now()) return { ok: false, problems: [FUTURE_DATE] };
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
   if (draft.version !== version) return savedAgain(draft, 'publish');
@@ -58,7 +64,7 @@ export async function publishNow(draftId: string, version: number, userId?: stri
   // A revision saved before counts were stored gets its count now, from the check just made.
   await storeWordCount({ draftId: draft.id, version: draft.version }, readiness.words);
   const before = await neighboursOf(draft.published?.slug);
-  const change = await publishDraft(draft.id, draft.version, readiness.search);
+  const change = await publishDraft(draft.id, draft.version, readiness.search, publicationDate);
   if (!change) return { ok: false, problems: ['The draft was saved again while it was being checked. Please publish again.'] };
   return changed(change, before);
 }
@@ -86,17 +92,18 @@ export type ScheduleOutcome = { ok: true } | { ok: false; problems: string[] };
 
 /**
  * Schedules the version the editor saw; that version, and no later save, is what goes out.
- * `emailSubscribers`: the run also starts the newsletter send.
+ * `emailSubscribers`: the run also starts the newsletter send; `publicationDate`: its date line.
  */
-export async function schedule(draftId: string, version: number, runAt: Date, userId: string, emailSubscribers = false): Promise<ScheduleOutcome> {
+export async function schedule(draftId: string, version: number, runAt: Date, userId: string, emailSubscribers = false, publicationDate?: Date): Promise<ScheduleOutcome> {
   if (runAt.getTime() <= Date.now()) return { ok: false, problems: ['Choose a time in the future, or publish now.'] };
+  if (publicationDate && publicationDate.getTime() > runAt.getTime()) return { ok: false, problems: ['The publication date cannot be later than the scheduled time.'] };
   const draft = await getDraftForPublishing(draftId);
   if (!draft) return NO_DRAFT;
   if (draft.version !== version) return savedAgain(draft, 'schedule');
   // Checked now so the newsroom hears about problems today, and again when the time comes.
   const problems = await readinessProblems(draft, draft.current, compileGate(userId));
   if (problems.length > 0) return { ok: false, problems };
-  const outcome = await scheduleDraft(draft.id, runAt, userId, version, emailSubscribers, publicationQueue);
+  const outcome = await scheduleDraft(draft.id, runAt, userId, version, emailSubscribers, publicationQueue, publicationDate ?? null);
   if (outcome === 'changed') return { ok: false, problems: ['The draft was saved again while it was being checked. Reload the page, check it, then schedule.'] };
   return outcome ? { ok: true } : NO_DRAFT;
 }

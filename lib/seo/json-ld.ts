@@ -43,6 +43,10 @@ export function newsArticleJsonLd(article: Article, site: Site) {
     wordCount: article.words,
     mainEntityOfPage: absoluteUrl(site, routes.article(article.slug)),
     author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(site, routes.author(article.author.slug)) }],
+    // schema.org's CreativeWork.correction: each correction or clarification, newest first.
+    ...(article.corrections.length > 0
+      ? { correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.text, datePublished: correction.date.toISOString() })) }
+      : {}),
     publisher: { '@type': 'NewsMediaOrganization', name: site.name, url: absoluteUrl(site, '/'), logo: { '@type': 'ImageObject', url: absoluteUrl(site, '/icon.svg') } },
   };
 }

@@ -10,6 +10,7 @@ import { getSite } from '@/lib/content';
 import { formatScheduleTime } from '@/lib/dates/format';
 import { parseLocalDateTime } from '@/lib/dates/local-time';
 import { startSendReported } from '@/lib/newsletter/start-send';
+import { parsePublicationDate } from '@/lib/publishing/publication-date';
 import { draftIdSchema, publishSchema, scheduleSchema } from '@/lib/publishing/schema';
 import { cancel, publishNow, type PublishOutcome, schedule, unpublish } from '@/lib/publishing/service';
 import { routes } from '@/lib/routes';
@@ -24,10 +25,14 @@ async function emailRefusal(emailSubscribers: boolean, draftId: string, user: Pu
   return null;
 }
 
-export const publishNowAction = editorAction('drafts:publish', publishSchema, async ({ draftId, version, emailSubscribers }, user) => {
+const dateRefused = (error: string) => ({ ok: false as const, error, fieldErrors: { publicationDate: [error] } });
+
+export const publishNowAction = editorAction('drafts:publish', publishSchema, async ({ draftId, version, emailSubscribers, publicationDate }, user) => {
+  const date = parsePublicationDate(publicationDate, (await getSite()).timeZone, new Date());
+  if (!date.ok) return dateRefused(date.error);
   const refusal = await emailRefusal(emailSubscribers, draftId, user);
   if (refusal) return refusal;
-  const outcome = await publishNow(draftId, version, user.id);
+  const outcome = await publishNow(draftId, version, user.id, date.date);
   if (!outcome.ok) return refused('Not published:', outcome);
   // Also makes the browser refetch this (dynamic) page, now showing the change.
   await expire(outcome.tags);
@@ -48,13 +53,15 @@ export const unpublishAction = editorAction('drafts:publish', draftIdSchema, asy
   return { ok: true, message: `Unpublished. The article is no longer on the site; the draft is kept.${stopped}` };
 });
 
-export const scheduleAction = editorAction('drafts:publish', scheduleSchema, async ({ draftId, version, publishAt, emailSubscribers }, user) => {
+export const scheduleAction = editorAction('drafts:publish', scheduleSchema, async ({ draftId, version, publishAt, emailSubscribers, publicationDate }, user) => {
   const refusal = await emailRefusal(emailSubscribers, draftId, user);
   if (refusal) return refusal;
   const site = await getSite();
   const runAt = parseLocalDateTime(publishAt, site.timeZone);
   if (!runAt) return { ok: false, error: 'Enter a date and time such as 2026-11-25 18:30.', fieldErrors: { publishAt: ['Not a date and time.'] } };
-  const outcome = await schedule(draftId, version, runAt, user.id, emailSubscribers);
+  const date = parsePublicationDate(publicationDate, site.timeZone, runAt, true);
+  if (!date.ok) return dateRefused(date.error);
+  const outcome = await schedule(draftId, version, runAt, user.id, emailSubscribers, date.date);
   if (!outcome.ok) return { ok: false, error: `Not scheduled: ${outcome.problems.join(' ')}` };
   refreshPage();
   const emailed = emailSubscribers ? ' and will be emailed to subscribers' : ' (publish only, no email)';

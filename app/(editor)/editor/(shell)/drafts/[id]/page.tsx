@@ -17,6 +17,7 @@ import { routes } from '@/lib/routes';
 
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
 import { previewDraftAction } from '../../actions/live-preview';
+import { CorrectionsPanel } from './corrections-panel';
 import { InlineImageUpload } from './inline-image-upload';
 import { PublishPanel } from './publish-panel';
 
@@ -100,6 +101,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
       )}
       {locked ? null : <InlineImageUpload />}
       {can(user.role, 'drafts:publish') ? <PublishPanel draft={draft} canEmail={can(user.role, 'newsletter:send')} /> : null}
+      {draft.publishedRevisionId && can(user.role, 'corrections:write') ? <CorrectionsPanel draftId={draft.id} /> : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { EmailChoice } from '@/components/editor/email-choice';
+import { PublicationDateField } from '@/components/editor/publication-date-field';
 import { ScheduleList } from '@/components/editor/schedule-list';
 import { ActionForm } from '@/components/forms/action-form';
 import { countEligibleRecipients, countNotReached, sendsOfDraft } from '@/db/queries/newsletter-reports';
@@ -50,9 +51,10 @@ export async function PublishPanel({ draft, headingLevel = 2, canEmail }: Publis
       {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
       {sends.length > 0 ? <p>This article was emailed to subscribers already, so publishing or scheduling it again updates the site only (see Newsletter below).</p> : null}
 
-      <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className={offerEmail ? 'editor-form' : 'inline-form'}>
+      <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…">
         {hidden}
         <input type="hidden" name="version" value={draft.version} />
+        <PublicationDateField id={`publication-date-now-${draft.id}`} site={site} current={draft.publishedAt} />
         {offerEmail ? <EmailChoice id={`publish-now-${draft.id}`} recipients={recipients} site={site} /> : null}
       </ActionForm>
       {/* Always shown, so the answer of the last press stays on the page after the state changes. */}
@@ -77,6 +79,7 @@ export async function PublishPanel({ draft, headingLevel = 2, canEmail }: Publis
             aria-describedby={`publish-at-${draft.id}-hint`}
           />
         </div>
+        <PublicationDateField id={`publication-date-scheduled-${draft.id}`} site={site} current={draft.publishedAt} />
         {offerEmail ? <EmailChoice id={`schedule-${draft.id}`} recipients={recipients} site={site} /> : null}
       </ActionForm>
       <ActionForm action={cancelScheduleAction} submitLabel="Cancel schedule" pendingLabel="Cancelling…" className="inline-form">

@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { draftIdSchema } from '@/lib/publishing/schema';
 import { routes } from '@/lib/routes';
 
+import { CorrectionsPanel } from '../corrections-panel';
 import { PublishPanel } from '../publish-panel';
 
 export const metadata = { title: 'Publish' };
@@ -29,6 +30,7 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
         <a href={routes.editor.draft(draft.id)}>Back to the draft</a> · <a href={routes.editor.draftPreview(draft.id)}>Open full-page preview</a>
       </p>
       <PublishPanel draft={draft} canEmail={can(user.role, 'newsletter:send')} />
+      {draft.publishedRevisionId && can(user.role, 'corrections:write') ? <CorrectionsPanel draftId={draft.id} /> : null}
     </>
   );
 }

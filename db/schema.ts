@@ -508,3 +508,78 @@ export const emailSuppressions = pgTable(
 );
 
 export type EmailSuppression = typeof emailSuppressions.$inferSelect;
+
+/**
+ * Sections made in the newsroom, beside the file sections of content/categories.json (whose slugs they
+ * may not take). A retired section leaves navigation and listings; `movedTo` is the section its
+ * articles were moved to, so addresses and published revisions that still name it resolve there.
+ */
+export const sections = pgTable(
+  'sections',
+  {
+    slug: text('slug').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    // Newsroom sections follow the file sections, in this order.
+    position: integer('position').notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    movedTo: text('moved_to'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (table) => [
+    check('sections_name_length', sql`char_length(${table.name}) between 2 and 60`),
+    check('sections_description_length', sql`char_length(${table.description}) between 10 and 300`),
+    check('sections_moved_only_when_retired', sql`${table.movedTo} is null or ${table.retiredAt} is not null`),
+    check('sections_not_moved_to_itself', sql`${table.movedTo} is distinct from ${table.slug}`),
+    index('sections_position_idx').on(table.position),
+  ],
+);
+
+export type Section = typeof sections.$inferSelect;
+
+/**
+ * The publication's settings as admins edited them in the newsroom, over the defaults of
+ * content/site.json: one row, checked against the site schema (lib/) on every read and write.
+ * `version` makes two admins' saves conflict instead of one silently undoing the other.
+ */
+export const siteSettings = pgTable(
+  'site_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (table) => [check('site_settings_one_row', sql`${table.id} = 1`)],
+);
+
+/**
+ * Breaking-news banners, kept as a record of what was announced. The live one is the newest that has
+ * begun, has not expired and was not taken down; it goes when `expiresAt` passes, untouched.
+ */
+export const breakingNews = pgTable(
+  'breaking_news',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    text: text('text').notNull(),
+    // A site path or an absolute https address; none makes the banner plain text.
+    href: text('href'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('breaking_news_text_length', sql`char_length(${table.text}) between 5 and 200`),
+    check('breaking_news_expires_after_start', sql`${table.expiresAt} > ${table.startsAt}`),
+    index('breaking_news_live_idx').on(table.expiresAt),
+  ],
+);
+
+export type BreakingNews = typeof breakingNews.$inferSelect;

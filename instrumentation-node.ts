@@ -3,13 +3,14 @@
 // background work. Builds skip it: they never need a database.
 import { trackPeerAddresses } from './lib/actions/peer-address';
 import { assertRuntimeEnv, env } from './lib/env.mjs';
+import { log } from './lib/log';
 
 export async function startServer() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   trackPeerAddresses();
   assertRuntimeEnv();
   if (!env.DATABASE_URL) {
-    console.warn('DATABASE_URL is not set: the newsletter is unavailable. Start with `npm start` to use the embedded database.');
+    log.warn('DATABASE_URL is not set: the newsletter is unavailable. Start with `npm start` to use the embedded database.');
     return;
   }
   const { runMigrations } = await import('./db/migrate.mjs');
@@ -33,16 +34,16 @@ async function startBackgroundWork() {
   const { startWorkers, stopWorkers } = await import('./lib/jobs/workers');
   // Pages were prerendered without the database (see lib/content/published.ts): expire them once
   // the server listens, so the first request after start renders with the newsroom's articles.
-  expireWhenListening([DATABASE_TAG]).catch((error) => console.error('Could not refresh pages at start:', error));
+  expireWhenListening([DATABASE_TAG]).catch((error) => log.error({ err: error }, 'Could not refresh pages at start'));
   // content/ files changed by a deploy are indexed now rather than on the first search.
-  whenListening(requestSearchIndex).catch((error) => console.error('Could not index content/ for search at start:', error));
+  whenListening(requestSearchIndex).catch((error) => log.error({ err: error }, 'Could not index content/ for search at start'));
   // Articles published before word counts were stored get theirs (and their reading time) now.
-  whenListening(requestWordCounts).catch((error) => console.error('Could not count the words of older published articles:', error));
-  await listenForRevalidation().catch((error) => console.error('Pages published by other app servers will not refresh here:', error));
+  whenListening(requestWordCounts).catch((error) => log.error({ err: error }, 'Could not count the words of older published articles'));
+  await listenForRevalidation().catch((error) => log.error({ err: error }, 'Pages published by other app servers will not refresh here'));
   // Scheduled publications, the hourly clean-up and newsletter sends (see lib/jobs/queue.ts).
   const start = (): Promise<void> =>
     startWorkers().catch((error) => {
-      console.error(`The job queue did not start; scheduled publications and newsletter sends wait. Trying again in ${RESTART_MS / 1000} s:`, error);
+      log.error({ err: error }, `The job queue did not start; scheduled publications and newsletter sends wait. Trying again in ${RESTART_MS / 1000} s`);
       setTimeout(start, RESTART_MS).unref();
     });
   await start();
@@ -57,9 +58,9 @@ async function startBackgroundWork() {
     ['SIGINT', 130],
   ] as const) {
     process.once(signal, () => {
-      if (manual) console.log(`${signal}: finishing running jobs (up to ${STOP_TIMEOUT_MS / 1000} s), then stopping.`);
+      if (manual) log.info(`${signal}: finishing running jobs (up to ${STOP_TIMEOUT_MS / 1000} s), then stopping.`);
       stopWorkers(STOP_TIMEOUT_MS)
-        .catch((error) => console.error('The job queue did not stop cleanly:', error))
+        .catch((error) => log.error({ err: error }, 'The job queue did not stop cleanly'))
         .finally(() => manual && process.exit(code));
     });
   }

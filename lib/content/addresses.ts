@@ -2,6 +2,7 @@ import 'server-only';
 
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
+import { log } from '@/lib/log';
 
 import { yearMonthIn } from '../dates/format';
 import { env } from '../env.mjs';
@@ -127,7 +128,7 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
   } catch (error) {
     // Without the database the site is what content/ makes it (as with no database at all): a page
     // rendered now could only fail, so an address content/ does not have gets the static 404 page.
-    console.error('The database did not answer whether a page exists; judging by content/ alone:', error);
+    log.error({ err: error }, 'The database did not answer whether a page exists; judging by content/ alone');
     if (kind === 'articles') return false;
     articles = content.articles;
   }

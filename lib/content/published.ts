@@ -5,6 +5,7 @@ import { cache } from 'react';
 
 import { isDatabaseUnreachable } from '@/db';
 import { listPublishedSnapshots } from '@/db/queries/publishing';
+import { log } from '@/lib/log';
 
 import { DATABASE_TAG } from '../cache/tags';
 import { env } from '../env.mjs';
@@ -28,7 +29,7 @@ export async function readPublishedArticles(categories: Category[]): Promise<Art
     // Something it depends on changed after publication (a category removed, a profile emptied):
     // the article is left out and the newsroom told, rather than the page failing.
     if (result.ok) articles.push(result.article);
-    else console.error(`Published draft ${snapshot.id} (${snapshot.content.slug}) cannot be shown: ${result.problems.join(' ')}`);
+    else log.error(`Published draft ${snapshot.id} (${snapshot.content.slug}) cannot be shown: ${result.problems.join(' ')}`);
   }
   return articles;
 }
@@ -91,7 +92,7 @@ export const publishedArticles = cache(async (scope: string, categories: Categor
     return (await readerFor(scope)(categories)).map(revive);
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
-    console.error(`The database cannot be reached; rendering ${scope} with content/ alone for now:`, error);
+    log.error({ err: error }, `The database cannot be reached; rendering ${scope} with content/ alone for now`);
     return (await withoutDatabase()).map(revive);
   }
 });

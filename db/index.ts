@@ -56,11 +56,23 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 let instance: { db: Database; sql: postgres.Sql } | undefined;
 
+// Every client this process opens, whichever bundle of this module opened it (so on globalThis):
+// a stopping server closes them all, rather than leaving PostgreSQL to notice dropped sockets.
+const CLIENTS = Symbol.for('broadsheet.db.clients');
+const clients = ((globalThis as { [CLIENTS]?: Set<postgres.Sql> })[CLIENTS] ??= new Set());
+
+/** Opens a client that closeAllDb will close. */
+export function openClient(url: string, options: postgres.Options<Record<string, never>>): postgres.Sql {
+  const sql = postgres(url, options);
+  clients.add(sql);
+  return sql;
+}
+
 /** The one database client of this process, created on first use so builds never need a database. */
 export function getDb(): Database {
   if (!instance) {
     if (!env.DATABASE_URL) throw new DatabaseUnavailableError();
-    const sql = postgres(env.DATABASE_URL, {
+    const sql = openClient(env.DATABASE_URL, {
       // The embedded server runs one session at a time; a single connection keeps statements of
       // concurrent requests from interleaving inside it.
       max: env.DATABASE_EMBEDDED ? 1 : 10,
@@ -72,6 +84,15 @@ export function getDb(): Database {
 }
 
 export async function closeDb(): Promise<void> {
+  if (instance) clients.delete(instance.sql);
   await instance?.sql.end();
   instance = undefined;
+}
+
+/** Closes every client of this process, giving running queries `timeoutSeconds` to finish. */
+export async function closeAllDb(timeoutSeconds = 5): Promise<void> {
+  const open = [...clients];
+  clients.clear();
+  instance = undefined;
+  await Promise.all(open.map((sql) => sql.end({ timeout: timeoutSeconds })));
 }

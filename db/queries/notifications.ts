@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { sql } from 'drizzle-orm';
+
 import { env } from '../../lib/env.mjs';
 import { getDb, openClient } from '../index';
 

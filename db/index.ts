@@ -45,7 +45,8 @@ function isRefusedConnection(cause: { code?: unknown; severity?: unknown }): boo
 
 /** Whether `error` (or what it wraps: drizzle wraps the driver's errors) says the database cannot be reached. */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+  // Not only Errors: pg-boss reports some as plain objects copied from one (code included).
+  for (let cause = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
     if (cause instanceof DatabaseUnavailableError) return true;
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;

@@ -28,19 +28,26 @@ export function withoutCredentials(text: string): string {
 
 type ErrorFields = { type: string; message: string; code?: string; stack?: string; cause?: ErrorFields };
 
+/** Drops the parameters drizzle quotes after a failed query: they may be a password hash, a token or an address. */
+const withoutParameters = (text: string) => text.replace(/\nparams: .*/g, `\nparams: ${REDACTED}`);
+const clean = (text: string) => withoutParameters(withoutCredentials(text));
+
 /**
- * What an error logs as: its name, message, code and stack (without credentials), and its cause. Only
- * these: a driver's error also carries the query's parameters, which may be a password hash or a token.
+ * What an error logs as: its name, message, code and stack (without credentials or query
+ * parameters), and its cause. Only these: a driver's error also carries the query's parameters.
+ * pg-boss reports some errors as plain objects copied from one, so those count too.
  */
 function serializeError(error: unknown, depth = 0): ErrorFields {
-  if (!(error instanceof Error)) return { type: typeof error, message: withoutCredentials(String(error)) };
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') {
+    return { type: typeof error, message: clean(String(error)) };
+  }
+  const { name, message, code, stack, cause } = error as { name?: unknown; message: string; code?: unknown; stack?: unknown; cause?: unknown };
   return {
-    type: error.name,
-    message: withoutCredentials(error.message),
+    type: typeof name === 'string' ? name : 'Error',
+    message: clean(message),
     ...(typeof code === 'string' ? { code } : {}),
-    ...(error.stack ? { stack: withoutCredentials(error.stack) } : {}),
-    ...(error.cause !== undefined && depth < 3 ? { cause: serializeError(error.cause, depth + 1) } : {}),
+    ...(typeof stack === 'string' ? { stack: clean(stack) } : {}),
+    ...(cause !== undefined && depth < 3 ? { cause: serializeError(cause, depth + 1) } : {}),
   };
 }
 

@@ -58,6 +58,20 @@ describe('the logger', () => {
     expect(logged.stack).toMatch(/^Error: duplicate key\n\s+at /);
     expect(JSON.stringify(line)).not.toContain('secret-parameter');
   });
+
+  it("leaves out the parameters of a failed query, and reads pg-boss's copied errors too", () => {
+    const { logger, parsed } = capture();
+    const failed = new Error('Failed query: select id from users where email = $1 and password_hash = $2\nparams: someone@example.org,$argon2id$secret');
+    logger.error({ err: failed }, 'A query failed');
+    logger.error(
+      { err: { message: 'connection refused', code: 'ECONNREFUSED', stack: 'Error: connection refused\n    at x', queue: 'publish' } },
+      'The job queue reported an error',
+    );
+    const [query, copied] = parsed();
+    expect(JSON.stringify(query)).not.toMatch(/someone@example\.org|argon2id/);
+    expect((query!.err as { message: string }).message).toBe('Failed query: select id from users where email = $1 and password_hash = $2\nparams: [redacted]');
+    expect(copied!.err).toEqual({ type: 'Error', message: 'connection refused', code: 'ECONNREFUSED', stack: 'Error: connection refused\n    at x' });
+  });
 });
 
 describe('request ids', () => {

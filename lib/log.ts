@@ -51,6 +51,19 @@ function serializeError(error: unknown, depth = 0): ErrorFields {
   };
 }
 
+/**
+ * The message of what `error` wraps at its root (drizzle's "Failed query: …" wraps the driver's
+ * "connection refused"), without credentials or parameters: a line's `reason` for an expected
+ * failure such as an outage, where a stack would be noise.
+ */
+export function reasonOf(error: unknown): string {
+  let root = error;
+  for (let depth = 0; depth < 5 && typeof root === 'object' && root !== null && (root as { cause?: unknown }).cause !== undefined; depth++)
+    root = (root as { cause?: unknown }).cause;
+  const message = typeof root === 'object' && root !== null && typeof (root as { message?: unknown }).message === 'string' ? (root as { message: string }).message : String(root);
+  return clean(message);
+}
+
 // On globalThis because instrumentation (which sees the requests arrive) and the route bundles (which
 // log while handling them) are separate copies of this module.
 const CONTEXT = Symbol.for('broadsheet.request-context');

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { createLogger, REQUEST_ID_HEADER, trackRequestIds } from '@/lib/log';
+import { createLogger, reasonOf, REQUEST_ID_HEADER, trackRequestIds } from '@/lib/log';
 
 /** A logger whose lines are collected, parsed. */
 function capture(level = 'info') {
@@ -71,6 +71,14 @@ describe('the logger', () => {
     expect(JSON.stringify(query)).not.toMatch(/someone@example\.org|argon2id/);
     expect((query!.err as { message: string }).message).toBe('Failed query: select id from users where email = $1 and password_hash = $2\nparams: [redacted]');
     expect(copied!.err).toEqual({ type: 'Error', message: 'connection refused', code: 'ECONNREFUSED', stack: 'Error: connection refused\n    at x' });
+  });
+});
+
+describe('the reason of an expected failure', () => {
+  it("is the root cause's message, without the failed query's parameters or an address's password", () => {
+    const driver = Object.assign(new Error('connect ECONNREFUSED postgres://app:pw-123@db:5432/news'), { code: 'ECONNREFUSED' });
+    expect(reasonOf(new Error('Failed query: select 1\nparams: a@b.example', { cause: driver }))).toBe('connect ECONNREFUSED postgres://app:[redacted]@db:5432/news');
+    expect(reasonOf(new Error('Failed query: select $1\nparams: token-value'))).toBe('Failed query: select $1\nparams: [redacted]');
   });
 });
 

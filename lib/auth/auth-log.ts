@@ -3,7 +3,7 @@ import 'server-only';
 import { AuthError } from 'next-auth';
 
 import { isDatabaseUnreachable } from '@/db';
-import { log } from '@/lib/log';
+import { log, reasonOf } from '@/lib/log';
 
 // next-auth's own logger prints "[auth][error]" and a stack trace for every wrong password. Here a
 // refusal a visitor caused is one info line, and only a failure on our side is an error.
@@ -40,7 +40,7 @@ function logError(error: Error): void {
   const cause = causeOf(error);
   // An outage is not a bug: its message says all there is to know.
   if (isDatabaseUnreachable(cause)) {
-    log.error({ reason, cause: cause instanceof Error ? cause.message : String(cause) }, 'auth failed: the database cannot be reached');
+    log.error({ reason, cause: reasonOf(cause) }, 'auth failed: the database cannot be reached');
     return;
   }
   // A throw inside our own sign-in code is a bug, logged with its stack; a configuration error of

@@ -5,7 +5,7 @@ import { cache } from 'react';
 
 import { isDatabaseUnreachable } from '@/db';
 import { listPublishedSnapshots } from '@/db/queries/publishing';
-import { log } from '@/lib/log';
+import { log, reasonOf } from '@/lib/log';
 
 import { DATABASE_TAG } from '../cache/tags';
 import { env } from '../env.mjs';
@@ -92,7 +92,8 @@ export const publishedArticles = cache(async (scope: string, categories: Categor
     return (await readerFor(scope)(categories)).map(revive);
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
-    log.error({ err: error }, `The database cannot be reached; rendering ${scope} with content/ alone for now`);
+    // An outage, not a bug: its message is all there is to know.
+    log.warn({ reason: reasonOf(error) }, `The database cannot be reached; rendering ${scope} with content/ alone for now`);
     return (await withoutDatabase()).map(revive);
   }
 });

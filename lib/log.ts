@@ -71,8 +71,11 @@ const LOGGER = Symbol.for('broadsheet.logger');
 const shared = globalThis as { [CONTEXT]?: AsyncLocalStorage<{ requestId: string }>; [LOGGER]?: Logger };
 const context = (shared[CONTEXT] ??= new AsyncLocalStorage());
 
-/** A logger writing to `destination` (standard output by default); `log` below is the app's. */
-export function createLogger(destination: DestinationStream = pino.destination({ dest: 1, sync: true }), level: string = env.LOG_LEVEL): Logger {
+/**
+ * A logger writing to `destination`; `log` below is the app's, on standard output (written
+ * synchronously to a file, pipe or terminal on Linux, so no line is lost when the process exits).
+ */
+export function createLogger(destination: DestinationStream = process.stdout, level: string = env.LOG_LEVEL): Logger {
   return pino(
     {
       level,

@@ -20,7 +20,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 // Every next-auth message ends with a link to its documentation: noise in a log line.
-const message = (error: Error) => error.message.replace(/\.? ?Read more at \S+$/, '');
+const message = (error: Error) => error.message.replace(/\.? ?Read more at \S+/g, '');
 
 /** What an AuthError wraps: the error our own code (authorize, a callback) threw. */
 function causeOf(error: Error): unknown {

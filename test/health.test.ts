@@ -49,8 +49,10 @@ async function allowConnections(allow: boolean) {
   }
 }
 
-describe('the health check', () => {
-  it.skipIf(embedded)('says the migrations are behind on a database one step short of the code', async () => {
+// On the embedded database every file shares one database, where these workers' start-up sweep would
+// take other files' newsletter sends: the e2e tests check the health route there.
+describe.skipIf(embedded)('the health check', () => {
+  it('says the migrations are behind on a database one step short of the code', async () => {
     expect(await checkHealth()).toEqual({ status: 'unavailable', checks: { database: 'ok', migrations: 'behind', queue: 'stopped' } });
   });
 
@@ -61,7 +63,7 @@ describe('the health check', () => {
     expect(await checkHealth()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok', queue: 'ok' } });
   });
 
-  it.skipIf(embedded)('answers at once that the database is unreachable while it refuses connections', async () => {
+  it('answers at once that the database is unreachable while it refuses connections', async () => {
     await allowConnections(false);
     try {
       const started = Date.now();

@@ -52,7 +52,9 @@ async function appServer() {
   return { child, port, exited, output: () => output };
 }
 
-describe('a server stopped mid-send', () => {
+// On the embedded database every file shares one database, where these servers' start-up sweeps would
+// take other files' sends.
+describe.skipIf(!!process.env.DATABASE_EMBEDDED)('a server stopped mid-send', () => {
   it('finishes its requests, exits 0 in bounded time, and after a restart every recipient has exactly one message', async () => {
     const people = await seedSubscribers(150);
     const send = await seedSend(people);

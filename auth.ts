@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 
+import { authLogger } from '@/lib/auth/auth-log';
 import { checkedToken, endSession, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
 import { authorizeCode, authorizePassword } from '@/lib/auth/sign-in';
 import { routes } from '@/lib/routes';
@@ -19,6 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: appSecret(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: routes.editor.login() },
+  logger: authLogger,
   providers: [
     Credentials({ credentials: { email: {}, password: {} }, authorize: authorizePassword }),
     Credentials({ id: 'email-code', name: 'Emailed code', credentials: { code: {}, link: {} }, authorize: authorizeCode }),

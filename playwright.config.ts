@@ -10,6 +10,7 @@ export const baseURL = `http://127.0.0.1:${port}`;
 // Decided once, in the runner, and inherited by the test workers through the environment.
 process.env.MAIL_SINK_DIR ??= path.resolve('test-results', `mail-${Date.now()}`);
 process.env.E2E_DB_URL_FILE ??= `${process.env.MAIL_SINK_DIR}.database-url`;
+process.env.E2E_SERVER_LOG ??= `${process.env.MAIL_SINK_DIR}.server.log`;
 const appSecret = (process.env.E2E_APP_SECRET ??= randomBytes(32).toString('base64url'));
 
 // Debian's Chromium: Playwright cannot download its own browser on this network. These flags keep
@@ -66,6 +67,7 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         APP_SECRET: appSecret,
         E2E_DB_URL_FILE: process.env.E2E_DB_URL_FILE,
+        E2E_SERVER_LOG: process.env.E2E_SERVER_LOG,
         // next-auth refuses requests whose host it was not told to trust; here it is our own loopback.
         AUTH_TRUST_HOST: 'true',
         // The tests play the part of a reverse proxy, giving each test its own client address.

@@ -89,6 +89,32 @@ function keepBatchesTogether(db) {
   });
 }
 
+/**
+ * Holds `dir` for a process that opens its files itself (a backup, a restore): the same lock the
+ * serving process takes, so neither can open it while the other has it. Returns the release.
+ * @param {string} dir
+ */
+export async function holdEmbedded(dir) {
+  const absolute = path.resolve(dir);
+  const lock = net.createServer((socket) => socket.destroy());
+  try {
+    await listen(lock, lockPort(absolute));
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+    const owner = readOwner(`${absolute}.owner.json`);
+    throw new Error(`The embedded database in ${dir} is in use${owner ? ` by process ${owner.pid}` : ''} (the app, or npm run dev/start): stop it first.`);
+  }
+  lock.unref();
+  return () => new Promise((resolve) => lock.close(() => resolve(undefined)));
+}
+
+/** The extensions the migrations create (db/migrations/0005_search.sql), for every PGlite opened. */
+export async function embeddedExtensions() {
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  return { pg_trgm, unaccent };
+}
+
 /** @param {number} port */
 function embeddedUrl(port) {
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -127,10 +153,7 @@ export async function openEmbedded(dir) {
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    // The contrib extensions search needs (db/migrations/0005_search.sql creates them).
-    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-    const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
-    const db = await PGlite.create(absolute, { extensions: { pg_trgm, unaccent } });
+    const db = await PGlite.create(absolute, { extensions: await embeddedExtensions() });
     const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), host: '127.0.0.1', port: 0, maxConnections: 16 });
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());

@@ -45,7 +45,8 @@ function isRefusedConnection(cause: { code?: unknown; severity?: unknown }): boo
 
 /** Whether `error` (or what it wraps: drizzle wraps the driver's errors) says the database cannot be reached. */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+  // Not only Errors: pg-boss reports some as plain objects copied from one (code included).
+  for (let cause = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
     if (cause instanceof DatabaseUnavailableError) return true;
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
@@ -56,11 +57,23 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 let instance: { db: Database; sql: postgres.Sql } | undefined;
 
+// Every client this process opens, whichever bundle of this module opened it (so on globalThis):
+// a stopping server closes them all, rather than leaving PostgreSQL to notice dropped sockets.
+const CLIENTS = Symbol.for('broadsheet.db.clients');
+const clients = ((globalThis as { [CLIENTS]?: Set<postgres.Sql> })[CLIENTS] ??= new Set());
+
+/** Opens a client that closeAllDb will close. */
+export function openClient(url: string, options: postgres.Options<Record<string, never>>): postgres.Sql {
+  const sql = postgres(url, options);
+  clients.add(sql);
+  return sql;
+}
+
 /** The one database client of this process, created on first use so builds never need a database. */
 export function getDb(): Database {
   if (!instance) {
     if (!env.DATABASE_URL) throw new DatabaseUnavailableError();
-    const sql = postgres(env.DATABASE_URL, {
+    const sql = openClient(env.DATABASE_URL, {
       // The embedded server runs one session at a time; a single connection keeps statements of
       // concurrent requests from interleaving inside it.
       max: env.DATABASE_EMBEDDED ? 1 : 10,
@@ -72,6 +85,15 @@ export function getDb(): Database {
 }
 
 export async function closeDb(): Promise<void> {
+  if (instance) clients.delete(instance.sql);
   await instance?.sql.end();
   instance = undefined;
+}
+
+/** Closes every client of this process, giving running queries `timeoutSeconds` to finish. */
+export async function closeAllDb(timeoutSeconds = 5): Promise<void> {
+  const open = [...clients];
+  clients.clear();
+  instance = undefined;
+  await Promise.all(open.map((sql) => sql.end({ timeout: timeoutSeconds })));
 }

@@ -1,5 +1,6 @@
 // Applies the committed migrations in db/migrations. Plain JavaScript, so `npm start`, the
 // instrumentation hook and scripts can all run it without a TypeScript loader.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -28,4 +29,13 @@ export async function runMigrations(url) {
   } finally {
     await sql.end();
   }
+}
+
+/**
+ * When the newest committed migration was written: its `when` in the journal, which is what drizzle
+ * records as `created_at` once it has applied it (and what it compares to decide what is pending).
+ */
+export function latestMigrationTime() {
+  const journal = /** @type {{ entries: { when: number }[] }} */ (JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')));
+  return Math.max(...journal.entries.map((entry) => entry.when));
 }

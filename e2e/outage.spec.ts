@@ -55,6 +55,15 @@ test('the newsroom says plainly that it is unavailable, with a 503 and no script
   expect(await signIn.text()).toContain(MESSAGE);
 });
 
+test('the health check answers 503 and says the database is unreachable, quickly and uncached', async ({ request }) => {
+  const started = Date.now();
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(503);
+  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(await response.json()).toEqual({ status: 'unavailable', checks: { database: 'unreachable', migrations: 'unknown', queue: 'ok' } });
+  expect(Date.now() - started).toBeLessThan(5_000);
+});
+
 test('unknown reader addresses keep the complete static 404 page', async ({ page }) => {
   for (const address of ['/articles/not-in-content-or-newsroom', '/tag/no-such-tag', '/authors/no-such-author', '/category/council/page/99']) {
     const response = await page.goto(address);
@@ -77,4 +86,5 @@ test('the newsroom is back as soon as the database is', async ({ page }) => {
   await allowConnections(true);
   await expect(async () => expect((await page.goto('/editor/login'))?.status()).toBe(200)).toPass({ timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^(Sign in to|Set up) the newsroom$/);
+  expect((await page.request.get('/api/health')).status()).toBe(200);
 });

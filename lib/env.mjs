@@ -56,6 +56,10 @@ const schema = z
     // Limits on reading one untrusted (newsroom) MDX body in its worker thread; see lib/content/untrusted/.
     MDX_WORKER_TIME_LIMIT_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
     MDX_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(4_096).default(256),
+    // The least severe log lines written (lib/log.ts); blank means the default.
+    LOG_LEVEL: z.preprocess((value) => value || undefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    // Where `npm run db:backup` writes its files when no folder is given.
+    BACKUP_DIR: z.preprocess((value) => value || undefined, z.string().default('backups')),
   })
   .refine((settings) => settings.NEWSLETTER_CHALLENGE_AFTER < settings.NEWSLETTER_EMAILS_PER_HOUR, {
     path: ['NEWSLETTER_CHALLENGE_AFTER'],

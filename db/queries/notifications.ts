@@ -1,10 +1,9 @@
 import 'server-only';
 
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 
 import { env } from '../../lib/env.mjs';
-import { getDb } from '../index';
+import { getDb, openClient } from '../index';
 
 /** Sends a notice to every session listening on the channel (PostgreSQL's NOTIFY). */
 export async function notify(channel: string, payload: string): Promise<void> {
@@ -17,6 +16,6 @@ export async function notify(channel: string, payload: string): Promise<void> {
  */
 export async function listenTo(channel: string, onNotice: (payload: string) => void): Promise<void> {
   if (!env.DATABASE_URL) throw new Error('No database to listen to.');
-  const listener = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  const listener = openClient(env.DATABASE_URL, { max: 1, onnotice: () => {} });
   await listener.listen(channel, onNotice);
 }

@@ -4,6 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 
 import type { PublicUser } from '@/db/queries/users';
+import { log } from '@/lib/log';
 
 import { can, type Permission } from '../auth/roles';
 import { getCurrentUser } from '../auth/session';
@@ -29,7 +30,7 @@ export function editorAction<Schema extends z.ZodType, Extra = unknown>(
       return await run(form.data, user);
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
-      console.error('Editor action failed:', error);
+      log.error({ err: error }, 'Editor action failed');
       return { ok: false, error: 'Something went wrong on our side. Your change was not saved; please try again.' };
     }
   };

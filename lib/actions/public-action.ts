@@ -4,6 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 
 import { DatabaseUnavailableError } from '@/db';
+import { log } from '@/lib/log';
 
 import { clientIp } from './client-ip';
 import { parseForm } from './parse-form';
@@ -23,7 +24,7 @@ export function publicAction<Schema extends z.ZodType>(schema: Schema, run: (inp
       return await run(form.data, { ip: await clientIp() });
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
-      console.error('Server action failed:', error);
+      log.error({ err: error }, 'Server action failed');
       const error_ =
         error instanceof DatabaseUnavailableError
           ? 'The newsletter is not available right now. Please try again later.'

@@ -5,6 +5,7 @@ import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { createSignInCode, spendSignInCode, spendSignInLink } from '@/db/queries/sign-in-codes';
 import { getUserForLogin } from '@/db/queries/users';
+import { log } from '@/lib/log';
 
 import type { Site } from '../content/types';
 import { type SendMail, sendMail as defaultSendMail } from '../mail/transport';
@@ -59,7 +60,7 @@ export async function requestSignInCode({ email, ip, site }: CodeRequest, { send
     try {
       await send(signInCodeMail({ site, to: email, code, linkUrl, minutes: CODE_LIMITS.ttlMinutes }));
     } catch (error) {
-      console.error('Sending a sign-in code failed:', error);
+      log.error({ err: error }, 'Sending a sign-in code failed');
     }
   };
   if (defer) defer(deliver);

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { notify } from '@/db/queries/notifications';
+import { log } from '@/lib/log';
 
 import { env } from '../env.mjs';
 import { CHANNEL, serverId } from './channel';
@@ -14,6 +15,6 @@ export async function broadcastRevalidation(tags: string[]): Promise<void> {
   try {
     await notify(CHANNEL, JSON.stringify({ from: serverId, tags }));
   } catch (error) {
-    console.error('Could not tell the other app servers to refresh their pages:', error);
+    log.error({ err: error }, 'Could not tell the other app servers to refresh their pages');
   }
 }

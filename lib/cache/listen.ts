@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 
 import { listenTo } from '@/db/queries/notifications';
+import { log } from '@/lib/log';
 
 import { env } from '../env.mjs';
 import { CHANNEL, serverId } from './channel';
@@ -22,9 +23,9 @@ export async function listenForRevalidation(): Promise<void> {
     try {
       message = noticeSchema.parse(JSON.parse(payload));
     } catch {
-      return console.error('Ignored a malformed revalidation notice.');
+      return log.error('Ignored a malformed revalidation notice.');
     }
     if (message.from === serverId) return;
-    expireOutsideRequest(message.tags).catch((error) => console.error('Refreshing pages another server published failed:', error));
+    expireOutsideRequest(message.tags).catch((error) => log.error({ err: error }, 'Refreshing pages another server published failed'));
   });
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 
+import { isDatabaseUnreachable } from '@/db';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
+import { log, reasonOf } from '@/lib/log';
 
 import { yearMonthIn } from '../dates/format';
 import { env } from '../env.mjs';
@@ -127,7 +129,9 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
   } catch (error) {
     // Without the database the site is what content/ makes it (as with no database at all): a page
     // rendered now could only fail, so an address content/ does not have gets the static 404 page.
-    console.error('The database did not answer whether a page exists; judging by content/ alone:', error);
+    const what = 'The database did not answer whether a page exists; judging by content/ alone';
+    if (isDatabaseUnreachable(error)) log.warn({ reason: reasonOf(error) }, what);
+    else log.error({ err: error }, what);
     if (kind === 'articles') return false;
     articles = content.articles;
   }

@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { isDatabaseUnreachable } from '@/db';
 import { listPublishedCorrections } from '@/db/queries/corrections';
 import { listPublishedSnapshots } from '@/db/queries/publishing';
+import { log, reasonOf } from '@/lib/log';
 
 import { CORRECTIONS_TAG, DATABASE_TAG } from '../cache/tags';
 import { env } from '../env.mjs';
@@ -31,7 +32,7 @@ export async function readPublishedArticles(categories: Category[]): Promise<Art
     // Something it depends on changed after publication (a category removed, a profile emptied):
     // the article is left out and the newsroom told, rather than the page failing.
     if (result.ok) articles.push(result.article);
-    else console.error(`Published draft ${snapshot.id} (${snapshot.content.slug}) cannot be shown: ${result.problems.join(' ')}`);
+    else log.error(`Published draft ${snapshot.id} (${snapshot.content.slug}) cannot be shown: ${result.problems.join(' ')}`);
   }
   return articles;
 }
@@ -105,7 +106,8 @@ export const publishedArticles = cache(async (scope: string, categories: Categor
     return (await readerFor(scope)(categories)).map(revive);
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
-    console.error(`The database cannot be reached; rendering ${scope} with content/ alone for now:`, error);
+    // An outage, not a bug: its message is all there is to know.
+    log.warn({ reason: reasonOf(error) }, `The database cannot be reached; rendering ${scope} with content/ alone for now`);
     return (await withoutDatabase()).map(revive);
   }
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { listUncountedPublished, storeWordCount } from '@/db/queries/word-counts';
+import { log } from '@/lib/log';
 
 import { compileDraftMdx, describeFailure } from './draft-mdx';
 
@@ -34,7 +35,7 @@ export async function countUncountedPublished(budgetMs = BUDGET_MS): Promise<Cou
         counted += 1;
       } else {
         skip.push(revision.id);
-        console.error(`The words of the published article ${revision.slug} cannot be counted: ${describeFailure(result).join(' ')}`);
+        log.error(`The words of the published article ${revision.slug} cannot be counted: ${describeFailure(result).join(' ')}`);
       }
     }
   }

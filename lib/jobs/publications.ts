@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { failJobAttempt, listLiveJobs } from '@/db/queries/publish-jobs';
 import type { ScheduleQueue } from '@/db/queries/schedules';
+import { log } from '@/lib/log';
 
 import { loopbackAddress, postSigned } from './loopback';
 import { cancelJob, enqueue, PermanentJobFailure, type QueuedJob, startQueue } from './queue';
@@ -44,7 +45,7 @@ async function askServer(publishJobId: string, lastAttempt: boolean): Promise<Ou
     problem = error instanceof Error ? error.message : String(error);
   }
   const reason = `This server could not run the publication through ${loopbackAddress()} (${problem}). Check that the app listens on 127.0.0.1 (see Deploying in the README).`;
-  await failJobAttempt(publishJobId, reason, lastAttempt).catch((error: unknown) => console.error('Could not record a failed publication:', error));
+  await failJobAttempt(publishJobId, reason, lastAttempt).catch((error: unknown) => log.error({ err: error }, 'Could not record a failed publication'));
   throw new Error(reason);
 }
 

@@ -4,6 +4,7 @@ import { completeJob, failJob, getJobRevision, jobsOwingEmail, noteJobProblem, s
 import { getDraftForPublishing } from '@/db/queries/publishing';
 import { storeWordCount } from '@/db/queries/word-counts';
 import type { PublishJob } from '@/db/schema';
+import { log } from '@/lib/log';
 
 import { neighboursOf } from '../cache/changes';
 import { expire } from '../cache/expire';
@@ -62,7 +63,7 @@ async function emailSubscribers(job: PublishJob): Promise<string | null> {
     (error: unknown) => reasonOf(error),
   );
   if (!problem || (await jobsOwingEmail(job.id).catch(() => [job])).length === 0) return null;
-  console.error(`Scheduled publication ${job.id} is published, but its newsletter send did not start: ${problem}`);
+  log.error(`Scheduled publication ${job.id} is published, but its newsletter send did not start: ${problem}`);
   return `Published, but the email to subscribers did not start: ${problem}`;
 }
 
@@ -75,7 +76,7 @@ async function afterPublishing(job: PublishJob, tags: string[], expirePages: (ta
   const pages = await expirePages(tags).then(
     () => null,
     (error: unknown) => {
-      console.error(`Scheduled publication ${job.id} is published, but its pages were not all refreshed:`, error);
+      log.error({ err: error }, `Scheduled publication ${job.id} is published, but its pages were not all refreshed`);
       return `Published, but some pages may not show it yet: ${reasonOf(error)}`;
     },
   );
@@ -93,7 +94,7 @@ export async function runPublication(publishJobId: string, lastAttempt: boolean,
   if (!job) return 'skipped';
   const { outcome, tags } = await attempt(job, lastAttempt);
   if (outcome !== 'published') {
-    if (outcome !== 'lost') console.warn(`Scheduled publication ${job.id} did not go out (${outcome}); see the newsroom dashboard.`);
+    if (outcome !== 'lost') log.warn(`Scheduled publication ${job.id} did not go out (${outcome}); see the newsroom dashboard.`);
     return outcome;
   }
   await afterPublishing(job, tags ?? [], expirePages);

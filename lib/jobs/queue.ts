@@ -3,8 +3,10 @@ import 'server-only';
 import type { JobWithMetadata, QueueOptions } from 'pg-boss';
 import { z } from 'zod';
 
+import { isDatabaseUnreachable } from '@/db';
 import type { Transaction } from '@/db/queries/publishing';
 import { connectQueue, inTransaction, type PgBoss } from '@/db/queue';
+import { log, reasonOf } from '@/lib/log';
 
 // All background work goes through one durable queue in the database (pg-boss): a job is stored when
 // it is queued, taken by exactly one worker of whichever app server polls first, retried with growing
@@ -74,7 +76,12 @@ export class JobQueue {
    */
   static async open(schema?: string, settings: Partial<Record<QueueName, QueueOptions>> = {}): Promise<JobQueue> {
     const boss = connectQueue(schema);
-    boss.on('error', (error) => console.error('The job queue reported an error:', error));
+    // While the database is away pg-boss reports every failed poll: the outage, not a bug, so no stack.
+    boss.on('error', (error) =>
+      isDatabaseUnreachable(error)
+        ? log.warn({ reason: reasonOf(error) }, 'The job queue cannot reach the database')
+        : log.error({ err: error }, 'The job queue reported an error'),
+    );
     await boss.start();
     for (const [name, { options }] of Object.entries(QUEUES)) {
       const chosen = { ...options, ...settings[name as QueueName] };

@@ -1,10 +1,22 @@
 import 'server-only';
 
+import { log } from '@/lib/log';
+
 import { runCleanup } from '../maintenance/cleanup';
 import { startNewsletterDelivery } from '../newsletter/delivery/job';
 import { requestOwedEmails, whenListening } from './loopback';
 import { publicationWorker, queueWaitingPublications } from './publications';
-import { scheduleRecurring, startQueue, stopQueue, work } from './queue';
+import { scheduleRecurring, startQueue, stoppingSignal, stopQueue, work } from './queue';
+
+// On globalThis: the health check (a route) and instrumentation (which starts the workers) are separate bundles.
+const WORKING = Symbol.for('broadsheet.workers');
+const running = globalThis as { [WORKING]?: boolean };
+
+/** Whether this server takes jobs: once its workers have all started, until its stop begins. */
+export function workersState(): 'running' | 'stopping' | 'stopped' {
+  if (stoppingSignal().aborted) return 'stopping';
+  return running[WORKING] ? 'running' : 'stopped';
+}
 
 /**
  * Starts this server's share of the background work: workers for every queue, the hourly clean-up
@@ -18,13 +30,14 @@ export async function startWorkers(): Promise<void> {
     await work('cleanup', () => runCleanup());
     await scheduleRecurring('cleanup', '0 * * * *', {});
     await startNewsletterDelivery();
+    running[WORKING] = true;
     const queued = await queueWaitingPublications();
-    if (queued > 0) console.log(`Queued ${queued} scheduled publication${queued === 1 ? '' : 's'} made before the job queue.`);
+    if (queued > 0) log.info(`Queued ${queued} scheduled publication${queued === 1 ? '' : 's'} made before the job queue.`);
     // Not awaited: the server listens only after start-up, and the sends are started by its route.
     whenListening(async () => {
       const started = await requestOwedEmails();
-      if (started > 0) console.log(`Started the newsletter sends of ${started} publication${started === 1 ? '' : 's'} a restart interrupted.`);
-    }).catch((error: unknown) => console.error('Could not start the newsletter sends owed by scheduled publications:', error));
+      if (started > 0) log.info(`Started the newsletter sends of ${started} publication${started === 1 ? '' : 's'} a restart interrupted.`);
+    }).catch((error: unknown) => log.error({ err: error }, 'Could not start the newsletter sends owed by scheduled publications'));
   } catch (error) {
     // Half started is not started: a second try begins from nothing.
     await stopQueue(0, { final: false }).catch(() => {});
@@ -33,4 +46,7 @@ export async function startWorkers(): Promise<void> {
 }
 
 /** Takes no more jobs, and gives the running ones `timeoutMs` to finish. */
-export const stopWorkers = (timeoutMs?: number) => stopQueue(timeoutMs);
+export async function stopWorkers(timeoutMs?: number): Promise<void> {
+  running[WORKING] = false;
+  await stopQueue(timeoutMs);
+}

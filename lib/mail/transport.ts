@@ -6,6 +6,8 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 
+import { log } from '@/lib/log';
+
 import { env } from '../env.mjs';
 
 export type OutgoingMail = {
@@ -47,7 +49,7 @@ export const sendMail: SendMail = async (mail) => {
   }
   const file = await writeEml(mail);
   const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
-  console.info(`[mail] "${mail.subject}" to ${mail.to} written to ${file}${links.map((link) => `\n  ${link}`).join('')}`);
+  log.info({ to: mail.to, file, links }, `Email "${mail.subject}" written to a file`);
 };
 
 /** A newsletter message: a `prepared` header is written as given (nodemailer would MIME-encode a quoted phrase). */

@@ -3,6 +3,7 @@ import 'server-only';
 import { countAttempt, hitRateLimit, peekAttempts } from '@/db/queries/rate-limits';
 import { confirmSubscription, getSubscriber, recordSignup, releaseConfirmationEmail, unsubscribeSubscriber } from '@/db/queries/subscribers';
 import { isSuppressed } from '@/db/queries/suppressions';
+import { log } from '@/lib/log';
 
 import type { Site } from '../content/types';
 import { env } from '../env.mjs';
@@ -132,7 +133,7 @@ async function signUp(input: SignupInput, { send = defaultSendMail, defer }: Del
       await send(confirmationMail({ site, to: signup.email, confirmUrl, unsubscribeUrl: links.page, oneClickUrl: links.oneClick }));
     } catch (error) {
       // Logged for the operator, and the claim given back so that signing up again sends again.
-      console.error('Sending a confirmation email failed:', error);
+      log.error({ err: error }, 'Sending a confirmation email failed');
       await releaseConfirmationEmail(signup.id);
     }
   };

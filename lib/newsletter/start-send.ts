@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { log } from '@/lib/log';
+
 import { type SendResult, startSend } from './sends';
 
 /**
@@ -10,7 +12,7 @@ export async function startSendReported(input: Parameters<typeof startSend>[0]):
   try {
     return await startSend(input);
   } catch (error) {
-    console.error('Starting the newsletter send failed:', error);
+    log.error({ err: error }, 'Starting the newsletter send failed');
     return { ok: false, error: 'Something went wrong on our side while starting the send.' };
   }
 }

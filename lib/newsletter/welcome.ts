@@ -5,6 +5,7 @@ import { createElement } from 'react';
 
 import { claimWelcome } from '@/db/queries/subscribers';
 import { isSuppressed } from '@/db/queries/suppressions';
+import { log } from '@/lib/log';
 
 import type { Site } from '../content/types';
 import type { OutgoingMail, SendMail } from '../mail/transport';
@@ -43,6 +44,6 @@ export async function sendWelcome(subscriberId: string, site: Site, links: Links
     const mail = await welcomeMail(site, claimed.email, links);
     if (mail) await send(mail);
   } catch (error) {
-    console.error('Sending a welcome email failed:', error);
+    log.error({ err: error }, 'Sending a welcome email failed');
   }
 }

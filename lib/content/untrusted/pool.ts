@@ -4,6 +4,8 @@ import { MessageChannel } from 'node:worker_threads';
 
 import Piscina from 'piscina';
 
+import { log } from '@/lib/log';
+
 import { env } from '../../env.mjs';
 import type { UntrustedMdxResult } from './result';
 import type { UntrustedMdxTask } from './task';
@@ -105,7 +107,7 @@ export async function runUntrustedMdx(source: string, { lane = 'drafts', label =
       return result;
     }
     if (error instanceof Error && error.message === 'Task queue is at limit') return unavailable(BUSY);
-    console.error('The untrusted-MDX worker failed:', error);
+    log.error({ err: error }, 'The untrusted-MDX worker failed');
     return tooComplex('the worker reading it stopped.');
   } finally {
     settled = true;

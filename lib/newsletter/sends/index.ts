@@ -4,6 +4,7 @@ import { skipRemaining } from '@/db/queries/newsletter-deliveries';
 import { requeueCancelled, type Requeued, requeueFailed } from '@/db/queries/newsletter-retries';
 import { countSendsOf, createSend, getPublishedSnapshot, moveSend } from '@/db/queries/newsletter-sends';
 import type { NewsletterSend } from '@/db/schema';
+import { log } from '@/lib/log';
 
 import { getArticleCode, getCategories, getSite } from '../../content';
 import { draftToArticle } from '../../content/draft-article';
@@ -48,12 +49,12 @@ export async function startSend(input: { draftId: string; by: string; again: boo
     const code = await getArticleCode(converted.article);
     email = await renderArticleEmail(converted.article, code, await getSite(), { unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER });
   } catch (error) {
-    console.error(`The email of draft ${input.draftId} could not be rendered:`, error);
+    log.error({ err: error }, `The email of draft ${input.draftId} could not be rendered`);
     return { ok: false, error: 'The email could not be made from this article. Check that its page shows, then try again.' };
   }
   // Every recipient's unsubscribe link goes where the placeholder is: an email without it must not go out.
   if (!email.html.includes(UNSUBSCRIBE_PLACEHOLDER) || !email.text.includes(UNSUBSCRIBE_PLACEHOLDER)) {
-    console.error(`The email of draft ${input.draftId} came out without its unsubscribe link.`);
+    log.error(`The email of draft ${input.draftId} came out without its unsubscribe link.`);
     return { ok: false, error: 'The email came out without its unsubscribe link, so it was not sent. Please report this.' };
   }
 

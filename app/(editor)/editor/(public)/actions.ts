@@ -15,6 +15,7 @@ import { codeLoginSchema, codeRequestSchema, loginSchema, setupSchema } from '@/
 import { CHALLENGE_COOKIE } from '@/lib/auth/sign-in';
 import { CODE_LIMITS, CODE_SENT, requestSignInCode } from '@/lib/auth/sign-in-code';
 import { getSite } from '@/lib/content';
+import { log } from '@/lib/log';
 import { routes } from '@/lib/routes';
 
 // The newsroom's public actions: signing in (by password or emailed code), signing out and the
@@ -35,7 +36,7 @@ function signInFailure(error: unknown, wrong: string): ActionState {
   const throttled = /^throttled:(\d+)$/.exec(code);
   if (throttled) return { ok: false, error: `Too many attempts. Try again in ${inSecondsOrMinutes(Number(throttled[1]))}, or use a sign-in code.` };
   if (error.type === 'CredentialsSignin') return { ok: false, error: wrong };
-  console.error('Sign-in failed:', error);
+  log.error({ err: error }, 'Sign-in failed');
   return { ok: false, error: 'Signing in failed on our side. Please try again in a moment.' };
 }
 
@@ -60,7 +61,7 @@ export async function requestCodeAction(_previous: ActionState, formData: FormDa
     (await cookies()).set(CHALLENGE_COOKIE, outcome.challenge, { httpOnly: true, sameSite: 'lax', path: routes.editor.home(), maxAge: CODE_LIMITS.ttlMinutes * 60 });
     return { ok: true, message: CODE_SENT };
   } catch (error) {
-    console.error('Sending a sign-in code failed:', error);
+    log.error({ err: error }, 'Sending a sign-in code failed');
     return { ok: false, error: 'Sending the code failed on our side. Please try again in a moment.' };
   }
 }
@@ -92,7 +93,7 @@ export async function setupAction(_previous: ActionState, formData: FormData): P
     return null;
   } catch (error) {
     unstable_rethrow(error); // the redirect after signing in
-    console.error('First-run setup failed:', error);
+    log.error({ err: error }, 'First-run setup failed');
     return { ok: false, error: 'Setting up failed on our side. If the account was created, sign in; otherwise try again.' };
   }
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 
+import { log } from '@/lib/log';
 import { tokenSchema } from '@/lib/newsletter/schema';
 import { unsubscribe } from '@/lib/newsletter/service';
 import { routes } from '@/lib/routes';
@@ -14,7 +15,7 @@ export async function POST(request: Request) {
     const outcome = await unsubscribe(parsed.data.token);
     return outcome.ok ? text(outcome.message, 200) : text(outcome.error, 400);
   } catch (error) {
-    console.error('One-click unsubscribe failed:', error);
+    log.error({ err: error }, 'One-click unsubscribe failed');
     return text('Unsubscribing failed on our side. Please try again in a moment.', 503);
   }
 }

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+import { expect, test } from '@playwright/test';
+
+import { signIn } from './helpers/newsroom';
+import { clientAddress, seedPerson } from './helpers/sign-in';
+
+// What an operator's load balancer and log collector see of the running server.
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test('the health check answers 200 with what it checked, uncached, and the request id comes back', async ({ request }) => {
+  const response = await request.get('/api/health', { headers: { 'X-Request-Id': 'lb-probe-1' } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(response.headers()['content-type']).toMatch(/^application\/json/);
+  expect(response.headers()['x-request-id']).toBe('lb-probe-1');
+  expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok', queue: 'ok' } });
+});
+
+/** The server's log lines (serve.mjs copies its output to E2E_SERVER_LOG), parsed where they are JSON. */
+function serverLog(): { raw: string; lines: Record<string, unknown>[] } {
+  const raw = readFileSync(process.env.E2E_SERVER_LOG!, 'utf8');
+  const lines = raw.split('\n').flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+  return { raw, lines };
+}
+
+test('a wrong password is one JSON line in the server log, with the request id and no stack trace', async ({ page }) => {
+  const person = await seedPerson();
+  // The tests play the reverse proxy: it names the request and the client.
+  const requestId = `e2e-${randomUUID()}`;
+  await page.setExtraHTTPHeaders({ 'x-request-id': requestId, 'x-forwarded-for': clientAddress() });
+  await signIn(page, person.email, 'not the password');
+  await expect(page.getByRole('status')).toHaveText('Wrong email or password.');
+
+  await expect.poll(() => serverLog().lines.filter((line) => line.requestId === requestId).length).toBeGreaterThan(0);
+  const { raw, lines } = serverLog();
+  const ours = lines.filter((line) => line.requestId === requestId);
+  expect(ours).toEqual([{ level: 'info', time: expect.any(String), pid: expect.any(Number), requestId, reason: 'CredentialsSignin', msg: 'sign-in refused' }]);
+  const text = raw.split('\n').filter((line) => line.includes(requestId));
+  expect(text).toHaveLength(1);
+  expect(text[0]).not.toMatch(/\bat /);
+  expect(text[0]).not.toContain(person.email);
+  // Nor anywhere in the log, from any spec's failed sign-in: next-auth's own logger is replaced.
+  expect(raw).not.toContain('[auth][error]');
+  expect(raw).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+});

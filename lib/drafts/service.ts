@@ -70,8 +70,8 @@ export async function createDraftFor(user: PublicUser, input: Record<string, unk
 
 /** A chosen hero image is stored before anything else is checked, so a refusal never makes the writer choose it again. */
 async function storeHeroImage(file: unknown, user: PublicUser): Promise<{ id?: string; error?: string }> {
-  // An empty file input still sends an empty part, named differently by each browser and by React.
-  if (!(file instanceof File) || file.size === 0) return {};
+  // A file input left empty never gets here (see formFields in lib/actions/parse-form.ts).
+  if (!(file instanceof File)) return {};
   const stored = await storeUploadedImage(file, user.id);
   return stored.ok ? { id: stored.image.id } : { error: stored.error };
 }

@@ -116,9 +116,10 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
             </LabelledField>
             <LabelledField id="draft-category" label="Category" errors={errors.category}>
               {(props) => (
-                // Keyed by the value: React resets a form after its action, and a <select> resets to
-                // the option it was first drawn with unless it is drawn again.
-                <select {...props} key={`category-${values.category}`} name="category" defaultValue={values.category}>
+                // Keyed by the answer's value: React resets a form after its action, and a <select>
+                // resets to the option it was first drawn with unless it is drawn again. Not by the
+                // saved value, which each autosave refreshes: that would redraw it under the cursor.
+                <select {...props} key={`category-${state?.values?.category}`} name="category" defaultValue={values.category}>
                   <option value="">Not chosen yet</option>
                   {categories.map((category) => (
                     <option key={category.slug} value={category.slug}>
@@ -133,7 +134,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
             </LabelledField>
             <LabelledField id="draft-author" label="Author" errors={errors.authorId}>
               {(props) => (
-                <select {...props} key={`author-${values.authorId}`} name="authorId" defaultValue={values.authorId}>
+                <select {...props} key={`author-${state?.values?.authorId}`} name="authorId" defaultValue={values.authorId}>
                   {authors.map((author) => (
                     <option key={author.id} value={author.id}>
                       {author.name}
@@ -167,7 +168,7 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
               {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
             </LabelledField>
             <div className="field field--checkbox">
-              <input key={`featured-${values.featured}`} id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
+              <input key={`featured-${state?.values?.featured}`} id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
               <label htmlFor="draft-featured">Featured on the home page</label>
             </div>
           </div>

@@ -31,6 +31,19 @@ type Options = {
 };
 
 /**
+ * Shows the saved form of what was sent ("Lido, Summer" as the tags "lido, summer"), in the fields
+ * nobody is in and nobody changed since: never the field with the cursor, never the body.
+ */
+function showSaved(form: HTMLFormElement, sent: FormData, saved: Record<string, string>) {
+  for (const [name, value] of Object.entries(saved)) {
+    const field = form.elements.namedItem(name);
+    if (name === 'body' || field === document.activeElement) continue;
+    const text = field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text');
+    if (text && field.value === sent.get(name) && field.value !== value) field.value = value;
+  }
+}
+
+/**
  * Saves the draft form after a pause in typing, on Ctrl/Cmd+S and on Save, through the same
  * versioned save as the form (a save never lands over a newer version). It calls the action itself
  * rather than submitting the form, so React never resets the fields: what is typed during a save,
@@ -46,6 +59,12 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
   const inFlight = useRef(false);
   const blocked = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Each save refreshes the page, which may hand over a new reference to the same action: kept in a
+  // ref, so nothing that schedules saves is rebuilt (and its timer dropped) by a save.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
   const [seenFormState, setSeenFormState] = useState(formState);
   if (formState !== seenFormState) {
     setSeenFormState(formState);
@@ -99,7 +118,7 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
       setStatus({ kind: 'saving' });
       let result: ActionState;
       try {
-        result = await save(null, data);
+        result = await saveRef.current(null, data);
       } catch {
         result = null;
       } finally {
@@ -114,6 +133,7 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
       setAnswer(result);
       if (result.ok) {
         blocked.current = false;
+        showSaved(element, data, result.values ?? {});
         const saved = Number(result.values?.version);
         if (saved) rebase(saved);
         // The picture is stored now: it must not go again with the next save.
@@ -138,7 +158,7 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
         setStatus({ kind: 'failed', reason: result.error.replace(/^Not saved: /, ''), kept });
       }
     },
-    [draftId, form, keep, later, rebase, save],
+    [draftId, form, keep, later, rebase],
   );
 
   useEffect(() => {

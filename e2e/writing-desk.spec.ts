@@ -177,6 +177,22 @@ test('at 390×844 Publish comes before the preview, which opens on request', asy
   await page.context().close();
 });
 
+test('without JavaScript the desk still saves from the bar, and the preview switch still works', async ({ browser }) => {
+  const draft = await seedReadyDraft();
+  const context = await browser.newContext({ storageState: storageState('editor'), javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`/editor/drafts/${draft.id}`);
+  await page.getByLabel('Standfirst').fill('Typed on a phone with scripts turned off, and saved from the bar.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(status(page)).toHaveText(SAVED(2));
+  expect((await versionOf(draft.id)).version).toBe(2);
+  const preview = page.getByRole('region', { name: 'Live preview' });
+  await expect(preview).toBeHidden();
+  await page.getByText('Show the live preview').click();
+  await expect(preview.getByText('Typed on a phone with scripts turned off, and saved from the bar.')).toBeVisible();
+  await context.close();
+});
+
 test.describe('autosave', () => {
   test('saves after a pause, keeps what is typed during the save, and leaves the cursor where it was', async ({ browser }) => {
     const draft = await seedReadyDraft();

@@ -47,8 +47,8 @@ async function measureColumn(field: Locator) {
 
 const box = async (locator: Locator) => (await locator.boundingBox())!;
 
-/** Autosave's requests (the server action's fields carry a numbered prefix). */
-const isAutosave = (postData: string | null) => /name="(\d+_)?autosave"/.test(postData ?? '');
+/** Autosave's requests (the server action's fields carry a prefix, such as "_1_autosave"). */
+const isAutosave = (postData: string | null) => /name="_?\d*_?autosave"/.test(postData ?? '');
 
 /** A ready draft that `role` started (credited to the editor's profile, so no account gains one here). */
 async function draftOf(role: RoleName) {

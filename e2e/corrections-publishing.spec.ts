@@ -30,7 +30,10 @@ async function newsArticleOf(page: Page) {
 async function publishNow(page: Page, draftId: string, publicationDate?: string) {
   await page.goto(`/editor/drafts/${draftId}/publish`);
   const form = formWith(page, 'Publish now');
-  if (publicationDate) await form.getByLabel('Publication date (optional)').fill(publicationDate);
+  if (publicationDate) {
+    await form.getByText('Publication date', { exact: true }).click();
+    await form.getByLabel('Publication date (optional)').fill(publicationDate);
+  }
   await form.getByRole('button', { name: 'Publish now', exact: true }).click();
   // The button reads "Publishing…" meanwhile, so the form is found again once it is done.
   await expect(form.getByRole('status')).toContainText(/Published/, { timeout: 20_000 });
@@ -48,6 +51,7 @@ test.describe('publication dates, updates and corrections', () => {
 
     await editor.goto(`/editor/drafts/${draft.id}/publish`);
     const future = formWith(editor, 'Publish now');
+    await future.getByText('Publication date', { exact: true }).click();
     await future.getByLabel('Publication date (optional)').fill('2099-01-01T09:00');
     await future.getByRole('button', { name: 'Publish now', exact: true }).click();
     await expect(future.getByRole('status')).toContainText('cannot be in the future. To publish later, use Schedule.');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatDateAndTime, formatDateTime, formatScheduleTime, formatTime, yearMonthIn } from '@/lib/dates/format';
+import { formatClock, formatDateAndTime, formatDateTime, formatScheduleTime, formatTime, yearMonthIn } from '@/lib/dates/format';
 import { parseLocalDateTime, toLocalDateTime } from '@/lib/dates/local-time';
 
 const london = { locale: 'en-GB', timeZone: 'Europe/London' };
@@ -35,9 +35,12 @@ describe('newsroom time across the clock changes', () => {
 
 describe('date formatters on the site’s clock', () => {
   it('shows drafts’ times in newsroom time, naming the zone', () => {
-    expect(formatTime(new Date('2026-11-25T18:30:00Z'), london)).toBe('2026-11-25 18:30 GMT');
-    expect(formatTime(new Date('2026-07-01T11:00:00Z'), london)).toBe('2026-07-01 12:00 BST');
-    expect(formatTime(new Date('2026-07-01T11:00:00Z'), { locale: 'en-GB', timeZone: 'UTC' })).toBe('2026-07-01 11:00 UTC');
+    expect(formatTime(new Date('2026-11-25T18:30:00Z'), london)).toBe('25 Nov 2026, 18:30 GMT');
+    expect(formatTime(new Date('2026-07-01T11:00:00Z'), london)).toBe('1 Jul 2026, 12:00 BST');
+    expect(formatTime(new Date('2026-07-01T11:00:00Z'), { locale: 'en-GB', timeZone: 'UTC' })).toBe('1 Jul 2026, 11:00 UTC');
+    // The save status's clock: 23:05 UTC is past midnight in London in summer.
+    expect(formatClock(new Date('2026-07-01T23:05:00Z'), london)).toBe('00:05');
+    expect(formatClock(new Date('2026-11-25T18:30:00Z'), london)).toBe('18:30');
   });
 
   it('takes the zone and locale from the site, never a fixed one', () => {

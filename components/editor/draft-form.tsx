@@ -1,10 +1,8 @@
 'use client';
 
-import type { ReactNode } from 'react';
-import { useFormStatus } from 'react-dom';
+import type { FormEvent, ReactNode } from 'react';
 
 import { type FormAction, useActionForm } from '@/components/forms/action-form';
-import { FormStatus } from '@/components/forms/form-status';
 import { LabelledField } from '@/components/forms/labelled-field';
 import { mediaSrc } from '@/lib/content/media';
 import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
@@ -13,6 +11,9 @@ import { routes } from '@/lib/routes';
 import { DraftConflict } from './draft-conflict';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
+import { SaveStatusLine } from './save-status';
+import { UnsavedCopyOffer } from './unsaved-copy-offer';
+import { useAutosave } from './use-autosave';
 
 type DraftFormProps = {
   draftId: string;
@@ -23,122 +24,175 @@ type DraftFormProps = {
   saveAction: FormAction;
   previewAction: FormAction;
   preview: ReactNode;
+  /** "Saved at 17:02 as version 3.": the status beside Save before anything is typed. */
+  savedLine: string;
+  /** The newsroom's clock, for the time of a copy kept in this browser. */
+  clock: { locale: string; timeZone: string };
+  /** The action bar's role actions: the primary one (before Save), and the rest (after it). */
+  primaryActions?: ReactNode;
+  moreActions?: ReactNode;
+  /** Below the metadata in the side panel: publishing, pictures for the body, and the like. */
+  aside?: ReactNode;
 };
 
 const FORM_ID = 'draft-form';
+const STATUS_ID = 'draft-form-status';
 
 /**
- * The edit form. It posts without JavaScript (multipart, for the hero image); whatever the server
- * hands back after a refused save or a preview is shown in place of the saved values, so nothing
- * typed is lost.
+ * The writing desk: the action bar (role actions, Save with its status), title and body, the live
+ * preview beside them, the metadata in a side panel. The form posts without JavaScript (multipart,
+ * for the hero image); whatever the server hands back after a refused save or a preview is shown in
+ * place of the saved values, so nothing typed is lost. With JavaScript, saves are autosave's (see
+ * use-autosave.ts), which never resets the fields under the cursor.
  */
-export function DraftForm({ draftId, saved, authors, categories, saveAction, previewAction, preview }: DraftFormProps) {
-  const { state, formAction, statusId, errors } = useActionForm(saveAction, 'draft-form-status');
+export function DraftForm({ draftId, saved, authors, categories, saveAction, previewAction, preview, savedLine, clock, primaryActions, moreActions, aside }: DraftFormProps) {
+  const { state, formAction } = useActionForm(saveAction, STATUS_ID);
   const values = state?.values ?? saved;
-  const unsaved = state !== null && (!state.ok || values.intent === 'preview');
-  const heroImageId = values.heroImageId ?? '';
+  const autosave = useAutosave({ formId: FORM_ID, draftId, version: Number(values.version ?? saved.version), save: saveAction, formState: state });
+  // The latest answer, autosave's or the form's (Preview; every post without JavaScript).
+  const answer = autosave.answer ?? state;
+  const latest = answer?.values ?? values;
+  const errors = answer && !answer.ok ? (answer.fieldErrors ?? {}) : {};
+  const heroImageId = latest.heroImageId ?? '';
+  const formUnsaved = state !== null && (!state.ok || values.intent === 'preview');
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
+    if (intent !== 'save' && intent !== 'overwrite') return;
+    // Save goes through autosave's versioned save, which leaves the fields as they are.
+    event.preventDefault();
+    void autosave.saveNow(intent, { explicit: true });
+  };
 
   return (
     <>
-      <form id={FORM_ID} action={formAction} className="editor-form" aria-describedby={statusId}>
-        <DraftUnsavedGuard formId={FORM_ID} unsaved={unsaved} />
-        <input type="hidden" name="id" value={draftId} />
-        <input type="hidden" name="version" value={values.version ?? saved.version} />
-        {values.overwriteVersion ? <input type="hidden" name="overwriteVersion" value={values.overwriteVersion} /> : null}
-        <input type="hidden" name="heroImageId" value={heroImageId} />
-
-        <FormStatus id={statusId} state={state} />
-        {state?.conflict ? <DraftConflict draftId={draftId} conflict={state.conflict} /> : null}
-
-        <LabelledField id="draft-title" label="Title" errors={errors.title}>
-          {(props) => <input {...props} name="title" defaultValue={values.title} required maxLength={140} />}
-        </LabelledField>
-        <LabelledField id="draft-slug" label="Address" hint="The end of the article’s web address. Leave it empty to make it from the title." errors={errors.slug}>
-          {(props) => <input {...props} name="slug" defaultValue={values.slug} maxLength={80} />}
-        </LabelledField>
-        <LabelledField id="draft-standfirst" label="Standfirst" hint="One or two sentences that sum the story up." errors={errors.standfirst}>
-          {(props) => <textarea {...props} name="standfirst" defaultValue={values.standfirst} rows={2} maxLength={320} />}
-        </LabelledField>
-        <LabelledField id="draft-category" label="Category" errors={errors.category}>
-          {(props) => (
-            // Keyed by the value: React resets a form after its action, and a <select> resets to
-            // the option it was first drawn with unless it is drawn again.
-            <select {...props} key={`category-${values.category}`} name="category" defaultValue={values.category}>
-              <option value="">Not chosen yet</option>
-              {categories.map((category) => (
-                <option key={category.slug} value={category.slug}>
-                  {category.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
-        <LabelledField id="draft-tags" label="Tags" hint="Comma separated, at most 8." errors={errors.tags}>
-          {(props) => <input {...props} name="tags" defaultValue={values.tags} />}
-        </LabelledField>
-        <LabelledField id="draft-author" label="Author" errors={errors.authorId}>
-          {(props) => (
-            <select {...props} key={`author-${values.authorId}`} name="authorId" defaultValue={values.authorId}>
-              {authors.map((author) => (
-                <option key={author.id} value={author.id}>
-                  {author.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
-
-        {heroImageId ? (
-          <figure>
-            {/* eslint-disable-next-line @next/next/no-img-element -- a newsroom thumbnail of the stored upload; next/image would add its client component to the form */}
-            <img src={mediaSrc(heroImageId)} alt={values.heroAlt ?? ''} width={240} />
-            <figcaption>
-              {heroImageId === saved.heroImageId ? 'Current hero image' : 'New hero image (not saved yet)'}
-              {values.heroAlt ? `: ${values.heroAlt}` : ', no alt text yet'}
-            </figcaption>
-          </figure>
-        ) : null}
-        <LabelledField id="draft-hero" label="Hero image" hint={`${UPLOAD_HINT} Choosing one replaces the current picture when you save.`} errors={errors.heroImage}>
-          {(props) => <input {...props} name="heroImage" type="file" accept={ACCEPTED_IMAGE_TYPES} onChange={(event) => checkFileSize(event.currentTarget)} />}
-        </LabelledField>
-        <LabelledField id="draft-hero-alt" label="Hero image alt text" hint="What the picture shows, for readers who cannot see it." errors={errors.heroAlt}>
-          {(props) => <input {...props} name="heroAlt" defaultValue={values.heroAlt} maxLength={250} />}
-        </LabelledField>
-        <LabelledField id="draft-hero-credit" label="Hero image credit" errors={errors.heroCredit}>
-          {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
-        </LabelledField>
-        <LabelledField id="draft-body" label="Body (MDX)" hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props." errors={errors.body}>
-          {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={20} />}
-        </LabelledField>
-        <div className="field">
-          <input key={`featured-${values.featured}`} id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
-          <label htmlFor="draft-featured">Featured on the home page</label>
+      <DraftUnsavedGuard unsaved={autosave.unsaved || (autosave.status.kind === 'idle' && formUnsaved)} />
+      {/* Save and Preview sit outside the form, tied to it by `form`: they post it with or without JavaScript. */}
+      <section className="desk-bar" aria-label="Draft actions">
+        {primaryActions}
+        <div className="desk-bar__save">
+          <button type="submit" form={FORM_ID} name="intent" value="save" className="button button--secondary">
+            Save draft
+          </button>
+          <SaveStatusLine id={STATUS_ID} status={autosave.status} state={state} initial={savedLine} />
+          <button type="submit" form={FORM_ID} name="intent" value="preview" className="button button--secondary">
+            Preview
+          </button>
         </div>
-
-        <DraftButtons />
-      </form>
-
-      <section aria-labelledby="live-preview-heading">
-        <h2 id="live-preview-heading">Live preview</h2>
-        <p>
-          <a href={routes.editor.draftPreview(draftId)}>Open full-page preview</a> (shows the last saved version)
-        </p>
-        <LivePreview formId={FORM_ID} action={previewAction} initial={state?.views?.preview ?? preview} />
+        {moreActions}
       </section>
-    </>
-  );
-}
+      <UnsavedCopyOffer formId={FORM_ID} draftId={draftId} version={autosave.version} saved={saved} clock={clock} onRestore={(copy) => autosave.rebase(copy.baseVersion)} />
 
-function DraftButtons() {
-  const { pending } = useFormStatus();
-  return (
-    <p>
-      <button type="submit" name="intent" value="save" className="button" aria-disabled={pending} disabled={pending}>
-        {pending ? 'Working…' : 'Save draft'}
-      </button>{' '}
-      <button type="submit" name="intent" value="preview" className="button button--secondary" aria-disabled={pending} disabled={pending}>
-        Preview
-      </button>
-    </p>
+      <div className="desk__grid">
+        <form id={FORM_ID} action={formAction} onSubmit={onSubmit} className="desk__form" aria-describedby={STATUS_ID}>
+          <input type="hidden" name="id" value={draftId} />
+          <input type="hidden" name="version" value={autosave.version} />
+          {latest.overwriteVersion && !answer?.ok ? <input type="hidden" name="overwriteVersion" value={latest.overwriteVersion} /> : null}
+          <input type="hidden" name="heroImageId" value={heroImageId} />
+
+          <div className="desk__write">
+            {answer?.conflict ? <DraftConflict draftId={draftId} conflict={answer.conflict} /> : null}
+            <div className="desk__title">
+              <LabelledField id="draft-title" label="Title" errors={errors.title}>
+                {(props) => <input {...props} name="title" defaultValue={values.title} required maxLength={140} />}
+              </LabelledField>
+            </div>
+            <div className="desk__body">
+              <LabelledField id="draft-body" label="Body (MDX)" hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props." errors={errors.body}>
+                {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={24} />}
+              </LabelledField>
+            </div>
+          </div>
+
+          <div className="desk__meta" role="group" aria-labelledby="draft-meta-heading">
+            <h2 id="draft-meta-heading" className="desk__panel-heading">
+              About the article
+            </h2>
+            <LabelledField id="draft-slug" label="Address" hint="The end of the article’s web address. Leave it empty to make it from the title." errors={errors.slug}>
+              {(props) => <input {...props} name="slug" defaultValue={values.slug} maxLength={80} />}
+            </LabelledField>
+            <LabelledField id="draft-standfirst" label="Standfirst" hint="One or two sentences that sum the story up." errors={errors.standfirst}>
+              {(props) => <textarea {...props} name="standfirst" defaultValue={values.standfirst} rows={3} maxLength={320} />}
+            </LabelledField>
+            <LabelledField id="draft-category" label="Category" errors={errors.category}>
+              {(props) => (
+                // Keyed by the answer's value: React resets a form after its action, and a <select>
+                // resets to the option it was first drawn with unless it is drawn again. Not by the
+                // saved value, which each autosave refreshes: that would redraw it under the cursor.
+                <select {...props} key={`category-${state?.values?.category}`} name="category" defaultValue={values.category}>
+                  <option value="">Not chosen yet</option>
+                  {categories.map((category) => (
+                    <option key={category.slug} value={category.slug}>
+                      {category.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </LabelledField>
+            <LabelledField id="draft-tags" label="Tags" hint="Comma separated, at most 8." errors={errors.tags}>
+              {(props) => <input {...props} name="tags" defaultValue={values.tags} />}
+            </LabelledField>
+            <LabelledField id="draft-author" label="Author" errors={errors.authorId}>
+              {(props) => (
+                <select {...props} key={`author-${state?.values?.authorId}`} name="authorId" defaultValue={values.authorId}>
+                  {authors.map((author) => (
+                    <option key={author.id} value={author.id}>
+                      {author.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </LabelledField>
+            {heroImageId ? (
+              <figure className="desk__hero">
+                {/* eslint-disable-next-line @next/next/no-img-element -- a newsroom thumbnail of the stored upload; next/image would add its client component to the form */}
+                <img src={mediaSrc(heroImageId)} alt={latest.heroAlt ?? ''} width={240} />
+                <figcaption>
+                  {heroImageId === saved.heroImageId || answer?.ok ? 'Current hero image' : 'New hero image (not saved yet)'}
+                  {latest.heroAlt ? `: ${latest.heroAlt}` : ', no alt text yet'}
+                </figcaption>
+              </figure>
+            ) : null}
+            <LabelledField
+              id="draft-hero"
+              label="Hero image"
+              hint={`${UPLOAD_HINT} Choosing one replaces the current picture when you press Save (autosave never uploads it).`}
+              errors={errors.heroImage}
+            >
+              {(props) => <input {...props} name="heroImage" type="file" accept={ACCEPTED_IMAGE_TYPES} onChange={(event) => checkFileSize(event.currentTarget)} />}
+            </LabelledField>
+            <LabelledField id="draft-hero-alt" label="Hero image alt text" hint="What the picture shows, for readers who cannot see it." errors={errors.heroAlt}>
+              {(props) => <input {...props} name="heroAlt" defaultValue={values.heroAlt} maxLength={250} />}
+            </LabelledField>
+            <LabelledField id="draft-hero-credit" label="Hero image credit" errors={errors.heroCredit}>
+              {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
+            </LabelledField>
+            <div className="field field--checkbox">
+              <input key={`featured-${state?.values?.featured}`} id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
+              <label htmlFor="draft-featured">Featured on the home page</label>
+            </div>
+          </div>
+        </form>
+
+        {/* Narrow screens: the preview is behind this switch, which works without JavaScript (CSS). */}
+        <input type="checkbox" id="desk-preview-toggle" className="desk__toggle" />
+        <label htmlFor="desk-preview-toggle" className="desk__toggle-label button button--secondary">
+          Show the live preview
+        </label>
+        <section className="desk__preview" aria-labelledby="live-preview-heading">
+          <h2 id="live-preview-heading" className="desk__panel-heading">
+            Live preview
+          </h2>
+          <p className="meta">
+            <a href={routes.editor.draftPreview(draftId)}>Open full-page preview</a> (shows the last saved version)
+          </p>
+          <div className="desk__article">
+            <LivePreview formId={FORM_ID} action={previewAction} initial={state?.views?.preview ?? preview} />
+          </div>
+        </section>
+
+        {aside ? <div className="desk__more">{aside}</div> : null}
+      </div>
+    </>
   );
 }

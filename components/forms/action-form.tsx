@@ -5,7 +5,7 @@ import { type ReactNode, useActionState, useId } from 'react';
 import type { ActionState } from '@/lib/actions/result';
 
 import { FormStatus } from './form-status';
-import { SubmitButton } from './submit-button';
+import { type ButtonTone, SubmitButton } from './submit-button';
 
 /** A server action as a form calls it: the last answer and the posted fields in, the next answer out. */
 export type FormAction<Extra = unknown> = (state: ActionState<Extra>, data: FormData) => Promise<ActionState<Extra>>;
@@ -28,15 +28,27 @@ type ActionFormProps = {
   pendingLabel: string;
   children?: ReactNode;
   className?: string;
+  /** How the button looks: the page's primary action, or one that undoes something (destructive). */
+  tone?: ButtonTone;
+  /**
+   * Whether the action applies now (Unpublish only to a published article). When it does not, the
+   * form is not shown, except for the answer of its last press, which stays after the page changes.
+   */
+  available?: boolean;
 };
 
 /** A form that is its fields, one submit button and the status line: most newsroom forms. */
-export function ActionForm({ action, submitLabel, pendingLabel, children, className }: ActionFormProps) {
+export function ActionForm({ action, submitLabel, pendingLabel, children, className, tone, available = true }: ActionFormProps) {
   const { state, formAction, statusId } = useActionForm(action);
+  if (!available && state === null) return null;
   return (
     <form action={formAction} className={className ?? 'editor-form'} aria-describedby={statusId}>
-      {children}
-      <SubmitButton label={submitLabel} pendingLabel={pendingLabel} />
+      {available ? (
+        <>
+          {children}
+          <SubmitButton label={submitLabel} pendingLabel={pendingLabel} tone={tone} />
+        </>
+      ) : null}
       <FormStatus id={statusId} state={state} />
     </form>
   );

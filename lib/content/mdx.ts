@@ -8,14 +8,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 
 // Bump when the pipeline below changes, so cached output of the old pipeline is never reused.
-const PIPELINE_VERSION = '1';
-
-type HastNode = { type: string; value?: string; children?: HastNode[] };
-
-function textOf(node: HastNode): string {
-  if (node.type === 'text') return node.value ?? '';
-  return (node.children ?? []).map(textOf).join('');
-}
+const PIPELINE_VERSION = '2';
 
 const refuseCode = {
   parse(): never {
@@ -36,12 +29,16 @@ export async function compileMdx(source: string, file: string): Promise<string> 
         [
           rehypeAutolinkHeadings,
           {
-            behavior: 'append',
-            properties: (heading: HastNode) => ({
-              className: ['heading-anchor'],
-              ariaLabel: `Link to the section “${textOf(heading)}”`,
-            }),
-            content: { type: 'text', value: '#' },
+            // Beside the heading, not inside it: a link inside would become part of the heading's
+            // name, and screen readers would read the heading and then its link's label. The "#" is
+            // decoration; the link's name is the hidden text, and its place after the heading says which.
+            behavior: 'after',
+            group: { type: 'element', tagName: 'div', properties: { className: ['heading-group'] }, children: [] },
+            properties: { className: ['heading-anchor'] },
+            content: [
+              { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+              { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: 'Link to this section' }] },
+            ],
           },
         ],
       ];

@@ -32,10 +32,25 @@ export function formatDateTime(date: Date, site: Clock): string {
   return new Intl.DateTimeFormat(site.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: site.timeZone }).format(date);
 }
 
-/** "2026-11-25 18:30 GMT": when a draft was saved or submitted, sortable at a glance. */
+/**
+ * "25 Nov 2026, 18:30 GMT": when a draft was saved or submitted, in newsroom lists and lines. Written
+ * like the publishing panel's times (formatScheduleTime), zone included, so no list reads as UTC.
+ */
 export function formatTime(date: Date, site: Clock): string {
-  const zone = new Intl.DateTimeFormat(site.locale, { timeZone: site.timeZone, timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value;
-  return `${toLocalDateTime(date, site.timeZone).replace('T', ' ')} ${zone ?? site.timeZone}`;
+  return new Intl.DateTimeFormat(site.locale, {
+    timeZone: site.timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** "18:30": the save status of the draft open on the screen, on the newsroom's clock. */
+export function formatClock(date: Date, site: Clock): string {
+  return new Intl.DateTimeFormat(site.locale, { timeZone: site.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
 }
 
 /** "Wednesday 25 November 2026, 18:30 GMT": unambiguous for editors anywhere. */

@@ -17,6 +17,8 @@ export const draftFormSchema = z.looseObject({
   version: versionNumber,
   overwriteVersion: versionNumber.optional(),
   intent: z.enum(['save', 'preview', 'overwrite']).default('save'),
+  // Sent by the editor's autosave, which keeps its own preview up to date: no preview is rendered for it.
+  autosave: z.literal('1').optional(),
 });
 
 export const draftIdSchema = z.object({ id: uuidSchema('Unknown draft.') });

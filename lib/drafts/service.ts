@@ -9,6 +9,8 @@ import { contentOf, getDraft } from '@/db/queries/drafts';
 import type { PublicUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import type { ConflictSummary } from '@/lib/actions/result';
+import { getSite } from '@/lib/content';
+import { formatClock } from '@/lib/dates/format';
 import { storeUploadedImage } from '@/lib/media/store';
 import { routes } from '@/lib/routes';
 
@@ -70,8 +72,8 @@ export async function createDraftFor(user: PublicUser, input: Record<string, unk
 
 /** A chosen hero image is stored before anything else is checked, so a refusal never makes the writer choose it again. */
 async function storeHeroImage(file: unknown, user: PublicUser): Promise<{ id?: string; error?: string }> {
-  // An empty file input still sends an empty part, named differently by each browser and by React.
-  if (!(file instanceof File) || file.size === 0) return {};
+  // A file input left empty never gets here (see formFields in lib/actions/parse-form.ts).
+  if (!(file instanceof File)) return {};
   const stored = await storeUploadedImage(file, user.id);
   return stored.ok ? { id: stored.image.id } : { error: stored.error };
 }
@@ -86,9 +88,10 @@ type SaveInput = z.infer<typeof draftFormSchema>;
 /**
  * The edit form's Save, Overwrite and Preview. Rendered previews can travel back only to a call made
  * by JavaScript (see ActionState's views), so the caller says whether this one was; without it, the
- * caller keeps what was typed for the page's next render.
+ * caller keeps what was typed for the page's next render. `render: false` (autosave) skips the
+ * saved version's preview: the live preview shows it already.
  */
-export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascript }: { javascript: boolean }): Promise<SaveOutcome> {
+export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascript, render = true }: { javascript: boolean; render?: boolean }): Promise<SaveOutcome> {
   const viewer = viewerOf(user);
   const values = formValuesOf(input);
   const draft = await getDraft(viewer, input.id);
@@ -137,9 +140,10 @@ export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascr
   }
   if (result.ok) {
     const saved = result.draft;
-    const done = { ok: true as const, saved: true, message: `Saved as version ${saved.version}.`, values: formValuesOfDraft(saved) };
+    const message = `Saved at ${formatClock(saved.updatedAt, await getSite())} as version ${saved.version}.`;
+    const done = { ok: true as const, saved: true, message, values: formValuesOfDraft(saved) };
     // Without JavaScript the page renders again and shows the saved draft by itself.
-    return javascript ? { ...done, preview: previewOf(saved, contentOf(saved), compileGate(user.id)) } : done;
+    return javascript && render ? { ...done, preview: previewOf(saved, contentOf(saved), compileGate(user.id)) } : done;
   }
   if (result.reason === 'not-found') return { ok: false, error: DRAFT_NOT_FOUND, values };
   if (result.reason === 'locked') return { ok: false, error: IN_REVIEW, values };

@@ -34,7 +34,7 @@ export async function addInlineImage(input: InlineImageInput, userId: string): P
   if (caption.length > 300) {
     return { ok: false, error: 'The caption must be at most 300 characters.', fieldErrors: { caption: ['At most 300 characters.'] } };
   }
-  if (!input.image || (input.image.size === 0 && !input.image.name)) {
+  if (!input.image) {
     return { ok: false, error: 'Choose a picture to upload.', fieldErrors: { image: ['Choose a picture to upload.'] } };
   }
   const stored = await storeUploadedImage(input.image, userId);

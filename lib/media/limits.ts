@@ -13,13 +13,16 @@ export function overQuotaMessage(usedBytes: number, quotaMb: number): string {
   return `You have uploaded ${(usedBytes / 1024 / 1024).toFixed(1)} MB of pictures in the last 24 hours, and this one would pass the newsroom's limit of ${quotaMb} MB a day. Nothing was stored: reuse a picture you already uploaded, or try again tomorrow (an admin can raise the limit).`;
 }
 
+export const EMPTY_FILE = 'The file is empty. Choose a picture.';
+
 /**
  * In the browser: marks a file input invalid when its file is over the limit, so the form is not
- * sent (the server would refuse it whole, losing the rest of the form). Returns the message, if any.
+ * sent (the server would refuse it whole, losing the rest of the form), or empty, which the server
+ * reads as no file chosen (lib/actions/parse-form.ts). Returns the message, if any.
  */
 export function checkFileSize(input: HTMLInputElement): string | undefined {
   const file = input.files?.[0];
-  const problem = file && file.size > MAX_UPLOAD_BYTES ? tooLargeMessage(file.size) : undefined;
+  const problem = !file ? undefined : file.size === 0 ? EMPTY_FILE : file.size > MAX_UPLOAD_BYTES ? tooLargeMessage(file.size) : undefined;
   input.setCustomValidity(problem ?? '');
   return problem;
 }

@@ -35,26 +35,26 @@ function failure(fieldErrors: Record<string, string[]>): ProfileResult {
 
 /**
  * Saves the public author profile of `user`. The address must be free among the site's content/
- * authors and the other accounts; a new picture is stored only once the text is right.
+ * authors and the other accounts; a new picture (`picture`, when one was chosen) is stored only once
+ * the text is right.
  */
 export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?: File): Promise<ProfileResult> {
   const values = { profileSlug: raw.profileSlug.trim(), bio: raw.bio.trim(), pictureAlt: raw.pictureAlt.trim() };
-  const newPicture = picture && (picture.size > 0 || picture.name) ? picture : undefined;
-  const errors = checkText(values, Boolean(newPicture || user.pictureImageId));
+  const errors = checkText(values, Boolean(picture || user.pictureImageId));
   if (Object.keys(errors).length > 0) return failure(errors);
   if (await isContentAuthorSlug(values.profileSlug)) {
     return failure({ profileSlug: [`The address “${values.profileSlug}” belongs to one of the site’s authors. Choose another.`] });
   }
   let pictureImageId: string | undefined;
-  if (newPicture) {
-    const stored = await storeUploadedImage(newPicture, user.id);
+  if (picture) {
+    const stored = await storeUploadedImage(picture, user.id);
     if (!stored.ok) return failure({ picture: [stored.error] });
     pictureImageId = stored.image.id;
   }
   const saved = await updateProfile(user.id, {
     profileSlug: values.profileSlug,
     bio: values.bio,
-    pictureAlt: newPicture || user.pictureImageId ? values.pictureAlt : null,
+    pictureAlt: picture || user.pictureImageId ? values.pictureAlt : null,
     ...(pictureImageId ? { pictureImageId } : {}),
   });
   if (saved === 'slug-taken') return failure({ profileSlug: [`Another account already has the address “${values.profileSlug}”. Choose another.`] });

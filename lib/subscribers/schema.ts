@@ -10,7 +10,7 @@ export const importFormSchema = z.discriminatedUnion(
   [
     z.object({
       step: z.literal('preview'),
-      file: z.instanceof(File, { message: 'Choose a CSV file to import.' }).refine((file) => file.size > 0 || file.name !== '', 'Choose a CSV file to import.'),
+      file: z.instanceof(File, { message: 'Choose a CSV file to import.' }),
     }),
     z.object({
       step: z.literal('import'),

@@ -21,7 +21,7 @@ export const createDraftAction = editorAction('drafts:write-own', newDraftSchema
 export const saveDraftAction = editorAction('drafts:write-own', draftFormSchema, async (input, user) => {
   // Rendered elements can travel back only to a call made by JavaScript (see ActionState's views).
   const javascript = (await headers()).has('next-action');
-  const result = await saveDraftFor(user, input, { javascript });
+  const result = await saveDraftFor(user, input, { javascript, render: !input.autosave });
   if (!result.ok) return result;
   const { saved, preview, keepTyped, ...state } = result;
   if (keepTyped && !(await keepTypedPreview(input.id, user.id, keepTyped))) return { ok: false, error: TOO_LARGE_TO_PREVIEW, values: keepTyped };

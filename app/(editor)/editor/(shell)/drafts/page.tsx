@@ -52,6 +52,8 @@ export default async function DraftsPage({ searchParams }: Props) {
           rowKey={(draft) => draft.id}
           columns={[
             { header: 'Title', cell: (draft) => <a href={routes.editor.draft(draft.id)}>{draft.title}</a> },
+            // Copies share a title; their addresses are unique, so this tells them apart.
+            { header: 'Address', cell: (draft) => <code>{routes.article(draft.slug)}</code> },
             { header: 'Author', cell: (draft) => draft.authorName },
             { header: 'Status', cell: (draft) => statusLabels[draft.status] },
             { header: 'Last changed', cell: (draft) => `${formatTime(draft.updatedAt, site)} by ${draft.updatedByName}` },

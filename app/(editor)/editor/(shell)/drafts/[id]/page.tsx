@@ -19,7 +19,7 @@ import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawF
 import { previewDraftAction } from '../../actions/live-preview';
 import { CorrectionsPanel } from './corrections-panel';
 import { InlineImageUpload } from './inline-image-upload';
-import { PublishPanel } from './publish-panel';
+import { PublishNowForm, PublishPanel, UndoPublishingForms } from './publish-panel';
 
 export const metadata = { title: 'Edit draft' };
 
@@ -28,6 +28,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
   const site = await getSite();
   const draft = await loadDraft(user, (await params).id);
   const editsAny = can(user.role, 'drafts:edit-any');
+  const publishes = can(user.role, 'drafts:publish');
   const owns = draft.createdBy === user.id || draft.authorId === user.id;
   const locked = !editsAny && draft.status !== 'draft';
   const [authors, categories] = await Promise.all([authorChoices(user), getCategories()]);
@@ -46,48 +47,75 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
       subscribe={subscribeAction}
     />
   );
+  const idField = <input type="hidden" name="id" value={draft.id} />;
 
-  return (
+  // The primary action first: whoever may publish publishes (their own draft needs nobody's review);
+  // a contributor submits it for review.
+  const primary = publishes ? (
+    <PublishNowForm draft={draft} canEmail={can(user.role, 'newsletter:send')} />
+  ) : owns && draft.status === 'draft' ? (
+    <ActionForm action={submitForReviewAction} submitLabel="Submit for review" pendingLabel="Submitting…" className="inline-form" tone="primary">
+      {idField}
+    </ActionForm>
+  ) : null;
+  const more = (
     <>
-      <h1>{draft.title}</h1>
-      <p className="meta">
-        {statusLabels[draft.status]} · version {draft.version}, saved {formatTime(draft.updatedAt, site)} by {draft.updatedByName} ·{' '}
-        <a href={routes.editor.draftHistory(draft.id)}>History</a>
-      </p>
-
-      {owns && draft.status === 'draft' ? (
-        <ActionForm action={submitForReviewAction} submitLabel="Submit for review" pendingLabel="Submitting…" className="inline-form">
-          <input type="hidden" name="id" value={draft.id} />
-        </ActionForm>
-      ) : null}
       {draft.status === 'in_review' ? (
         <>
+          {owns ? (
+            <ActionForm action={withdrawFromReviewAction} submitLabel="Withdraw from review" pendingLabel="Withdrawing…" className="inline-form" tone="plain">
+              {idField}
+            </ActionForm>
+          ) : null}
+          {editsAny ? (
+            <ActionForm action={returnToWriterAction} submitLabel="Return to writer" pendingLabel="Returning…" className="inline-form" tone="plain">
+              {idField}
+            </ActionForm>
+          ) : null}
+        </>
+      ) : null}
+      {publishes ? <UndoPublishingForms draft={draft} /> : null}
+    </>
+  );
+  const aside = (
+    <>
+      {publishes ? <PublishPanel draft={draft} canEmail={can(user.role, 'newsletter:send')} headingLevel={2} withActions={false} /> : null}
+      {draft.publishedRevisionId && can(user.role, 'corrections:write') ? <CorrectionsPanel draftId={draft.id} /> : null}
+      {locked ? null : <InlineImageUpload />}
+    </>
+  );
+
+  return (
+    <div className="desk">
+      <div className="desk__head">
+        <h1>{draft.title}</h1>
+        <p className="meta">
+          {statusLabels[draft.status]} · version {draft.version}, saved {formatTime(draft.updatedAt, site)} by {draft.updatedByName} ·{' '}
+          <a href={routes.editor.draftHistory(draft.id)}>History</a>
+        </p>
+        {draft.status === 'in_review' ? (
           <p>
             {locked
               ? 'This draft is with the editors for review, so you cannot change it now. Withdraw it from review to change it again.'
               : `Submitted for review${draft.submittedAt ? ` at ${formatTime(draft.submittedAt, site)}` : ''}.`}
           </p>
-          {owns ? (
-            <ActionForm action={withdrawFromReviewAction} submitLabel="Withdraw from review" pendingLabel="Withdrawing…" className="inline-form">
-              <input type="hidden" name="id" value={draft.id} />
-            </ActionForm>
-          ) : null}
-          {editsAny ? (
-            <ActionForm action={returnToWriterAction} submitLabel="Return to writer" pendingLabel="Returning…" className="inline-form">
-              <input type="hidden" name="id" value={draft.id} />
-            </ActionForm>
-          ) : null}
-        </>
-      ) : null}
+        ) : null}
+      </div>
 
       {locked ? (
-        <section aria-labelledby="live-preview-heading">
-          <h2 id="live-preview-heading">Live preview</h2>
-          <p>
-            <a href={routes.editor.draftPreview(draft.id)}>Open full-page preview</a>
-          </p>
-          {preview}
-        </section>
+        <>
+          <section className="desk-bar" aria-label="Draft actions">
+            {primary}
+            {more}
+          </section>
+          <section aria-labelledby="live-preview-heading" className="desk__article">
+            <h2 id="live-preview-heading">Live preview</h2>
+            <p>
+              <a href={routes.editor.draftPreview(draft.id)}>Open full-page preview</a>
+            </p>
+            {preview}
+          </section>
+        </>
       ) : (
         <DraftForm
           draftId={draft.id}
@@ -97,11 +125,13 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
           saveAction={saveDraftAction}
           previewAction={previewDraftAction}
           preview={preview}
+          savedLine={`Saved ${formatTime(draft.updatedAt, site)} as version ${draft.version}.`}
+          clock={{ locale: site.locale, timeZone: site.timeZone }}
+          primaryActions={primary}
+          moreActions={more}
+          aside={aside}
         />
       )}
-      {locked ? null : <InlineImageUpload />}
-      {can(user.role, 'drafts:publish') ? <PublishPanel draft={draft} canEmail={can(user.role, 'newsletter:send')} /> : null}
-      {draft.publishedRevisionId && can(user.role, 'corrections:write') ? <CorrectionsPanel draftId={draft.id} /> : null}
-    </>
+    </div>
   );
 }

@@ -1,3 +1,5 @@
+import { cache } from 'react';
+
 import { EmailChoice } from '@/components/editor/email-choice';
 import { PublicationDateField } from '@/components/editor/publication-date-field';
 import { ScheduleList } from '@/components/editor/schedule-list';
@@ -13,23 +15,81 @@ import { routes } from '@/lib/routes';
 import { cancelScheduleAction, publishNowAction, scheduleAction, unpublishAction } from '../../actions/publishing';
 import { NewsletterPanel } from './newsletter-panel';
 
+type PublishDraft = Pick<Draft, 'id' | 'slug' | 'title' | 'status' | 'version' | 'publishedRevisionId' | 'publishedAt' | 'scheduledFor'>;
+
 type PublishPanelProps = {
-  draft: Pick<Draft, 'id' | 'slug' | 'title' | 'status' | 'version' | 'publishedRevisionId' | 'publishedAt' | 'scheduledFor'>;
+  draft: PublishDraft;
   /** Heading level of "Publishing", to fit the page it is placed on. */
   headingLevel?: 2 | 3;
   /** The person may email subscribers (newsletter:send). */
   canEmail: boolean;
+  /** Publish now, Unpublish and Cancel schedule here too; false where the page's action bar has them. */
+  withActions?: boolean;
 };
 
-/**
- * Publish now (with or without the newsletter), unpublish, schedule and cancel, and the newsletter
- * of the article, for one draft. Every form works without JavaScript.
- */
-export async function PublishPanel({ draft, headingLevel = 2, canEmail }: PublishPanelProps) {
-  const [site, schedules, sends, recipients] = await Promise.all([getSite(), listSchedules(draft.id), sendsOfDraft(draft.id), countEligibleRecipients()]);
+// The action bar and the panel of one page ask the same questions: once per request.
+const publishingOf = cache(async (draftId: string) => {
+  const [site, schedules, sends, recipients] = await Promise.all([getSite(), listSchedules(draftId), sendsOfDraft(draftId), countEligibleRecipients()]);
   const notReached = sends[0]?.status === 'cancelled' ? await countNotReached(sends[0].id) : 0;
-  const Heading = `h${headingLevel}` as const;
+  return { site, schedules, sends, recipients, notReached };
+});
+
+/** Publish now, the primary action of a page that may publish. Works without JavaScript. */
+export async function PublishNowForm({ draft, canEmail }: { draft: PublishDraft; canEmail: boolean }) {
+  const { site, sends, recipients } = await publishingOf(draft.id);
   // Once emailed, publishing (a correction, say) never emails again: a second send is its own, confirmed action.
+  const offerEmail = canEmail && sends.length === 0;
+  return (
+    <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…" className="inline-form" tone="primary">
+      <input type="hidden" name="draftId" value={draft.id} />
+      <input type="hidden" name="version" value={draft.version} />
+      {/* Folded away: the action bar stays one line, and the date is rarely given. */}
+      <details className="publish-date">
+        <summary>Publication date</summary>
+        <PublicationDateField id={`publication-date-now-${draft.id}`} site={site} current={draft.publishedAt} />
+      </details>
+      {offerEmail ? <EmailChoice id={`publish-now-${draft.id}`} recipients={recipients} site={site} /> : null}
+    </ActionForm>
+  );
+}
+
+/** Unpublish and Cancel schedule, styled as destructive, each shown only while it applies. */
+export async function UndoPublishingForms({ draft }: { draft: PublishDraft }) {
+  const { schedules } = await publishingOf(draft.id);
+  const hidden = <input type="hidden" name="draftId" value={draft.id} />;
+  return (
+    <>
+      <ActionForm
+        action={unpublishAction}
+        submitLabel="Unpublish"
+        pendingLabel="Unpublishing…"
+        className="inline-form"
+        tone="destructive"
+        available={draft.publishedRevisionId !== null}
+      >
+        {hidden}
+      </ActionForm>
+      <ActionForm
+        action={cancelScheduleAction}
+        submitLabel="Cancel schedule"
+        pendingLabel="Cancelling…"
+        className="inline-form"
+        tone="destructive"
+        available={draft.status === 'scheduled' || schedules.length > 0}
+      >
+        {hidden}
+      </ActionForm>
+    </>
+  );
+}
+
+/**
+ * Where publishing stands, Schedule, and the newsletter of the article, for one draft (with Publish
+ * now, Unpublish and Cancel schedule unless the page shows them in its action bar).
+ */
+export async function PublishPanel({ draft, headingLevel = 2, canEmail, withActions = true }: PublishPanelProps) {
+  const { site, schedules, sends, recipients, notReached } = await publishingOf(draft.id);
+  const Heading = `h${headingLevel}` as const;
   const offerEmail = canEmail && sends.length === 0;
   const published = draft.publishedRevisionId !== null;
   const hidden = <input type="hidden" name="draftId" value={draft.id} />;
@@ -51,17 +111,13 @@ export async function PublishPanel({ draft, headingLevel = 2, canEmail }: Publis
       {schedules.length > 0 ? <ScheduleList rows={schedules} site={site} now={new Date()} /> : null}
       {sends.length > 0 ? <p>This article was emailed to subscribers already, so publishing or scheduling it again updates the site only (see Newsletter below).</p> : null}
 
-      <ActionForm action={publishNowAction} submitLabel="Publish now" pendingLabel="Publishing…">
-        {hidden}
-        <input type="hidden" name="version" value={draft.version} />
-        <PublicationDateField id={`publication-date-now-${draft.id}`} site={site} current={draft.publishedAt} />
-        {offerEmail ? <EmailChoice id={`publish-now-${draft.id}`} recipients={recipients} site={site} /> : null}
-      </ActionForm>
-      {/* Always shown, so the answer of the last press stays on the page after the state changes. */}
-      <ActionForm action={unpublishAction} submitLabel="Unpublish" pendingLabel="Unpublishing…" className="inline-form">
-        {hidden}
-      </ActionForm>
-      <ActionForm action={scheduleAction} submitLabel="Schedule" pendingLabel="Scheduling…">
+      {withActions ? (
+        <div className="action-row">
+          <PublishNowForm draft={draft} canEmail={canEmail} />
+          <UndoPublishingForms draft={draft} />
+        </div>
+      ) : null}
+      <ActionForm action={scheduleAction} submitLabel="Schedule" pendingLabel="Scheduling…" tone="plain">
         {hidden}
         <input type="hidden" name="version" value={draft.version} />
         <div className="field">
@@ -81,9 +137,6 @@ export async function PublishPanel({ draft, headingLevel = 2, canEmail }: Publis
         </div>
         <PublicationDateField id={`publication-date-scheduled-${draft.id}`} site={site} current={draft.publishedAt} />
         {offerEmail ? <EmailChoice id={`schedule-${draft.id}`} recipients={recipients} site={site} /> : null}
-      </ActionForm>
-      <ActionForm action={cancelScheduleAction} submitLabel="Cancel schedule" pendingLabel="Cancelling…" className="inline-form">
-        {hidden}
       </ActionForm>
       <NewsletterPanel draft={draft} sends={sends} recipients={recipients} notReached={notReached} canEmail={canEmail} site={site} headingLevel={headingLevel === 2 ? 3 : 4} />
     </section>

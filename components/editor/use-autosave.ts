@@ -1,0 +1,208 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import type { FormAction } from '@/components/forms/action-form';
+import type { ActionState } from '@/lib/actions/result';
+
+import { clearUnsavedCopy, keepUnsavedCopy, textValuesOf } from './unsaved-copy';
+
+/** What the status beside Save says. */
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; message: string }
+  | { kind: 'failed'; reason: string; kept: boolean }
+  /** Someone saved a newer version: autosave waits until the person chooses what to keep. */
+  | { kind: 'conflict'; reason: string; kept: boolean };
+
+const PAUSE_MS = 2000;
+const RETRY_MS = 15_000;
+const UNREACHABLE = 'the server could not be reached';
+
+type Options = {
+  formId: string;
+  draftId: string;
+  version: number;
+  save: FormAction;
+  /** The form's own last answer (Preview, with JavaScript): once it comes, it is the one shown. */
+  formState: ActionState;
+};
+
+/**
+ * Shows the saved form of what was sent ("Lido, Summer" as the tags "lido, summer"), in the fields
+ * nobody is in and nobody changed since: never the field with the cursor, never the body.
+ */
+function showSaved(form: HTMLFormElement, sent: FormData, saved: Record<string, string>) {
+  for (const [name, value] of Object.entries(saved)) {
+    const field = form.elements.namedItem(name);
+    if (name === 'body' || field === document.activeElement) continue;
+    const text = field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text');
+    if (text && field.value === sent.get(name) && field.value !== value) field.value = value;
+  }
+}
+
+/**
+ * Saves the draft form after a pause in typing, on Ctrl/Cmd+S and on Save, through the same
+ * versioned save as the form (a save never lands over a newer version). It calls the action itself
+ * rather than submitting the form, so React never resets the fields: what is typed during a save,
+ * the focus and the selection all stay. Whatever is not saved yet is kept in this browser until it is.
+ */
+export function useAutosave({ formId, draftId, version: initialVersion, save, formState }: Options) {
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [answer, setAnswer] = useState<ActionState>(null);
+  const [version, setVersion] = useState(initialVersion);
+  const versionRef = useRef(initialVersion);
+  const edits = useRef(0);
+  const savedEdits = useRef(0);
+  const inFlight = useRef(false);
+  const blocked = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Each save refreshes the page, which may hand over a new reference to the same action: kept in a
+  // ref, so nothing that schedules saves is rebuilt (and its timer dropped) by a save.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+  const [seenFormState, setSeenFormState] = useState(formState);
+  if (formState !== seenFormState) {
+    setSeenFormState(formState);
+    setAnswer(null);
+    setStatus({ kind: 'idle' });
+  }
+
+  const form = useCallback(() => {
+    const element = document.getElementById(formId);
+    return element instanceof HTMLFormElement ? element : null;
+  }, [formId]);
+
+  const keep = useCallback(() => {
+    const element = form();
+    return element ? keepUnsavedCopy({ draftId, baseVersion: versionRef.current, at: Date.now(), values: textValuesOf(element) }) : false;
+  }, [draftId, form]);
+
+  /** Based on another version from now on (a restored copy typed over an older one, say). */
+  const rebase = useCallback((next: number) => {
+    versionRef.current = next;
+    setVersion(next);
+  }, []);
+
+  // Timers call the latest `run` through this, since `run` schedules itself.
+  const runRef = useRef<(intent: 'save' | 'overwrite', how: { explicit: boolean }) => Promise<void>>(undefined);
+  const later = useCallback((delay: number, explicit = false, intent: 'save' | 'overwrite' = 'save') => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void runRef.current?.(intent, { explicit }), delay);
+  }, []);
+
+  const run = useCallback(
+    async (intent: 'save' | 'overwrite', { explicit }: { explicit: boolean }) => {
+      clearTimeout(timer.current);
+      const element = form();
+      if (!element) return;
+      // Stopped by a conflict: only the person's own choice (Save, or Save mine over theirs) goes on.
+      if (blocked.current && !explicit) return;
+      if (inFlight.current) {
+        later(PAUSE_MS, explicit, intent);
+        return;
+      }
+      const data = new FormData(element);
+      // Autosave never uploads the hero image: a picture goes only with Save or Ctrl+S, once.
+      const file = data.get('heroImage');
+      if (!explicit) data.delete('heroImage');
+      data.set('intent', intent);
+      data.set('version', String(versionRef.current));
+      data.set('autosave', '1');
+      const sent = edits.current;
+      inFlight.current = true;
+      setStatus({ kind: 'saving' });
+      let result: ActionState;
+      try {
+        result = await saveRef.current(null, data);
+      } catch {
+        result = null;
+      } finally {
+        inFlight.current = false;
+      }
+      if (!result) {
+        const kept = keep();
+        setStatus({ kind: 'failed', reason: UNREACHABLE, kept });
+        later(RETRY_MS);
+        return;
+      }
+      setAnswer(result);
+      if (result.ok) {
+        blocked.current = false;
+        showSaved(element, data, result.values ?? {});
+        const saved = Number(result.values?.version);
+        if (saved) rebase(saved);
+        // The picture is stored now: it must not go again with the next save.
+        const input = element.elements.namedItem('heroImage');
+        if (explicit && file instanceof File && file.size > 0 && input instanceof HTMLInputElement) input.value = '';
+        savedEdits.current = sent;
+        const pictureWaits = input instanceof HTMLInputElement && (input.files?.length ?? 0) > 0;
+        if (edits.current === sent) {
+          clearUnsavedCopy(draftId);
+          setStatus({ kind: 'saved', message: pictureWaits ? `${result.message} The new hero image is uploaded when you press Save.` : result.message });
+        } else {
+          setStatus({ kind: 'unsaved' });
+          later(PAUSE_MS);
+        }
+        return;
+      }
+      const kept = keep();
+      if (result.conflict) {
+        blocked.current = true;
+        setStatus({ kind: 'conflict', reason: result.error, kept });
+      } else {
+        setStatus({ kind: 'failed', reason: result.error.replace(/^Not saved: /, ''), kept });
+      }
+    },
+    [draftId, form, keep, later, rebase],
+  );
+
+  useEffect(() => {
+    runRef.current = run;
+  }, [run]);
+
+  useEffect(() => {
+    const element = form();
+    if (!element) return;
+    const edited = (event: Event) => {
+      // A text field also fires "change" when it loses focus, after its "input" events were counted.
+      const target = event.target;
+      const typed = target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'file'].includes(target.type));
+      if (event.type === 'change' && typed) return;
+      edits.current += 1;
+      if (blocked.current) {
+        keep();
+        return;
+      }
+      setStatus((shown) => (shown.kind === 'saving' ? shown : { kind: 'unsaved' }));
+      later(PAUSE_MS);
+    };
+    const shortcut = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault(); // the browser's "Save page as…"
+        void run('save', { explicit: true });
+      }
+    };
+    const online = () => {
+      if (edits.current !== savedEdits.current) void run('save', { explicit: false });
+    };
+    element.addEventListener('input', edited);
+    element.addEventListener('change', edited);
+    document.addEventListener('keydown', shortcut);
+    window.addEventListener('online', online);
+    return () => {
+      clearTimeout(timer.current);
+      element.removeEventListener('input', edited);
+      element.removeEventListener('change', edited);
+      document.removeEventListener('keydown', shortcut);
+      window.removeEventListener('online', online);
+    };
+  }, [form, keep, later, run]);
+
+  const unsaved = status.kind === 'unsaved' || status.kind === 'saving' || status.kind === 'failed' || status.kind === 'conflict';
+  return { status, answer, version, unsaved, rebase, saveNow: run };
+}

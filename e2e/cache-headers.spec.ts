@@ -43,6 +43,9 @@ test('reader pages, feeds and sitemaps may be kept by a shared cache for a bound
     const response = await request.get(address, { maxRedirects: 0 });
     expect(response.status(), address).toBe(200);
     expect(response.headers()['cache-control'], address).toBe(READER);
+    // Served from the page cache, the same for everyone: a page rendered per request (which might
+    // show something personal) would carry the reader header too, so it has to be static.
+    expect(response.headers()['x-nextjs-cache'], address).toMatch(/^(HIT|STALE|MISS)$/);
   }
   // An address that does not exist yet is not kept at all: an article published there is seen at once.
   for (const address of [`/articles/no-such-article-${randomUUID()}`, `/tag/no-such-tag-${randomUUID()}`, '/no-such-page']) {

@@ -76,7 +76,16 @@ function buildFloor(bytes: number): string {
     path.join(dir, 'app', 'page.jsx'),
     `const paragraphs = ${paragraphs};\nexport default function Page() { return <main><h1>Floor</h1>{paragraphs.map((text, index) => <p key={index}>{text}</p>)}</main>; }\n`,
   );
-  execFileSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  try {
+    execFileSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return dir;
 }
 

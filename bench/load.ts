@@ -4,13 +4,14 @@
 // configuration (a temporary prefix, upstream = the running next start). The targets take turns,
 // round after round, so the other work on the machine weighs on all of them alike; the median round
 // is printed, with the ratios the issue sets goals for (article ≥ 0.75× the floor; proxy ≥ 10×).
-// autocannon is fetched by npx on first use, like Lighthouse for bench:lighthouse.
 //   npm run build && npm run bench:load
 //   BENCH_ROUNDS=3 BENCH_SECONDS=10 BENCH_NGINX_DIR=deploy/nginx npm run bench:load
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+
+import autocannon from 'autocannon';
 
 import { loadContent } from '../lib/content/load';
 import { startServer } from './server';
@@ -28,14 +29,9 @@ const NGINX_DIR = path.resolve(process.env.BENCH_NGINX_DIR ?? 'deploy/nginx');
 
 type Figures = { requestsPerSecond: number; p99: number; errors: number };
 
-/** One autocannon run: its JSON summary, reduced to what is printed. */
-function load(url: string): Figures {
-  const output = execFileSync('npx', ['-y', 'autocannon@8', '--json', '-c', String(CONNECTIONS), '-d', String(SECONDS), '-H', 'accept-encoding: gzip', url], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const result = JSON.parse(output) as { requests: { average: number }; latency: { p99: number }; errors: number; non2xx: number };
+/** One autocannon run, reduced to what is printed. */
+async function load(url: string): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { 'accept-encoding': 'gzip' } });
   return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -171,7 +167,7 @@ try {
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [name, url] of Object.entries(targets)) {
       loads.push(loadavg()[0]!);
-      (runs[name] ??= []).push(load(url));
+      (runs[name] ??= []).push(await load(url));
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

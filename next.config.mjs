@@ -1,4 +1,5 @@
 // Importing the env module validates the environment before anything builds or starts.
+import { cacheControlRules } from './lib/cache/http.mjs';
 import { env } from './lib/env.mjs';
 import { challengePolicy, commonHeaders, readerPolicy, siteIsHttps } from './lib/security/headers.mjs';
 import { ACTION_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from './lib/security/limits.mjs';
@@ -25,6 +26,7 @@ const nextConfig = {
       // page its own (two policies would both be enforced), and build assets are not documents.
       { source: '/((?!editor(?:/|$)|media/|_next/|newsletter/check$).*)', headers: [{ key: 'Content-Security-Policy', value: readerPolicy({ https }) }] },
       { source: '/newsletter/check', headers: [{ key: 'Content-Security-Policy', value: challengePolicy({ https }) }] },
+      ...cacheControlRules(),
     ];
   },
   images: {

@@ -1,14 +1,17 @@
 import { ImageResponse } from 'next/og';
 
-import { getArticle, getArticles, getSite } from '@/lib/content';
+import { getArticle, getSite } from '@/lib/content';
 import { formatDate } from '@/lib/dates/format';
 
 export const alt = 'Headline card for this article';
 export const size = { width: 1200, height: 630 };
 export const contentType = 'image/png';
 
+// Rendered on the first request for each article (a link preview's crawler), then kept like a
+// static page: drawing a PNG is most of what a build would spend on an article (1,000 articles:
+// a third of the pages and most of the build time), and readers never load these.
 export async function generateStaticParams() {
-  return (await getArticles()).map((article) => ({ slug: article.slug }));
+  return [];
 }
 
 export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {

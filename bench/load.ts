@@ -1,0 +1,208 @@
+// Requests per second and p99 latency of the home, article and section pages under `next start`
+// (50 connections, gzip accepted), of a bare static Next.js page of the article's size built here
+// with the same next (the framework's floor), and of the same pages through the deploy/nginx
+// configuration (a temporary prefix, upstream = the running next start). The targets take turns,
+// round after round, so the other work on the machine weighs on all of them alike; the median round
+// is printed, with the ratios the issue sets goals for (article ≥ 0.75× the floor; proxy ≥ 10×).
+//   npm run build && npm run bench:load
+//   BENCH_ROUNDS=3 BENCH_SECONDS=10 BENCH_NGINX_DIR=deploy/nginx npm run bench:load
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+
+import autocannon from 'autocannon';
+
+import { loadContent } from '../lib/content/load';
+import { startServer } from './server';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 50;
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3561);
+const FLOOR_PORT = APP_PORT + 1;
+const PROXY_PORT = APP_PORT + 2;
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+// Debian's module, which production loads from modules-enabled/ (a path relative to nginx's prefix).
+const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
+const NGINX_DIR = path.resolve(process.env.BENCH_NGINX_DIR ?? 'deploy/nginx');
+
+type Figures = { requestsPerSecond: number; p99: number; errors: number };
+
+/** One autocannon run, reduced to what is printed. */
+async function load(url: string): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { 'accept-encoding': 'gzip' } });
+  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function waitFor(url: string, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} did not answer on ${url} within 60 s`);
+}
+
+const paragraph = (index: number) =>
+  `Paragraph ${index} of the floor page: plain prose about the valley, the river and the town, long enough that the page weighs what an article does, and varied by its number so it compresses like text rather than a repeated string.`;
+
+/** A throwaway Next.js app with one static page about `bytes` long, built with this repository's next. */
+function buildFloor(bytes: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-floor-'));
+  mkdirSync(path.join(dir, 'app'));
+  // This repository's next and react. Turbopack compiles only files under its root, and the linked
+  // node_modules lies outside the temporary folder: so the root is the filesystem's.
+  symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'floor', private: true }));
+  writeFileSync(path.join(dir, 'next.config.mjs'), "export default { poweredByHeader: false, turbopack: { root: '/' } };\n");
+  writeFileSync(path.join(dir, 'app', 'layout.jsx'), 'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
+  // The page's text is written into the source, so its prerendered HTML carries it twice (as HTML
+  // and in the React payload), like a real page.
+  // (JSON escaping and the markup around each paragraph make the payload a little heavier than the text.)
+  const count = Math.max(1, Math.round(bytes / 2.4 / paragraph(0).length));
+  const paragraphs = JSON.stringify(Array.from({ length: count }, (_, index) => paragraph(index)));
+  writeFileSync(
+    path.join(dir, 'app', 'page.jsx'),
+    `const paragraphs = ${paragraphs};\nexport default function Page() { return <main><h1>Floor</h1>{paragraphs.map((text, index) => <p key={index}>{text}</p>)}</main>; }\n`,
+  );
+  try {
+    execFileSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
+}
+
+function startFloor(dir: string): ChildProcess {
+  return spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(FLOOR_PORT)], {
+    cwd: dir,
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+/** nginx on a temporary prefix with deploy/nginx's snippets (what production includes), in front of `upstream`. */
+function startProxy(upstream: string): { process: ChildProcess; prefix: string } {
+  const prefix = mkdtempSync(path.join(tmpdir(), 'broadsheet-nginx-'));
+  const cache = path.join(prefix, 'cache');
+  mkdirSync(cache);
+  // The workers run as nginx's unprivileged user when the master is root.
+  for (const dir of [prefix, cache]) chmodSync(dir, 0o777);
+  const snippets = path.join(NGINX_DIR, 'snippets');
+  const brotli = existsSync(BROTLI_MODULE);
+  writeFileSync(
+    path.join(prefix, 'nginx.conf'),
+    `${brotli ? `load_module ${BROTLI_MODULE};\n` : ''}worker_processes auto;
+daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  include /etc/nginx/mime.types;
+  include ${snippets}/http.conf;
+  ${brotli ? `include ${snippets}/brotli.conf;` : ''}
+  upstream broadsheet { server ${new URL(upstream).host}; keepalive 32; }
+  proxy_cache_path ${cache} levels=1:2 keys_zone=broadsheet:20m max_size=256m inactive=1d use_temp_path=off;
+  server {
+    listen 127.0.0.1:${PROXY_PORT};
+    set $broadsheet_pages ${NGINX_DIR};
+    include ${snippets}/site.conf;
+  }
+}
+`,
+  );
+  const child = spawn(NGINX, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  return { process: child, prefix };
+}
+
+const content = await loadContent();
+const article = content.articles[0]!;
+const pages = { home: '/', article: `/articles/${article.slug}`, section: `/category/${article.category.slug}` };
+
+if (!existsSync(path.join(NGINX_DIR, 'snippets', 'site.conf'))) throw new Error(`No nginx configuration in ${NGINX_DIR}: set BENCH_NGINX_DIR.`);
+const app = await startServer(APP_PORT);
+let floor: ChildProcess | undefined;
+let proxy: { process: ChildProcess; prefix: string } | undefined;
+let floorDir: string | undefined;
+try {
+  const articleBytes = (await (await fetch(app.url + pages.article)).text()).length;
+  floorDir = buildFloor(articleBytes);
+  floor = startFloor(floorDir);
+  const floorUrl = `http://127.0.0.1:${FLOOR_PORT}`;
+  await waitFor(floorUrl, 'The floor app');
+  const floorBytes = (await (await fetch(floorUrl)).text()).length;
+  proxy = startProxy(app.url);
+  const proxyUrl = `http://127.0.0.1:${PROXY_PORT}`;
+  await waitFor(proxyUrl, 'nginx');
+
+  const targets: Record<string, string> = { floor: `${floorUrl}/` };
+  for (const [name, route] of Object.entries(pages)) {
+    targets[`${name} (next start)`] = app.url + route;
+    targets[`${name} (proxy)`] = proxyUrl + route;
+  }
+  // One short run each first: the image optimiser, the page cache and the proxy's cache are warm.
+  for (const url of Object.values(targets)) await (await fetch(url)).text();
+
+  const runs: Record<string, Figures[]> = {};
+  const loads: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [name, url] of Object.entries(targets)) {
+      loads.push(loadavg()[0]!);
+      (runs[name] ??= []).push(await load(url));
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const figures = Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => [
+      name,
+      { requestsPerSecond: median(list.map((run) => run.requestsPerSecond)), p99: median(list.map((run) => run.p99)), errors: list.reduce((sum, run) => sum + run.errors, 0) },
+    ]),
+  );
+  console.log(`${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the runs`);
+  console.log(`HTML: article ${articleBytes} bytes, floor ${floorBytes} bytes`);
+  console.table(
+    Object.entries(figures).map(([name, row]) => ({ target: name, 'req/s (median)': Math.round(row.requestsPerSecond), 'p99 (ms)': row.p99, 'errors + non-2xx': row.errors })),
+  );
+  const rate = (name: string) => figures[name]!.requestsPerSecond;
+  const rows: Record<string, string>[] = [];
+  for (const name of Object.keys(pages)) {
+    rows.push({
+      page: name,
+      'next start / floor': `${(rate(`${name} (next start)`) / rate('floor')).toFixed(2)}×${name === 'article' ? ' (goal ≥ 0.75×)' : ''}`,
+      'proxy / next start': `${(rate(`${name} (proxy)`) / rate(`${name} (next start)`)).toFixed(1)}× (goal ≥ 10×)`,
+    });
+  }
+  console.table(rows);
+  // Per round, so a reader can see how much the machine moved under the figures.
+  console.log(
+    'article / floor per round:',
+    runs['article (next start)']!.map((run, index) => (run.requestsPerSecond / runs.floor![index]!.requestsPerSecond).toFixed(2)).join(', '),
+  );
+} finally {
+  if (proxy) {
+    proxy.process.kill('SIGQUIT');
+    rmSync(proxy.prefix, { recursive: true, force: true });
+  }
+  if (floor) process.kill(-floor.pid!, 'SIGTERM');
+  app.stop();
+  if (floorDir) rmSync(floorDir, { recursive: true, force: true });
+}

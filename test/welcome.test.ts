@@ -12,6 +12,7 @@ import { applyImport } from '@/db/queries/subscriber-import';
 import { getSubscriberByEmail } from '@/db/queries/subscribers';
 import { suppressEmail } from '@/db/queries/suppressions';
 import type { Site } from '@/lib/content/types';
+import { log } from '@/lib/log';
 import type { SendMail } from '@/lib/mail/transport';
 import { confirm, requestSubscription, siteCounter } from '@/lib/newsletter/service';
 import { sendWelcome } from '@/lib/newsletter/welcome';
@@ -120,12 +121,12 @@ describe('the welcome email', () => {
   it('that fails to send is logged and never breaks confirming', async () => {
     const email = `broken-${randomUUID()}@example.org`;
     const token = await signUp(email);
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     const failing: SendMail = async () => {
       throw new Error('421 try later');
     };
     expect(await confirm(token, { site, send: failing })).toMatchObject({ ok: true, message: expect.stringContaining('You are subscribed') });
-    expect(logged).toHaveBeenCalledWith('Sending a welcome email failed:', expect.objectContaining({ message: '421 try later' }));
+    expect(logged).toHaveBeenCalledWith({ err: expect.objectContaining({ message: '421 try later' }) }, 'Sending a welcome email failed');
     logged.mockRestore();
     expect((await getSubscriberByEmail(email))?.status).toBe('confirmed');
   });

@@ -10,6 +10,8 @@ import { mediaSrc } from '@/lib/content/media';
 import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
 import { routes } from '@/lib/routes';
 
+import { BodyEditor } from './body-editor';
+import type { PictureUpload } from './body-editor/picture-dialog';
 import { DraftConflict } from './draft-conflict';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
@@ -22,6 +24,8 @@ type DraftFormProps = {
   categories: { slug: string; name: string }[];
   saveAction: FormAction;
   previewAction: FormAction;
+  /** Uploads a picture dropped into the body (see BodyEditor). */
+  uploadPicture?: PictureUpload;
   preview: ReactNode;
 };
 
@@ -32,7 +36,7 @@ const FORM_ID = 'draft-form';
  * hands back after a refused save or a preview is shown in place of the saved values, so nothing
  * typed is lost.
  */
-export function DraftForm({ draftId, saved, authors, categories, saveAction, previewAction, preview }: DraftFormProps) {
+export function DraftForm({ draftId, saved, authors, categories, saveAction, previewAction, uploadPicture, preview }: DraftFormProps) {
   const { state, formAction, statusId, errors } = useActionForm(saveAction, 'draft-form-status');
   const values = state?.values ?? saved;
   const unsaved = state !== null && (!state.ok || values.intent === 'preview');
@@ -107,8 +111,17 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
         <LabelledField id="draft-hero-credit" label="Hero image credit" errors={errors.heroCredit}>
           {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
         </LabelledField>
-        <LabelledField id="draft-body" label="Body (MDX)" hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props." errors={errors.body}>
-          {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={20} />}
+        <LabelledField id="draft-body" label="Body" hint="In MDX: Markdown, and the components Figure, PullQuote, Callout and Image with quoted props." errors={errors.body}>
+          {(props) => (
+            <BodyEditor
+              id={props.id}
+              name="body"
+              defaultValue={values.body}
+              describedBy={props['aria-describedby']}
+              invalid={props['aria-invalid']}
+              uploadPicture={uploadPicture}
+            />
+          )}
         </LabelledField>
         <div className="field">
           <input key={`featured-${values.featured}`} id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />

@@ -16,6 +16,7 @@ import { takeTypedPreview } from '@/lib/drafts/typed-preview';
 import { routes } from '@/lib/routes';
 
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
+import { uploadBodyImageAction } from '../../actions/images';
 import { previewDraftAction } from '../../actions/live-preview';
 import { InlineImageUpload } from './inline-image-upload';
 import { PublishPanel } from './publish-panel';
@@ -95,6 +96,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
           categories={categories.map((category) => ({ slug: category.slug, name: category.name }))}
           saveAction={saveDraftAction}
           previewAction={previewDraftAction}
+          uploadPicture={uploadBodyImageAction}
           preview={preview}
         />
       )}

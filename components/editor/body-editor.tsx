@@ -27,18 +27,27 @@ type BodyEditorProps = {
 export function BodyEditor({ id, name, defaultValue = '', describedBy, invalid, uploadPicture }: BodyEditorProps) {
   const [ready, setReady] = useState(false);
   const onReady = useCallback(() => setReady(true), []);
+  // Why the rich editor gave the body back to the plain field (a body too complex to open safely).
+  const [plain, setPlain] = useState<string | null>(null);
+  const onPlain = useCallback((reason: string) => setPlain(reason), []);
+  const rich = ready && plain === null;
 
   // Clicking the label focuses the rich editor once the field it names is hidden.
   useEffect(() => {
-    if (!ready) return;
+    if (!rich) return;
     const label = document.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(id)}"]`);
     const focus = () => label?.closest('.field')?.querySelector<HTMLElement>('.mdxeditor-root-contenteditable [contenteditable]')?.focus();
     label?.addEventListener('click', focus);
     return () => label?.removeEventListener('click', focus);
-  }, [ready, id]);
+  }, [rich, id]);
 
   return (
     <div className="body-editor">
+      {plain ? (
+        <p className="form-status form-status--error" role="status">
+          The rich editor cannot open this body safely: {plain} Edit it here as MDX.
+        </p>
+      ) : null}
       <textarea
         id={id}
         name={name}
@@ -46,21 +55,24 @@ export function BodyEditor({ id, name, defaultValue = '', describedBy, invalid, 
         rows={20}
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}
-        hidden={ready}
+        hidden={rich}
         className="body-editor__source"
       />
       {/* Drawn only in the browser (ssr: false), after the textarea it reads its first value from. */}
-      <div hidden={!ready}>
-        <RichBodyEditor
-          fieldId={id}
-          labelId={`${id}-label`}
-          describedBy={describedBy}
-          invalid={invalid}
-          serverValue={defaultValue}
-          uploadPicture={uploadPicture}
-          onReady={onReady}
-        />
-      </div>
+      {plain === null ? (
+        <div hidden={!ready}>
+          <RichBodyEditor
+            fieldId={id}
+            labelId={`${id}-label`}
+            describedBy={describedBy}
+            invalid={invalid}
+            serverValue={defaultValue}
+            uploadPicture={uploadPicture}
+            onReady={onReady}
+            onPlain={onPlain}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

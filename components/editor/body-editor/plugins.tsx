@@ -1,4 +1,5 @@
 import {
+  addExportVisitor$,
   BlockTypeSelect,
   BoldItalicUnderlineToggles,
   ButtonWithTooltip,
@@ -9,6 +10,7 @@ import {
   insertJsx$,
   InsertTable,
   jsxPlugin,
+  type LexicalExportVisitor,
   linkDialogPlugin,
   linkPlugin,
   listsPlugin,
@@ -16,6 +18,7 @@ import {
   markdownShortcutPlugin,
   quotePlugin,
   type RealmPlugin,
+  realmPlugin,
   Separator,
   tablePlugin,
   thematicBreakPlugin,
@@ -24,6 +27,7 @@ import {
   UndoRedo,
   usePublisher,
 } from '@mdxeditor/editor';
+import { $isParagraphNode, type LexicalNode, type ParagraphNode } from 'lexical';
 
 import { jsxComponentDescriptors, STARTERS } from './components';
 import { keptMarkdownPlugin } from './kept-markdown';
@@ -34,6 +38,20 @@ import { InsertFigureButton } from './picture-dialog';
  * "***" for a rule (a body may not start with "---", which the compiler reads as front matter).
  */
 export const TO_MARKDOWN: ToMarkdownOptions = { bullet: '-', listItemIndent: 'one', rule: '*' };
+
+// An empty line the writer left between two blocks (e.g. to put the caret after a component) is
+// no paragraph: written out, it would leave runs of blank lines in the MDX.
+const skipEmptyParagraph: LexicalExportVisitor<ParagraphNode, never> = {
+  testLexicalNode: (node: LexicalNode): node is ParagraphNode => $isParagraphNode(node) && node.getTextContent().trim() === '' && node.getChildrenSize() === 0,
+  visitLexicalNode: () => {},
+  priority: 1,
+};
+
+const emptyParagraphsPlugin = realmPlugin({
+  init(realm) {
+    realm.pub(addExportVisitor$, skipEmptyParagraph);
+  },
+});
 
 /** The constructs a draft body may contain, as MDXEditor plugins (the browser adds the toolbar). */
 export function contentPlugins(): RealmPlugin[] {
@@ -46,13 +64,14 @@ export function contentPlugins(): RealmPlugin[] {
     thematicBreakPlugin(),
     jsxPlugin({ jsxComponentDescriptors, allowFragment: false }),
     keptMarkdownPlugin(),
+    emptyParagraphsPlugin(),
   ];
 }
 
 export function editorPlugins(extra: RealmPlugin[]): RealmPlugin[] {
   return [
     ...contentPlugins(),
-    linkDialogPlugin(),
+    linkDialogPlugin({ showLinkTitleField: false }),
     markdownShortcutPlugin(),
     diffSourcePlugin({ viewMode: 'rich-text' }),
     toolbarPlugin({ toolbarContents: Toolbar, toolbarClassName: 'body-editor__toolbar' }),

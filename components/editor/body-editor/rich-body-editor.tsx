@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import type { UploadedFigure } from '@/lib/media/inline-image';
 
+import { tooComplexToOpen } from './complexity';
 import { PictureDialog, PictureProvider, type PictureUpload } from './picture-dialog';
 import { pictureDropPlugin } from './picture-drop';
 import { editorPlugins, TO_MARKDOWN } from './plugins';
@@ -22,6 +23,8 @@ export type RichBodyEditorProps = {
   serverValue: string;
   uploadPicture?: PictureUpload;
   onReady: () => void;
+  /** The body is too complex to parse in the page without freezing it: the plain field takes over. */
+  onPlain: (reason: string) => void;
 };
 
 /** Hands over the editor's realm, through which the picture dialog inserts its Figure. */
@@ -46,10 +49,11 @@ function editableIn(holder: HTMLElement): HTMLElement | null {
   return holder.querySelector<HTMLElement>('.mdxeditor-root-contenteditable [contenteditable]');
 }
 
-export default function RichBodyEditor({ fieldId, labelId, describedBy, invalid, serverValue, uploadPicture, onReady }: RichBodyEditorProps) {
+export default function RichBodyEditor({ fieldId, labelId, describedBy, invalid, serverValue, uploadPicture, onReady, onPlain }: RichBodyEditorProps) {
   const editor = useRef<MDXEditorMethods>(null);
   const holder = useRef<HTMLDivElement>(null);
   const [initial] = useState(() => fieldOf(fieldId).value);
+  const [initialProblem] = useState(() => tooComplexToOpen(initial));
   const [body, setBody] = useState(initial);
   const [picture, setPicture] = useState<File | null>(null);
   // Set while this editor writes the field, so its own input event is not read back as an outside change.
@@ -79,6 +83,8 @@ export default function RichBodyEditor({ fieldId, labelId, describedBy, invalid,
     const form = field.form;
     const reload = () => {
       if (writing.current) return;
+      const problem = tooComplexToOpen(field.value);
+      if (problem) return onPlain(problem);
       editor.current?.setMarkdown(field.value);
       setBody(field.value);
     };
@@ -89,14 +95,16 @@ export default function RichBodyEditor({ fieldId, labelId, describedBy, invalid,
       field.removeEventListener('input', reload);
       form?.removeEventListener('reset', afterReset);
     };
-  }, [fieldId]);
+  }, [fieldId, onPlain]);
   useEffect(() => {
     const field = fieldOf(fieldId);
+    const problem = tooComplexToOpen(field.value);
+    if (problem) return onPlain(problem);
     if (editor.current && editor.current.getMarkdown() !== field.value) {
       editor.current.setMarkdown(field.value);
       setBody(field.value);
     }
-  }, [serverValue, fieldId]);
+  }, [serverValue, fieldId, onPlain]);
 
   // MDXEditor labels its area "editable markdown"; the field's own label, hint and errors apply.
   useEffect(() => {
@@ -125,6 +133,11 @@ export default function RichBodyEditor({ fieldId, labelId, describedBy, invalid,
     watch.observe(root, { childList: true, subtree: true });
     return () => watch.disconnect();
   }, [labelId, describedBy, invalid, onReady]);
+
+  useEffect(() => {
+    if (initialProblem) onPlain(initialProblem);
+  }, [initialProblem, onPlain]);
+  if (initialProblem) return null;
 
   return (
     <PictureProvider choose={setPicture}>

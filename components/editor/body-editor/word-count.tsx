@@ -5,6 +5,8 @@ import { useDeferredValue, useMemo } from 'react';
 import { parseMdx } from '@/lib/content/mdx-tree';
 import { countWords, readingMinutes } from '@/lib/content/reading-time';
 
+import { tooComplexToOpen } from './complexity';
+
 /**
  * The body's words and reading time as the published page will show them: the server's own count
  * (lib/content/reading-time.ts) over the server's own parse of the same MDX. The writer's text is
@@ -13,6 +15,7 @@ import { countWords, readingMinutes } from '@/lib/content/reading-time';
 export function WordCount({ body }: { body: string }) {
   const deferred = useDeferredValue(body);
   const words = useMemo(() => {
+    if (tooComplexToOpen(deferred)) return null;
     try {
       return countWords(parseMdx(deferred));
     } catch {

@@ -1,9 +1,11 @@
+import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import {
   addExportVisitor$,
-  BlockTypeSelect,
   BoldItalicUnderlineToggles,
   ButtonWithTooltip,
+  convertSelectionToNode$,
   CreateLink,
+  currentBlockType$,
   diffSourcePlugin,
   DiffSourceToggleWrapper,
   headingsPlugin,
@@ -20,14 +22,16 @@ import {
   type RealmPlugin,
   realmPlugin,
   Separator,
+  SingleChoiceToggleGroup,
   tablePlugin,
   thematicBreakPlugin,
   type ToMarkdownOptions,
   toolbarPlugin,
   UndoRedo,
+  useCellValue,
   usePublisher,
 } from '@mdxeditor/editor';
-import { $isParagraphNode, type LexicalNode, type ParagraphNode } from 'lexical';
+import { $createParagraphNode, $isParagraphNode, type LexicalNode, type ParagraphNode } from 'lexical';
 
 import { jsxComponentDescriptors, STARTERS } from './components';
 import { keptMarkdownPlugin } from './kept-markdown';
@@ -84,7 +88,7 @@ function Toolbar() {
     <DiffSourceToggleWrapper options={['rich-text', 'source']}>
       <UndoRedo />
       <Separator />
-      <BlockTypeSelect />
+      <BlockTypes />
       <BoldItalicUnderlineToggles options={['Bold', 'Italic']} />
       <CreateLink />
       <ListsToggle options={['bullet', 'number']} />
@@ -96,6 +100,29 @@ function Toolbar() {
       <InsertComponent name="Callout" />
     </DiffSourceToggleWrapper>
   );
+}
+
+// Buttons rather than MDXEditor's block-type menu: that menu (a Radix Select) injects a <style>
+// element while open, which the newsroom's policy (style-src 'self') refuses.
+const BLOCK_TYPES = [
+  { value: 'paragraph', title: 'Paragraph', contents: 'P' },
+  { value: 'h2', title: 'Heading 2', contents: 'H2' },
+  { value: 'h3', title: 'Heading 3', contents: 'H3' },
+  { value: 'quote', title: 'Block quote', contents: '“ ”' },
+] as const;
+
+type BlockType = (typeof BLOCK_TYPES)[number]['value'];
+
+function BlockTypes() {
+  const current = useCellValue(currentBlockType$);
+  const convert = usePublisher(convertSelectionToNode$);
+  const apply = (type: BlockType | '') => {
+    if (type === 'h2' || type === 'h3') convert(() => $createHeadingNode(type));
+    else if (type === 'quote') convert(() => $createQuoteNode());
+    else convert(() => $createParagraphNode());
+  };
+  const value = BLOCK_TYPES.some((type) => type.value === current) ? (current as BlockType) : '';
+  return <SingleChoiceToggleGroup<BlockType> value={value} onChange={apply} items={[...BLOCK_TYPES]} />;
 }
 
 const INSERT_LABELS = { Image: 'Image', PullQuote: 'Pull quote', Callout: 'Callout' } as const;

@@ -32,7 +32,8 @@ async function newDraft(browser: Browser, javaScriptEnabled = true): Promise<Pag
   return page;
 }
 
-const editable = (page: Page) => page.getByRole('textbox', { name: 'Body', exact: true });
+// The rich editor's own area (until it has loaded, the plain field has the same name).
+const editable = (page: Page) => page.locator('.mdxeditor-root-contenteditable').getByRole('textbox', { name: 'Body', exact: true });
 const field = (page: Page) => page.locator('textarea#draft-body');
 // Toolbar controls by their names: some are buttons, the toggles are radios of a toggle group.
 const button = (page: Page, name: string) => page.getByRole('toolbar').getByLabel(name, { exact: true });
@@ -231,7 +232,7 @@ test('a picture dropped into the body is described, uploaded and inserted as a F
 test('without JavaScript the body is the plain MDX field, and it saves', async ({ browser }) => {
   const page = await newDraft(browser, false);
   const body = '## Plain\n\nTyped **without** scripts.';
-  await page.getByLabel('Body').fill(body);
+  await page.getByLabel('Body', { exact: true }).fill(body);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.locator('#draft-form-status')).toHaveText('Saved as version 2.');
   expect(await storedBody(new URL(page.url()).pathname)).toBe(body);

@@ -52,7 +52,10 @@ function editableIn(holder: HTMLElement): HTMLElement | null {
 export default function RichBodyEditor({ fieldId, labelId, describedBy, invalid, serverValue, uploadPicture, onReady, onPlain }: RichBodyEditorProps) {
   const editor = useRef<MDXEditorMethods>(null);
   const holder = useRef<HTMLDivElement>(null);
-  const [initial] = useState(() => fieldOf(fieldId).value);
+  // What the server drew the field with: during a client-side navigation the field is not in the
+  // document yet when this first renders. Anything typed into it before the editor loaded is taken
+  // over by the effect below that follows the field.
+  const [initial] = useState(serverValue);
   const [initialProblem] = useState(() => tooComplexToOpen(initial));
   const [body, setBody] = useState(initial);
   const [picture, setPicture] = useState<File | null>(null);

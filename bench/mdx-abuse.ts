@@ -47,7 +47,7 @@ async function whileReading(url: string, work: () => Promise<void>): Promise<{ l
 }
 
 async function typeBody(page: Page, body: string) {
-  await page.getByLabel('Body (MDX)').evaluate((field, value) => {
+  await page.locator('textarea#draft-body').evaluate((field, value) => {
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(field, value);
     field.dispatchEvent(new Event('input', { bubbles: true }));
   }, body);

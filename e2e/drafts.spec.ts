@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 
 import { expectNoAxeViolations } from './helpers/axe';
+import { bodyField, fillBody } from './helpers/draft-body';
 import { people, type RoleName, storageState } from './helpers/newsroom';
 
 // One story through the newsroom: a contributor writes and submits it, the desk finds it in the
@@ -48,12 +49,12 @@ test('a contributor starts a draft, writes it with a hero image and sees the liv
   await page.getByLabel('Hero image', { exact: true }).setInputFiles(path.resolve('public/images/articles/lido.jpg'));
   await page.getByLabel('Hero image alt text').fill('The lido’s blue pool under a clear sky');
   await page.getByLabel('Hero image credit').fill('Photo: Ledger staff');
-  await page.getByLabel('Body (MDX)').fill('## First swim\n\nThe water was **cold** but nobody minded.');
+  await fillBody(page, '## First swim\n\nThe water was **cold** but nobody minded.');
 
   // The preview is rendered on the server from what is typed, before anything is saved.
   await expect(preview(page).getByRole('heading', { name: 'First swim' })).toBeVisible();
   await expect(preview(page)).toContainText('Before this can be published');
-  await page.getByLabel('Body (MDX)').fill('## First swim\n\nThe water was **cold** and the queue was long.');
+  await fillBody(page, '## First swim\n\nThe water was **cold** and the queue was long.');
   await expect(preview(page)).toContainText('the queue was long');
 
   await page.getByRole('button', { name: 'Save draft' }).click();
@@ -70,14 +71,14 @@ test('hostile MDX is refused with its line and column, and the typed text stays'
   const page = await pageAs(browser, 'contributor');
   await page.goto(draftUrl);
   const hostile = 'Hello\n\n{process.env.APP_SECRET}\n\n<script>alert(1)</script>';
-  await page.getByLabel('Body (MDX)').fill(hostile);
+  await fillBody(page, hostile);
   await page.getByLabel('Title').fill(`${title} (edited)`);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.locator('#draft-form-status')).toContainText('Not saved');
   const problems = page.locator('#draft-body-errors');
   await expect(problems).toContainText('Line 3, column 1: Expressions');
   await expect(problems).toContainText('Line 5, column 1: ');
-  await expect(page.getByLabel('Body (MDX)')).toHaveValue(hostile);
+  await expect(bodyField(page)).toHaveValue(hostile);
   await expect(page.getByLabel('Title')).toHaveValue(`${title} (edited)`);
   await page.context().close();
 });
@@ -100,15 +101,15 @@ test('leaving with unsaved changes asks first', async ({ browser }) => {
 test('without JavaScript, Preview renders what is typed and a refused save keeps it', async ({ browser }) => {
   const page = await pageAs(browser, 'contributor', false);
   await page.goto(draftUrl);
-  await page.getByLabel('Body (MDX)').fill('## Previewed without scripts\n\nPlain words.');
+  await fillBody(page, '## Previewed without scripts\n\nPlain words.');
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(preview(page).getByRole('heading', { name: 'Previewed without scripts' })).toBeVisible();
-  await expect(page.getByLabel('Body (MDX)')).toHaveValue('## Previewed without scripts\n\nPlain words.');
+  await expect(bodyField(page)).toHaveValue('## Previewed without scripts\n\nPlain words.');
   await page.getByLabel('Title').fill('A title typed without scripts');
-  await page.getByLabel('Body (MDX)').fill('Plain words {1 + 1}.');
+  await fillBody(page, 'Plain words {1 + 1}.');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.locator('#draft-body-errors')).toContainText('Line 1, column 13: Expressions');
-  await expect(page.getByLabel('Body (MDX)')).toHaveValue('Plain words {1 + 1}.');
+  await expect(bodyField(page)).toHaveValue('Plain words {1 + 1}.');
   await expect(page.getByLabel('Title')).toHaveValue('A title typed without scripts');
   await page.context().close();
 });
@@ -149,10 +150,10 @@ test('two editors save at once: the second sees the conflict, keeps the text, an
   const theirs = await savedVersion(editor);
 
   const mine = '## First swim\n\nThe admin’s rewrite of the body.';
-  await admin.getByLabel('Body (MDX)').fill(mine);
+  await fillBody(admin, mine);
   await admin.getByRole('button', { name: 'Save draft' }).click();
   await expect(admin.locator('#draft-form-status')).toContainText(`This draft was changed by ${people.editor.name} since you opened it. Your changes have not been saved.`);
-  await expect(admin.getByLabel('Body (MDX)')).toHaveValue(mine);
+  await expect(bodyField(admin)).toHaveValue(mine);
   const sides = admin.getByRole('table', { name: 'Fields that differ between your version and the current version' });
   await expect(sides.getByRole('row', { name: /Standfirst/ })).toContainText('The editor’s standfirst, saved first and in full.');
   await expect(sides.getByRole('row', { name: /Body/ })).toContainText('The admin’s rewrite of the body.');
@@ -162,7 +163,7 @@ test('two editors save at once: the second sees the conflict, keeps the text, an
   latestVersion = await savedVersion(admin);
   expect(latestVersion).toBe(theirs + 1);
   await admin.goto(draftUrl);
-  await expect(admin.getByLabel('Body (MDX)')).toHaveValue(mine);
+  await expect(bodyField(admin)).toHaveValue(mine);
   await editor.context().close();
   await admin.context().close();
 });
@@ -183,7 +184,7 @@ test('the history lists every version and restores one', async ({ browser }) => 
   await second.getByRole('button', { name: `Restore version ${firstSaved}` }).click();
   await expect(second.getByRole('status')).toHaveText(`Version ${firstSaved} is restored as version ${latestVersion + 1}.`);
   await page.goto(draftUrl);
-  await expect(page.getByLabel('Body (MDX)')).toHaveValue('## First swim\n\nThe water was **cold** and the queue was long.');
+  await expect(bodyField(page)).toHaveValue('## First swim\n\nThe water was **cold** and the queue was long.');
   await page.goto(`${draftUrl}/history`);
   await expect(page.getByText(`Restored version ${firstSaved} by`)).toBeVisible();
   await page.context().close();

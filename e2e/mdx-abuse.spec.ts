@@ -1,5 +1,6 @@
 import { expect, type Page, request, test } from '@playwright/test';
 
+import { bodyField } from './helpers/draft-body';
 import { storageState } from './helpers/newsroom';
 import { pathologicalBodies, slowBody } from './helpers/pathological-mdx';
 
@@ -45,7 +46,7 @@ let draftUrl = '';
  * under test here, so the value is set at once.
  */
 async function typeBody(page: Page, body: string) {
-  await page.getByLabel('Body (MDX)').evaluate((field, value) => {
+  await bodyField(page).evaluate((field, value) => {
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(field, value);
     field.dispatchEvent(new Event('input', { bubbles: true }));
   }, body);

@@ -4,6 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 
 import { database } from './helpers/database';
+import { bodyField, fillBody } from './helpers/draft-body';
 import { type RoleName, signIn, storageState } from './helpers/newsroom';
 
 // The whole life of one story, through the browser only: a contributor writes it with a hero image
@@ -78,7 +79,7 @@ test('a contributor with a public profile writes a story with a hero image and s
   await page.getByLabel('Hero image', { exact: true }).setInputFiles(path.resolve('public/images/articles/bus-depot.jpg'));
   await page.getByLabel('Hero image alt text').fill('Three double-decker buses parked in the depot at dusk');
   await page.getByLabel('Hero image credit').fill('Illustration: Ledger');
-  await page.getByLabel('Body (MDX)').fill('The last bus now leaves at midnight.\n\n## Who pays\n\nThe county council meets the cost for a year.');
+  await fillBody(page, 'The last bus now leaves at midnight.\n\n## Who pays\n\nThe county council meets the cost for a year.');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.locator('#draft-form-status')).toHaveText(/^Saved at \d\d:\d\d as version \d+\.$/);
   // After the save the form shows what was saved, lists included, so the next save keeps them.
@@ -131,10 +132,10 @@ test('an edit over a colleague’s newer save is refused, shown, and then saved 
   const theirs = Number(/version (\d+)/.exec((await admin.locator('#draft-form-status').textContent()) ?? '')?.[1]);
 
   const body = 'The last bus now leaves at midnight, and the first at five.\n\n## Who pays\n\nThe county council meets the cost for a year.';
-  await editor.getByLabel('Body (MDX)').fill(body);
+  await fillBody(editor, body);
   await editor.getByRole('button', { name: 'Save draft' }).click();
   await expect(editor.getByText('This draft was changed by Ada Admin since you opened it.')).toBeVisible();
-  await expect(editor.getByLabel('Body (MDX)')).toHaveValue(body);
+  await expect(bodyField(editor)).toHaveValue(body);
   await editor.getByRole('button', { name: 'Save mine over theirs' }).click();
   await expect(editor.locator('#draft-form-status')).toHaveText(new RegExp(`^Saved at \\d\\d:\\d\\d as version ${theirs + 1}\\.$`));
   await admin.context().close();

@@ -6,6 +6,7 @@ import { type APIResponse, expect, test } from '@playwright/test';
 import { clientAddress } from './helpers/client-address';
 import { articles } from './helpers/content';
 import { EDITOR_POLICY, READER_POLICY, watchPolicyViolations } from './helpers/csp';
+import { fillBody } from './helpers/draft-body';
 import { storageState } from './helpers/newsroom';
 
 const COMMON = {
@@ -102,7 +103,7 @@ test.describe('the newsroom with JavaScript', () => {
     await expect(page).toHaveURL(/\/editor\/drafts\/[0-9a-f-]{36}$/);
     await page.getByLabel('Hero image', { exact: true }).setInputFiles(path.resolve('public/images/articles/lido.jpg'));
     await page.getByLabel('Hero image alt text').fill('The lido');
-    await page.getByLabel('Body (MDX)').fill('## Under a strict policy\n\n<Callout title="Note">Inline **text**.</Callout>');
+    await fillBody(page, '## Under a strict policy\n\n<Callout title="Note">Inline **text**.</Callout>');
     await expect(page.getByRole('region', { name: 'Live preview' }).getByRole('heading', { name: 'Under a strict policy' })).toBeVisible();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.locator('#draft-form-status')).toHaveText(/^Saved at \d\d:\d\d as version \d+\.$/);

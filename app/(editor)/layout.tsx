@@ -1,4 +1,5 @@
 import '../styles/newsroom.css';
+import '../styles/editor.css';
 
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';

@@ -8,6 +8,8 @@ import { mediaSrc } from '@/lib/content/media';
 import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
 import { routes } from '@/lib/routes';
 
+import { BodyEditor } from './body-editor';
+import type { PictureUpload } from './body-editor/picture-dialog';
 import { DraftConflict } from './draft-conflict';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
@@ -23,6 +25,8 @@ type DraftFormProps = {
   categories: { slug: string; name: string }[];
   saveAction: FormAction;
   previewAction: FormAction;
+  /** Uploads a picture dropped into the body (see BodyEditor). */
+  uploadPicture?: PictureUpload;
   preview: ReactNode;
   /** "Saved at 17:02 as version 3.": the status beside Save before anything is typed. */
   savedLine: string;
@@ -45,7 +49,21 @@ const STATUS_ID = 'draft-form-status';
  * place of the saved values, so nothing typed is lost. With JavaScript, saves are autosave's (see
  * use-autosave.ts), which never resets the fields under the cursor.
  */
-export function DraftForm({ draftId, saved, authors, categories, saveAction, previewAction, preview, savedLine, clock, primaryActions, moreActions, aside }: DraftFormProps) {
+export function DraftForm({
+  draftId,
+  saved,
+  authors,
+  categories,
+  saveAction,
+  previewAction,
+  uploadPicture,
+  preview,
+  savedLine,
+  clock,
+  primaryActions,
+  moreActions,
+  aside,
+}: DraftFormProps) {
   const { state, formAction } = useActionForm(saveAction, STATUS_ID);
   const values = state?.values ?? saved;
   const autosave = useAutosave({ formId: FORM_ID, draftId, version: Number(values.version ?? saved.version), save: saveAction, formState: state });
@@ -98,8 +116,17 @@ export function DraftForm({ draftId, saved, authors, categories, saveAction, pre
               </LabelledField>
             </div>
             <div className="desk__body">
-              <LabelledField id="draft-body" label="Body (MDX)" hint="Markdown, and the components Figure, PullQuote, Callout and Image with quoted props." errors={errors.body}>
-                {(props) => <textarea {...props} name="body" defaultValue={values.body} rows={24} />}
+              <LabelledField id="draft-body" label="Body" hint="In MDX: Markdown, and the components Figure, PullQuote, Callout and Image with quoted props." errors={errors.body}>
+                {(props) => (
+                  <BodyEditor
+                    id={props.id}
+                    name="body"
+                    defaultValue={values.body}
+                    describedBy={props['aria-describedby']}
+                    invalid={props['aria-invalid']}
+                    uploadPicture={uploadPicture}
+                  />
+                )}
               </LabelledField>
             </div>
           </div>

@@ -14,7 +14,9 @@ export function LabelledField({ id, label, hint, errors, children }: LabelledFie
   const described = [hint ? `${id}-hint` : '', errors?.length ? `${id}-errors` : ''].filter(Boolean).join(' ');
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}

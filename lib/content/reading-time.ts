@@ -1,11 +1,14 @@
 const WORDS_PER_MINUTE = 230;
 
+type MdastAttribute = { type: string; name?: string; value?: unknown };
+
 /** The parts of an mdast node (Markdown, GFM and MDX) that counting looks at. */
 export type MdastNode = {
   type: string;
   value?: string;
   name?: string | null;
-  attributes?: readonly { type: string; name?: string; value?: unknown }[];
+  // A list on MDX elements; a record on directives (which the newsroom's editor brings into the types).
+  attributes?: readonly MdastAttribute[] | Record<string, unknown> | null;
   children?: readonly MdastNode[];
 };
 
@@ -27,8 +30,8 @@ const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference
 
 function shownProps(node: MdastNode): string[] {
   const shown = node.name && Object.hasOwn(SHOWN_PROPS, node.name) ? SHOWN_PROPS[node.name] : undefined;
-  if (!shown) return [];
-  return (node.attributes ?? []).flatMap((attribute) =>
+  if (!shown || !Array.isArray(node.attributes)) return [];
+  return (node.attributes as readonly MdastAttribute[]).flatMap((attribute) =>
     attribute.type === 'mdxJsxAttribute' && attribute.name && shown.includes(attribute.name) && typeof attribute.value === 'string' ? [attribute.value] : [],
   );
 }

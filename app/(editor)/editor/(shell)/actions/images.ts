@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { editorAction } from '@/lib/actions/editor-action';
 import type { ActionState } from '@/lib/actions/result';
-import { addInlineImage } from '@/lib/media/inline-image';
+import { addInlineImage, type UploadedFigure } from '@/lib/media/inline-image';
 
 // Lenient on purpose: addInlineImage explains each problem, and the typed text goes back to the form.
 const inlineImageForm = z.object({
@@ -22,4 +22,12 @@ export const uploadInlineImageAction = editorAction('drafts:write-own', inlineIm
     ? { ok: true, message: 'Uploaded. Paste the MDX below into the body where the picture belongs.', snippet: result.snippet, values }
     : { ...result, values };
   return state;
+});
+
+const bodyImageForm = inlineImageForm.extend({ credit: z.string().default('') });
+
+/** A picture dropped or pasted into the rich body editor: the same checks, and the Figure's props back. */
+export const uploadBodyImageAction = editorAction<typeof bodyImageForm, UploadedFigure>('drafts:write-own', bodyImageForm, async (input, user) => {
+  const result = await addInlineImage(input, user.id);
+  return result.ok ? { ok: true, message: 'The picture is uploaded and in the body.', extra: result.figure } : result;
 });

@@ -16,6 +16,7 @@ import { takeTypedPreview } from '@/lib/drafts/typed-preview';
 import { routes } from '@/lib/routes';
 
 import { returnToWriterAction, saveDraftAction, submitForReviewAction, withdrawFromReviewAction } from '../../actions/drafts';
+import { uploadBodyImageAction } from '../../actions/images';
 import { previewDraftAction } from '../../actions/live-preview';
 import { CorrectionsPanel } from './corrections-panel';
 import { InlineImageUpload } from './inline-image-upload';
@@ -124,6 +125,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
           categories={categories.map((category) => ({ slug: category.slug, name: category.name }))}
           saveAction={saveDraftAction}
           previewAction={previewDraftAction}
+          uploadPicture={uploadBodyImageAction}
           preview={preview}
           savedLine={`Saved ${formatTime(draft.updatedAt, site)} as version ${draft.version}.`}
           clock={{ locale: site.locale, timeZone: site.timeZone }}

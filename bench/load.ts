@@ -4,10 +4,11 @@
 // configuration (a temporary prefix, upstream = the running next start). The targets take turns,
 // round after round, so the other work on the machine weighs on all of them alike; the median round
 // is printed, with the ratios the issue sets goals for (article ≥ 0.75× the floor; proxy ≥ 10×).
+// BENCH_NGINX_COMPARE names a second nginx folder (say an earlier deploy/nginx), run in the same rounds.
 //   npm run build && npm run bench:load
 //   BENCH_ROUNDS=3 BENCH_SECONDS=10 BENCH_NGINX_DIR=deploy/nginx npm run bench:load
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -22,10 +23,13 @@ const CONNECTIONS = 50;
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3561);
 const FLOOR_PORT = APP_PORT + 1;
 const PROXY_PORT = APP_PORT + 2;
+const COMPARE_PORT = APP_PORT + 3;
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 // Debian's module, which production loads from modules-enabled/ (a path relative to nginx's prefix).
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 const NGINX_DIR = path.resolve(process.env.BENCH_NGINX_DIR ?? 'deploy/nginx');
+const COMPARE_DIR = process.env.BENCH_NGINX_COMPARE ? path.resolve(process.env.BENCH_NGINX_COMPARE) : undefined;
+const SOCKET = '/run/nginx-broadsheet.sock';
 
 type Figures = { requestsPerSecond: number; p99: number; errors: number };
 
@@ -94,14 +98,20 @@ function startFloor(dir: string): ChildProcess {
   });
 }
 
-/** nginx on a temporary prefix with deploy/nginx's snippets (what production includes), in front of `upstream`. */
-function startProxy(upstream: string): { process: ChildProcess; prefix: string } {
+/** broadsheet.conf's compressing layer (its upstream and server on a socket), on a socket in `prefix`; none in a folder without one. */
+function compressingLayer(nginxDir: string, prefix: string): string {
+  const blocks = /^upstream broadsheet_compressing \{$[^]*?^server \{$[^]*?^\}$/m.exec(readFileSync(path.join(nginxDir, 'broadsheet.conf'), 'utf8'));
+  return blocks ? blocks[0].replaceAll(SOCKET, `${prefix}/compressing.sock`).replaceAll('/etc/nginx/broadsheet', nginxDir) : '';
+}
+
+/** nginx on a temporary prefix with `nginxDir`'s snippets (what production includes), in front of `upstream`. */
+function startProxy(upstream: string, nginxDir: string, port: number): { process: ChildProcess; prefix: string } {
   const prefix = mkdtempSync(path.join(tmpdir(), 'broadsheet-nginx-'));
   const cache = path.join(prefix, 'cache');
   mkdirSync(cache);
   // The workers run as nginx's unprivileged user when the master is root.
   for (const dir of [prefix, cache]) chmodSync(dir, 0o777);
-  const snippets = path.join(NGINX_DIR, 'snippets');
+  const snippets = path.join(nginxDir, 'snippets');
   const brotli = existsSync(BROTLI_MODULE);
   writeFileSync(
     path.join(prefix, 'nginx.conf'),
@@ -122,9 +132,10 @@ http {
   ${brotli ? `include ${snippets}/brotli.conf;` : ''}
   upstream broadsheet { server ${new URL(upstream).host}; keepalive 32; }
   proxy_cache_path ${cache} levels=1:2 keys_zone=broadsheet:20m max_size=256m inactive=1d use_temp_path=off;
+  ${compressingLayer(nginxDir, prefix)}
   server {
-    listen 127.0.0.1:${PROXY_PORT};
-    set $broadsheet_pages ${NGINX_DIR};
+    listen 127.0.0.1:${port};
+    set $broadsheet_pages ${nginxDir};
     include ${snippets}/site.conf;
   }
 }
@@ -138,10 +149,12 @@ const content = await loadContent();
 const article = content.articles[0]!;
 const pages = { home: '/', article: `/articles/${article.slug}`, section: `/category/${article.category.slug}` };
 
-if (!existsSync(path.join(NGINX_DIR, 'snippets', 'site.conf'))) throw new Error(`No nginx configuration in ${NGINX_DIR}: set BENCH_NGINX_DIR.`);
+for (const dir of [NGINX_DIR, COMPARE_DIR]) {
+  if (dir && !existsSync(path.join(dir, 'snippets', 'site.conf'))) throw new Error(`No nginx configuration in ${dir}: set BENCH_NGINX_DIR or BENCH_NGINX_COMPARE.`);
+}
 const app = await startServer(APP_PORT);
 let floor: ChildProcess | undefined;
-let proxy: { process: ChildProcess; prefix: string } | undefined;
+const proxies: { process: ChildProcess; prefix: string }[] = [];
 let floorDir: string | undefined;
 try {
   const articleBytes = (await (await fetch(app.url + pages.article)).text()).length;
@@ -150,14 +163,21 @@ try {
   const floorUrl = `http://127.0.0.1:${FLOOR_PORT}`;
   await waitFor(floorUrl, 'The floor app');
   const floorBytes = (await (await fetch(floorUrl)).text()).length;
-  proxy = startProxy(app.url);
+  proxies.push(startProxy(app.url, NGINX_DIR, PROXY_PORT));
   const proxyUrl = `http://127.0.0.1:${PROXY_PORT}`;
   await waitFor(proxyUrl, 'nginx');
+  const compareUrl = `http://127.0.0.1:${COMPARE_PORT}`;
+  if (COMPARE_DIR) {
+    proxies.push(startProxy(app.url, COMPARE_DIR, COMPARE_PORT));
+    await waitFor(compareUrl, `nginx with ${COMPARE_DIR}`);
+    console.log(`proxy: ${NGINX_DIR}; proxy (compare): ${COMPARE_DIR}`);
+  }
 
   const targets: Record<string, string> = { floor: `${floorUrl}/` };
   for (const [name, route] of Object.entries(pages)) {
     targets[`${name} (next start)`] = app.url + route;
     targets[`${name} (proxy)`] = proxyUrl + route;
+    if (COMPARE_DIR) targets[`${name} (proxy, compare)`] = compareUrl + route;
   }
   // One short run each first: the image optimiser, the page cache and the proxy's cache are warm.
   for (const url of Object.values(targets)) await (await fetch(url)).text();
@@ -189,6 +209,7 @@ try {
       page: name,
       'next start / floor': `${(rate(`${name} (next start)`) / rate('floor')).toFixed(2)}×${name === 'article' ? ' (goal ≥ 0.75×)' : ''}`,
       'proxy / next start': `${(rate(`${name} (proxy)`) / rate(`${name} (next start)`)).toFixed(1)}× (goal ≥ 10×)`,
+      ...(COMPARE_DIR ? { 'compare / next start': `${(rate(`${name} (proxy, compare)`) / rate(`${name} (next start)`)).toFixed(1)}×` } : {}),
     });
   }
   console.table(rows);
@@ -198,7 +219,7 @@ try {
     runs['article (next start)']!.map((run, index) => (run.requestsPerSecond / runs.floor![index]!.requestsPerSecond).toFixed(2)).join(', '),
   );
 } finally {
-  if (proxy) {
+  for (const proxy of proxies) {
     proxy.process.kill('SIGQUIT');
     rmSync(proxy.prefix, { recursive: true, force: true });
   }

@@ -5,12 +5,14 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
 // The production proxy of deploy/nginx/, run by Debian's nginx as the current user on loopback: the
-// shipped snippets and upstream file, included as they are; only the listening address (plain http),
-// the app servers' ports and the folders (cache, logs, pid) are this test's own.
+// shipped snippets, upstream file and compressing layer, included as they are; only the listening
+// address (plain http), the app servers' ports, the socket and the folders (cache, logs, pid) are this
+// test's own.
 
 const DEPLOY = path.resolve('deploy', 'nginx');
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file));
 const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
+const SOCKET = '/run/nginx-broadsheet.sock';
 const INSTALL = 'apt-get install nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static (.ci/run installs them)';
 
 /** Debian's nginx binary and brotli module: the proxy under test, so a missing one fails the test. */
@@ -36,6 +38,7 @@ export function checkProductionConfig(): string {
     const site = readFileSync(path.join(DEPLOY, 'broadsheet.conf'), 'utf8')
       .replaceAll('/etc/nginx/broadsheet', DEPLOY)
       .replaceAll('/etc/letsencrypt/live/news.example.org', dir)
+      .replaceAll(SOCKET, `${dir}/compressing.sock`)
       .replace('/var/cache/nginx/broadsheet', `${dir}/cache`);
     writeFileSync(`${dir}/site.conf`, site);
     writeFileSync(`${dir}/nginx.conf`, mainConfig(dir, `include ${dir}/site.conf;`));
@@ -73,6 +76,13 @@ function upstream(servers: [string, string]): string {
   return moved;
 }
 
+/** The shipped compressing layer (deploy/nginx/broadsheet.conf's upstream and server on a socket), on a socket in `dir`. */
+function compressingLayer(dir: string): string {
+  const blocks = /^upstream broadsheet_compressing \{$[^]*?^server \{$[^]*?^\}$/m.exec(readFileSync(path.join(DEPLOY, 'broadsheet.conf'), 'utf8'));
+  if (!blocks?.[0].includes(SOCKET)) throw new Error(`deploy/nginx/broadsheet.conf has no compressing layer on ${SOCKET}`);
+  return blocks[0].replaceAll(SOCKET, `${dir}/compressing.sock`).replaceAll('/etc/nginx/broadsheet', DEPLOY);
+}
+
 /** The shipped cache zone (deploy/nginx/broadsheet.conf's proxy_cache_path), kept in `dir`. */
 function cachePath(dir: string): string {
   const line = /^proxy_cache_path \S+ (.+);$/m.exec(readFileSync(path.join(DEPLOY, 'broadsheet.conf'), 'utf8'));
@@ -101,6 +111,7 @@ export async function startProxy(port: number, servers: [string, string]): Promi
   include ${DEPLOY}/snippets/brotli.conf;
   ${upstream(servers)}
   ${cachePath(dir)}
+  ${compressingLayer(dir)}
   server {
     listen 127.0.0.1:${port};
     server_name 127.0.0.1;

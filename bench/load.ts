@@ -4,7 +4,7 @@
 // configuration (a temporary prefix, upstream = the running next start). The targets take turns,
 // round after round, so the other work on the machine weighs on all of them alike; the median round
 // is printed, with the ratios the issue sets goals for (article ≥ 0.75× the floor; proxy ≥ 10×).
-// BENCH_NGINX_COMPARE names a second nginx folder (say an earlier deploy/nginx), run in the same rounds.
+// BENCH_NGINX_COMPARE names more nginx folders, comma-separated (say an earlier deploy/nginx), run in the same rounds.
 //   npm run build && npm run bench:load
 //   BENCH_ROUNDS=3 BENCH_SECONDS=10 BENCH_NGINX_DIR=deploy/nginx npm run bench:load
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -23,12 +23,14 @@ const CONNECTIONS = 50;
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3561);
 const FLOOR_PORT = APP_PORT + 1;
 const PROXY_PORT = APP_PORT + 2;
-const COMPARE_PORT = APP_PORT + 3;
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 // Debian's module, which production loads from modules-enabled/ (a path relative to nginx's prefix).
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 const NGINX_DIR = path.resolve(process.env.BENCH_NGINX_DIR ?? 'deploy/nginx');
-const COMPARE_DIR = process.env.BENCH_NGINX_COMPARE ? path.resolve(process.env.BENCH_NGINX_COMPARE) : undefined;
+const COMPARE_DIRS = (process.env.BENCH_NGINX_COMPARE ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((dir) => path.resolve(dir));
 const SOCKET = '/run/nginx-broadsheet.sock';
 
 type Figures = { requestsPerSecond: number; p99: number; errors: number };
@@ -149,8 +151,8 @@ const content = await loadContent();
 const article = content.articles[0]!;
 const pages = { home: '/', article: `/articles/${article.slug}`, section: `/category/${article.category.slug}` };
 
-for (const dir of [NGINX_DIR, COMPARE_DIR]) {
-  if (dir && !existsSync(path.join(dir, 'snippets', 'site.conf'))) throw new Error(`No nginx configuration in ${dir}: set BENCH_NGINX_DIR or BENCH_NGINX_COMPARE.`);
+for (const dir of [NGINX_DIR, ...COMPARE_DIRS]) {
+  if (!existsSync(path.join(dir, 'snippets', 'site.conf'))) throw new Error(`No nginx configuration in ${dir}: set BENCH_NGINX_DIR or BENCH_NGINX_COMPARE.`);
 }
 const app = await startServer(APP_PORT);
 let floor: ChildProcess | undefined;
@@ -166,18 +168,20 @@ try {
   proxies.push(startProxy(app.url, NGINX_DIR, PROXY_PORT));
   const proxyUrl = `http://127.0.0.1:${PROXY_PORT}`;
   await waitFor(proxyUrl, 'nginx');
-  const compareUrl = `http://127.0.0.1:${COMPARE_PORT}`;
-  if (COMPARE_DIR) {
-    proxies.push(startProxy(app.url, COMPARE_DIR, COMPARE_PORT));
-    await waitFor(compareUrl, `nginx with ${COMPARE_DIR}`);
-    console.log(`proxy: ${NGINX_DIR}; proxy (compare): ${COMPARE_DIR}`);
+  const compareUrls: string[] = [];
+  for (const [index, dir] of COMPARE_DIRS.entries()) {
+    const port = PROXY_PORT + 1 + index;
+    proxies.push(startProxy(app.url, dir, port));
+    compareUrls.push(`http://127.0.0.1:${port}`);
+    await waitFor(compareUrls[index]!, `nginx with ${dir}`);
+    console.log(`proxy, compare ${index + 1}: ${dir}`);
   }
 
   const targets: Record<string, string> = { floor: `${floorUrl}/` };
   for (const [name, route] of Object.entries(pages)) {
     targets[`${name} (next start)`] = app.url + route;
     targets[`${name} (proxy)`] = proxyUrl + route;
-    if (COMPARE_DIR) targets[`${name} (proxy, compare)`] = compareUrl + route;
+    for (const [index, url] of compareUrls.entries()) targets[`${name} (proxy, compare ${index + 1})`] = url + route;
   }
   // One short run each first: the image optimiser, the page cache and the proxy's cache are warm.
   for (const url of Object.values(targets)) await (await fetch(url)).text();
@@ -209,7 +213,9 @@ try {
       page: name,
       'next start / floor': `${(rate(`${name} (next start)`) / rate('floor')).toFixed(2)}×${name === 'article' ? ' (goal ≥ 0.75×)' : ''}`,
       'proxy / next start': `${(rate(`${name} (proxy)`) / rate(`${name} (next start)`)).toFixed(1)}× (goal ≥ 10×)`,
-      ...(COMPARE_DIR ? { 'compare / next start': `${(rate(`${name} (proxy, compare)`) / rate(`${name} (next start)`)).toFixed(1)}×` } : {}),
+      ...Object.fromEntries(
+        compareUrls.map((_, index) => [`compare ${index + 1} / next start`, `${(rate(`${name} (proxy, compare ${index + 1})`) / rate(`${name} (next start)`)).toFixed(1)}×`]),
+      ),
     });
   }
   console.table(rows);

@@ -10,6 +10,7 @@ import { compileMdxCached } from './mdx';
 import { newsroomArticleCode } from './newsroom-code';
 import { CORRECTIONS_PER_PAGE, HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
 import { publishedArticles, readPublishedArticles } from './published';
+import { siteWithSettings } from './site-settings';
 import {
   adjacentArticles,
   homeLayout,
@@ -34,7 +35,11 @@ const getContent = cache((): Promise<Content> => {
   return loaded;
 });
 
-export async function getSite() {
+/** The site's settings: content/site.json with what admins changed in the newsroom over it. */
+export const getSite = cache(async () => siteWithSettings((await getContent()).site));
+
+/** content/site.json's own settings, the defaults of the newsroom's (lib/site-settings). */
+export async function getSiteFile() {
   return (await getContent()).site;
 }
 

@@ -25,7 +25,13 @@ export function SiteSettingsForm({ action, values: current, defaults, overridden
   const values = state && !state.ok && state.values ? state.values : current;
   const field = (name: string, label: string, hint: string, multiline = false) => (
     <LabelledField id={`settings-${name}`} label={label} hint={hint} errors={errors[name]}>
-      {(props) => (multiline ? <textarea {...props} name={name} defaultValue={values[name] ?? ''} rows={name === 'welcomeBody' ? 8 : 3} /> : <input {...props} name={name} defaultValue={values[name] ?? ''} />)}
+      {(props) =>
+        multiline ? (
+          <textarea {...props} name={name} defaultValue={values[name] ?? ''} rows={name === 'welcomeBody' ? 8 : 3} />
+        ) : (
+          <input {...props} name={name} defaultValue={values[name] ?? ''} />
+        )
+      }
     </LabelledField>
   );
   const reset = (setting: SettingField) =>
@@ -50,8 +56,20 @@ export function SiteSettingsForm({ action, values: current, defaults, overridden
               <LabelledField id={`settings-${name}-${index}-label`} label={`Link ${index + 1}: label`} errors={errors[`${name}.${index}.label`]}>
                 {(props) => <input {...props} name={`${name}.${index}.label`} defaultValue={values[`${name}.${index}.label`] ?? ''} />}
               </LabelledField>
-              <LabelledField id={`settings-${name}-${index}-href`} label={`Link ${index + 1}: ${hrefLabel}`} hint={index === 0 ? hrefHint : undefined} errors={errors[`${name}.${index}.href`]}>
-                {(props) => <input {...props} name={`${name}.${index}.href`} defaultValue={values[`${name}.${index}.href`] ?? ''} list={name === 'nav' ? 'settings-section-paths' : undefined} />}
+              <LabelledField
+                id={`settings-${name}-${index}-href`}
+                label={`Link ${index + 1}: ${hrefLabel}`}
+                hint={index === 0 ? hrefHint : undefined}
+                errors={errors[`${name}.${index}.href`]}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    name={`${name}.${index}.href`}
+                    defaultValue={values[`${name}.${index}.href`] ?? ''}
+                    list={name === 'nav' ? 'settings-section-paths' : undefined}
+                  />
+                )}
               </LabelledField>
               {values[`${name}.${index}.label`] || values[`${name}.${index}.href`] ? (
                 <div className="settings-list__buttons">

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { runCleanup } from '../maintenance/cleanup';
 import { startNewsletterDelivery } from '../newsletter/delivery/job';
+import { bannerExpiryWorker } from './banners';
 import { requestOwedEmails, whenListening } from './loopback';
 import { publicationWorker, queueWaitingPublications } from './publications';
 import { scheduleRecurring, startQueue, stopQueue, work } from './queue';
@@ -16,6 +17,7 @@ export async function startWorkers(): Promise<void> {
     await startQueue();
     await work('publish', publicationWorker());
     await work('cleanup', () => runCleanup());
+    await work('banner-expiry', bannerExpiryWorker());
     await scheduleRecurring('cleanup', '0 * * * *', {});
     await startNewsletterDelivery();
     const queued = await queueWaitingPublications();

@@ -33,9 +33,7 @@ export async function loadSettings(file: Site): Promise<SettingsView> {
   };
 }
 
-export type SaveOutcome =
-  | { ok: true; message: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values: Record<string, string> };
+export type SaveOutcome = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values: Record<string, string> };
 
 const complete = overridesSchema.required();
 
@@ -81,7 +79,11 @@ export async function saveSettingsForm(form: SettingsForm, user: Pick<PublicUser
     const stored = await readSiteSettings();
     const who = stored?.updatedBy ?? 'another admin';
     const when = stored ? formatDateAndTime(stored.updatedAt, file) : 'just now';
-    return { ok: false, error: `Not saved: the settings were changed by ${who} at ${when} — reload the page to see their version. What you typed is still in the form.`, values: echo(form) };
+    return {
+      ok: false,
+      error: `Not saved: the settings were changed by ${who} at ${when} — reload the page to see their version. What you typed is still in the form.`,
+      values: echo(form),
+    };
   }
   return { ok: true, message: done };
 }

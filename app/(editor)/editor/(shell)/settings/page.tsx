@@ -17,13 +17,15 @@ export default async function SettingsPage() {
     <>
       <h1>Site settings</h1>
       <p>
-        What readers see of the publication on every page, in the feeds and in the newsletter. A save is live within a second. Each setting starts from
-        content/site.json and can be reset to it.
+        What readers see of the publication on every page, in the feeds and in the newsletter. A save is live within a second. Each setting starts from content/site.json and can be
+        reset to it.
       </p>
       <p className="meta">
-        {view.updatedAt ? `Last saved by ${view.updatedBy ?? 'a former account'} on ${formatDateAndTime(view.updatedAt, file)}.` : 'Never changed here: every setting is the file’s.'}{' '}
-        The address ({file.url}), locale ({file.locale}), language ({file.language}) and time zone ({file.timeZone}) stay in content/site.json and change
-        with a deploy: they shape addresses, dates and search when the site is built.
+        {view.updatedAt
+          ? `Last saved by ${view.updatedBy ?? 'a former account'} on ${formatDateAndTime(view.updatedAt, file)}.`
+          : 'Never changed here: every setting is the file’s.'}{' '}
+        The address ({file.url}), locale ({file.locale}), language ({file.language}) and time zone ({file.timeZone}) stay in content/site.json and change with a deploy: they shape
+        addresses, dates and search when the site is built.
       </p>
       <SiteSettingsForm
         action={saveSettingsAction}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionForm, type FormAction } from '@/components/forms/action-form';
+import { type FormAction, useActionForm } from '@/components/forms/action-form';
 import { FormStatus } from '@/components/forms/form-status';
 import { LabelledField } from '@/components/forms/labelled-field';
 import { FIELD_LABELS, type ListName, rowCount } from '@/lib/site-settings/form';

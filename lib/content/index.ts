@@ -10,7 +10,6 @@ import { compileMdxCached } from './mdx';
 import { newsroomArticleCode } from './newsroom-code';
 import { CORRECTIONS_PER_PAGE, HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
 import { publishedArticles, readPublishedArticles } from './published';
-import { siteWithSettings } from './site-settings';
 import {
   adjacentArticles,
   homeLayout,
@@ -20,6 +19,7 @@ import {
   recentArticles,
   relatedArticles,
 } from './queries';
+import { siteWithSettings } from './site-settings';
 import type { Article, ArticleCorrection, Author, Content, Page } from './types';
 
 export { PER_PAGE } from './paging';

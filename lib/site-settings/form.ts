@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { type SettingField, SETTING_FIELDS, type SiteOverrides } from './schema';
+import { SETTING_FIELDS, type SettingField, type SiteOverrides } from './schema';
 
 // The settings form works without JavaScript: lists are a fixed number of rows (the current ones
 // and a few blank), and every button (save, move, remove, add a section, reset) is a submit button

@@ -1,7 +1,7 @@
 import 'server-only';
 
-import type { PublicUser } from '@/db/queries/users';
 import { readSiteSettings, saveSiteSettings } from '@/db/queries/site-settings';
+import type { PublicUser } from '@/db/queries/users';
 
 import type { Category, Site } from '../content/types';
 import { formatDateAndTime } from '../dates/format';

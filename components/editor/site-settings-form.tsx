@@ -44,7 +44,7 @@ export function SiteSettingsForm({ action, values: current, defaults, overridden
     );
   const fileValue = (name: string) => `Default (content/site.json): ${defaults[name] || 'none'}`;
 
-  const list = (name: ListName, legend: string, setting: SettingField, hrefLabel: string, hrefHint: string) => {
+  const list = (name: ListName, legend: string, item: string, setting: SettingField, hrefLabel: string, hrefHint: string) => {
     const rows = rowCount(values, name);
     return (
       <fieldset className="settings-list">
@@ -53,12 +53,12 @@ export function SiteSettingsForm({ action, values: current, defaults, overridden
         <ol>
           {Array.from({ length: rows }, (_, index) => (
             <li key={index} className="settings-list__row">
-              <LabelledField id={`settings-${name}-${index}-label`} label={`Link ${index + 1}: label`} errors={errors[`${name}.${index}.label`]}>
+              <LabelledField id={`settings-${name}-${index}-label`} label={`${item} ${index + 1}: label`} errors={errors[`${name}.${index}.label`]}>
                 {(props) => <input {...props} name={`${name}.${index}.label`} defaultValue={values[`${name}.${index}.label`] ?? ''} />}
               </LabelledField>
               <LabelledField
                 id={`settings-${name}-${index}-href`}
-                label={`Link ${index + 1}: ${hrefLabel}`}
+                label={`${item} ${index + 1}: ${hrefLabel}`}
                 hint={index === 0 ? hrefHint : undefined}
                 errors={errors[`${name}.${index}.href`]}
               >
@@ -73,14 +73,23 @@ export function SiteSettingsForm({ action, values: current, defaults, overridden
               </LabelledField>
               {values[`${name}.${index}.label`] || values[`${name}.${index}.href`] ? (
                 <div className="settings-list__buttons">
-                  <button type="submit" name="intent" value={`${name}-up:${index}`} className="button button--secondary" aria-label={`Move link ${index + 1} up`}>
-                    Up
+                  <button type="submit" name="intent" value={`${name}-up:${index}`} className="button button--secondary">
+                    Move up
+                    <span className="visually-hidden">
+                      : {item.toLowerCase()} {index + 1}
+                    </span>
                   </button>
-                  <button type="submit" name="intent" value={`${name}-down:${index}`} className="button button--secondary" aria-label={`Move link ${index + 1} down`}>
-                    Down
+                  <button type="submit" name="intent" value={`${name}-down:${index}`} className="button button--secondary">
+                    Move down
+                    <span className="visually-hidden">
+                      : {item.toLowerCase()} {index + 1}
+                    </span>
                   </button>
-                  <button type="submit" name="intent" value={`${name}-remove:${index}`} className="button button--secondary" aria-label={`Remove link ${index + 1}`}>
+                  <button type="submit" name="intent" value={`${name}-remove:${index}`} className="button button--secondary">
                     Remove
+                    <span className="visually-hidden">
+                      : {item.toLowerCase()} {index + 1}
+                    </span>
                   </button>
                 </div>
               ) : null}
@@ -120,7 +129,7 @@ export function SiteSettingsForm({ action, values: current, defaults, overridden
       {reset('welcome')}
 
       <h2>Links</h2>
-      {list('nav', 'Navigation (header and footer)', 'navigation', 'address', 'A path on this site, such as /archive or /category/council.')}
+      {list('nav', 'Navigation (the header)', 'Navigation link', 'navigation', 'address', 'A path on this site, such as /archive or /category/council.')}
       <datalist id="settings-section-paths">
         {sections.map((section) => (
           <option key={section.slug} value={`/category/${section.slug}`}>
@@ -142,7 +151,7 @@ export function SiteSettingsForm({ action, values: current, defaults, overridden
           Add section
         </button>
       </div>
-      {list('social', 'Social links (footer)', 'social', 'https address', 'An https:// address.')}
+      {list('social', 'Social links (footer)', 'Social link', 'social', 'https address', 'An https:// address.')}
 
       <div className="settings-actions">
         <button type="submit" name="intent" value="save" className="button">

@@ -24,6 +24,9 @@ async function readLive(now: Date): Promise<Cached | null> {
 // Expired by a new banner, a take-down and the expiry job (BANNER_TAG), on every server.
 const cachedLive = unstable_cache(() => readLive(new Date()), ['breaking-news', 'live'], { tags: [DATABASE_TAG, BANNER_TAG] });
 
+// `next build` reads no database, but its pages must carry the tag, or a banner would never reach them.
+const atBuild = unstable_cache(async (): Promise<null> => null, ['breaking-news', 'build'], { tags: [DATABASE_TAG, BANNER_TAG] });
+
 /**
  * Bounds the lifetime of the page being rendered by the banner's: an unstable_cache entry's
  * revalidate becomes the page's, so even if the expiry job never ran, the page is rendered again
@@ -39,7 +42,8 @@ async function liveUntil(expiresAt: Date, now: Date): Promise<void> {
  * database (a build, an outage) there is none.
  */
 export async function getLiveBanner(now: Date = new Date()): Promise<LiveBanner | null> {
-  if (building() || !env.DATABASE_URL) return null;
+  if (building()) return atBuild();
+  if (!env.DATABASE_URL) return null;
   let cached: Cached | null;
   try {
     cached = inNextRequest() ? await cachedLive() : await readLive(now);

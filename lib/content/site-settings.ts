@@ -23,8 +23,13 @@ const cachedOverrides = unstable_cache(readOverrides, ['site-settings'], { tags:
 // Unreachable database: the file's values, for a short while (see OUTAGE_RETRY_SECONDS in published.ts).
 const withoutDatabase = unstable_cache(async (): Promise<SiteOverrides> => ({}), ['site-settings', 'without-database'], { revalidate: 30 });
 
+// `next build` reads no database, but the pages it prerenders must carry the tags all the same: a
+// page without them would never render again when the settings change.
+const atBuild = unstable_cache(async (): Promise<SiteOverrides> => ({}), ['site-settings', 'build'], { tags: [DATABASE_TAG, SITE_SETTINGS_TAG] });
+
 async function overrides(): Promise<SiteOverrides> {
-  if (building() || !env.DATABASE_URL) return {};
+  if (building()) return atBuild();
+  if (!env.DATABASE_URL) return {};
   try {
     // A queue worker sending a newsletter runs outside any request: it reads the row itself.
     return await (inNextRequest() ? cachedOverrides() : readOverrides());

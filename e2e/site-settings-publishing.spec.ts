@@ -2,6 +2,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 
 import { expectNoAxeViolations } from './helpers/axe';
 import { site } from './helpers/content';
+import { database } from './helpers/database';
 import { people, storageState } from './helpers/newsroom';
 
 // Site settings as an admin changes them and readers see them: on the very next request after the
@@ -79,7 +80,7 @@ test.describe('site settings', () => {
     const context = await browser.newContext({ storageState: storageState('admin'), javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(SETTINGS);
-    await page.getByRole('button', { name: 'Move down: navigation link 1' }).click();
+    await page.getByRole('button', { name: 'Move down (navigation link 1)' }).click();
     await expect(page.getByRole('status')).toContainText('Saved, with that link moved.');
     await page.getByLabel('Add a section to the navigation').selectOption({ label: 'Sport' });
     await page.getByRole('button', { name: 'Add section' }).click();
@@ -108,10 +109,13 @@ test.describe('site settings', () => {
   });
 
   test('a refused value says what is wrong and stores nothing', async ({ page }) => {
+    const stored = () => database()`select settings, version from site_settings`;
+    const before = await stored();
     await page.goto(SETTINGS);
     await page.getByLabel('Social link 1: https address').fill('http://social.example/@ledger');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('status')).toContainText('Social links, link 1, address must be an https:// address');
+    expect(await stored()).toEqual(before);
   });
 
   for (const role of ['contributor', 'editor'] as const) {
@@ -120,6 +124,8 @@ test.describe('site settings', () => {
       const page = await context.newPage();
       await page.goto(SETTINGS);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your role does not include this page');
+      await page.goto('/editor');
+      await expect(page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Your account' })).toBeVisible();
       await expect(page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Site settings' })).toHaveCount(0);
       await context.close();
     });

@@ -76,19 +76,19 @@ export function SiteSettingsForm({ action, values: current, defaults, overridden
                   <button type="submit" name="intent" value={`${name}-up:${index}`} className="button button--secondary">
                     Move up
                     <span className="visually-hidden">
-                      : {item.toLowerCase()} {index + 1}
+                      ({item.toLowerCase()} {index + 1})
                     </span>
                   </button>
                   <button type="submit" name="intent" value={`${name}-down:${index}`} className="button button--secondary">
                     Move down
                     <span className="visually-hidden">
-                      : {item.toLowerCase()} {index + 1}
+                      ({item.toLowerCase()} {index + 1})
                     </span>
                   </button>
                   <button type="submit" name="intent" value={`${name}-remove:${index}`} className="button button--secondary">
                     Remove
                     <span className="visually-hidden">
-                      : {item.toLowerCase()} {index + 1}
+                      ({item.toLowerCase()} {index + 1})
                     </span>
                   </button>
                 </div>

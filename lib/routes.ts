@@ -57,6 +57,10 @@ const editor = {
   subscribersExport: ({ q, status }: Pick<SubscriberQuery, 'q' | 'status'> = {}) => withQuery(`${EDITOR}/subscribers/export`, { q, status }),
   subscribersImport: () => `${EDITOR}/subscribers/import`,
   account: () => `${EDITOR}/account`,
+  /** The publication's name, sender, links and navigation (admins). */
+  settings: () => `${EDITOR}/settings`,
+  /** What the front page carries beyond its articles: the breaking-news banner (the slots join here). */
+  frontPage: () => `${EDITOR}/front-page`,
   newsletter: (page?: number) => withQuery(`${EDITOR}/newsletter`, { page: page && page > 1 ? page : undefined }),
   /** One send's report; `page` pages its failures and bounces. */
   newsletterSend: (id: string, page?: number) => withQuery(`${EDITOR}/newsletter/${id}`, { page: page && page > 1 ? page : undefined }),

@@ -15,6 +15,8 @@ describe('roles', () => {
     'people:manage': [false, false, true],
     'subscribers:view': [false, false, true],
     'subscribers:manage': [false, false, true],
+    'banner:manage': [false, true, true],
+    'site:manage': [false, false, true],
   };
 
   for (const [permission, expected] of Object.entries(table)) {

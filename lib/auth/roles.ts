@@ -14,11 +14,13 @@ export type Permission =
   | 'newsletter:send'
   | 'people:manage'
   | 'subscribers:view'
-  | 'subscribers:manage';
+  | 'subscribers:manage'
+  | 'banner:manage'
+  | 'site:manage';
 
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],
-  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send'],
+  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send', 'banner:manage'],
   admin: [
     'editor:enter',
     'drafts:write-own',
@@ -29,6 +31,8 @@ const granted: Record<Role, readonly Permission[]> = {
     'people:manage',
     'subscribers:view',
     'subscribers:manage',
+    'banner:manage',
+    'site:manage',
   ],
 };
 

@@ -5,7 +5,7 @@ import { getUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 
 import { neighbourSlugs } from '../content/addresses';
-import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, HOME_TAG, tagTag } from './tags';
+import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, BANNER_TAG, categoryTag, CORRECTIONS_TAG, HOME_TAG, SITE_SETTINGS_TAG, tagTag } from './tags';
 
 async function tagsOf(content: DraftContent, neighbours: string[]): Promise<string[]> {
   const author = await getUser(content.authorId);
@@ -46,3 +46,9 @@ export function tagsForProfileChange(before: string | null, after: string | null
 export async function neighboursOf(slug: string | undefined): Promise<string[]> {
   return slug ? neighbourSlugs(slug) : [];
 }
+
+/** Every page, feed and email that shows the site's name, description, navigation or sender. */
+export const tagsForSiteSettings = (): string[] => [SITE_SETTINGS_TAG];
+
+/** Every reader page: each shows the banner, or its absence. */
+export const tagsForBanner = (): string[] => [BANNER_TAG];

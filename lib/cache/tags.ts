@@ -14,6 +14,10 @@ export const HOME_TAG = 'home';
 export const ARCHIVE_TAG = 'archive';
 /** The /corrections page: a correction added, or an article with corrections published or taken off. */
 export const CORRECTIONS_TAG = 'corrections';
+/** The site settings admins edit (name, navigation…): every reader page, feed and email shows them. */
+export const SITE_SETTINGS_TAG = 'site-settings';
+/** The breaking-news banner: every reader page shows it. */
+export const BANNER_TAG = 'breaking-news';
 
 export const articleTag = (slug: string) => `article:${slug}`;
 export const categoryTag = (slug: string) => `category:${slug}`;
@@ -29,7 +33,7 @@ function isKindTag(tag: string): boolean {
 
 /** What a revalidation request may name: anything else is refused. */
 export function isCacheTag(tag: string): boolean {
-  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG, CORRECTIONS_TAG].includes(tag) || isKindTag(tag);
+  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG, CORRECTIONS_TAG, SITE_SETTINGS_TAG, BANNER_TAG].includes(tag) || isKindTag(tag);
 }
 
 /** The tags of a revalidation request or notice: at least one, all known. */

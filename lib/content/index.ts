@@ -19,6 +19,7 @@ import {
   recentArticles,
   relatedArticles,
 } from './queries';
+import { siteWithSettings } from './site-settings';
 import type { Article, ArticleCorrection, Author, Content, Page } from './types';
 
 export { PER_PAGE } from './paging';
@@ -34,7 +35,11 @@ const getContent = cache((): Promise<Content> => {
   return loaded;
 });
 
-export async function getSite() {
+/** The site's settings: content/site.json with what admins changed in the newsroom over it. */
+export const getSite = cache(async () => siteWithSettings((await getContent()).site));
+
+/** content/site.json's own settings, the defaults of the newsroom's (lib/site-settings). */
+export async function getSiteFile() {
   return (await getContent()).site;
 }
 

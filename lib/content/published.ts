@@ -15,7 +15,7 @@ import type { Article, Category } from './types';
 
 // `next build` never reads the database (it may not even be migrated): pages prerender with
 // content/ only, and the server expires DATABASE_TAG when it starts, so its first request re-reads.
-const building = () => process.env.NEXT_PHASE === 'phase-production-build';
+export const building = () => process.env.NEXT_PHASE === 'phase-production-build';
 
 /** Every published newsroom article, as the Article every page renders. */
 export async function readPublishedArticles(categories: Category[]): Promise<Article[]> {

@@ -22,6 +22,12 @@ const QUEUES = {
     // 5 attempts, about 30 s, 1, 2 and 4 minutes apart; a run taking over 2 minutes counts as failed.
     options: { retryLimit: 4, retryDelay: 30, retryBackoff: true, retryDelayMax: 15 * MINUTE, expireInSeconds: 2 * MINUTE },
   },
+  // A breaking-news banner's expiry (lib/jobs/banners.ts): its pages render again without it. Quick
+  // retries: until it runs, a page may still be served once, stale, after the banner expired.
+  'banner-expiry': {
+    data: z.object({ bannerId: z.uuid() }),
+    options: { retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 5 * MINUTE, expireInSeconds: MINUTE },
+  },
   // The hourly clean-up (lib/maintenance/cleanup.ts); a failed one waits for the next hour.
   cleanup: { data: z.object({}), options: { retryLimit: 0, expireInSeconds: 15 * MINUTE } },
   // A newsletter send (lib/newsletter/sends/); its handler is registered by the delivery engine.

@@ -4,6 +4,7 @@ import { log } from '@/lib/log';
 
 import { runCleanup } from '../maintenance/cleanup';
 import { startNewsletterDelivery } from '../newsletter/delivery/job';
+import { bannerExpiryWorker } from './banners';
 import { requestOwedEmails, whenListening } from './loopback';
 import { publicationWorker, queueWaitingPublications } from './publications';
 import { scheduleRecurring, startQueue, stoppingSignal, stopQueue, work } from './queue';
@@ -28,6 +29,7 @@ export async function startWorkers(): Promise<void> {
     await startQueue();
     await work('publish', publicationWorker());
     await work('cleanup', () => runCleanup());
+    await work('banner-expiry', bannerExpiryWorker());
     await scheduleRecurring('cleanup', '0 * * * *', {});
     await startNewsletterDelivery();
     running[WORKING] = true;

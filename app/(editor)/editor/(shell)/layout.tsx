@@ -12,9 +12,11 @@ export default async function EditorShell({ children }: { children: ReactNode })
     { href: routes.editor.home(), label: 'Overview', show: true },
     { href: routes.editor.drafts(), label: 'Drafts', show: can(user.role, 'drafts:write-own') },
     { href: routes.editor.review(), label: 'Review', show: can(user.role, 'drafts:edit-any') },
+    { href: routes.editor.frontPage(), label: 'Front page', show: can(user.role, 'banner:manage') },
     { href: routes.editor.newsletter(), label: 'Newsletter', show: can(user.role, 'newsletter:send') },
     { href: routes.editor.people(), label: 'People', show: can(user.role, 'people:manage') },
     { href: routes.editor.subscribers(), label: 'Subscribers', show: can(user.role, 'subscribers:view') },
+    { href: routes.editor.settings(), label: 'Site settings', show: can(user.role, 'site:manage') },
     { href: routes.editor.account(), label: 'Your account', show: true },
   ].filter((link) => link.show);
   return (

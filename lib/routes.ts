@@ -53,6 +53,7 @@ const editor = {
   draftEmail: (id: string) => `${EDITOR}/drafts/${id}/email`,
   review: () => `${EDITOR}/review`,
   people: () => `${EDITOR}/people`,
+  sections: () => `${EDITOR}/sections`,
   subscribers: ({ q, status, view, notice, page }: SubscriberQuery = {}) => withQuery(`${EDITOR}/subscribers`, { q, status, view, notice, page }),
   subscribersExport: ({ q, status }: Pick<SubscriberQuery, 'q' | 'status'> = {}) => withQuery(`${EDITOR}/subscribers/export`, { q, status }),
   subscribersImport: () => `${EDITOR}/subscribers/import`,

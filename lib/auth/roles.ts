@@ -12,13 +12,14 @@ export type Permission =
   | 'drafts:publish'
   | 'corrections:write'
   | 'newsletter:send'
+  | 'sections:manage'
   | 'people:manage'
   | 'subscribers:view'
   | 'subscribers:manage';
 
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],
-  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send'],
+  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send', 'sections:manage'],
   admin: [
     'editor:enter',
     'drafts:write-own',
@@ -26,6 +27,7 @@ const granted: Record<Role, readonly Permission[]> = {
     'drafts:publish',
     'corrections:write',
     'newsletter:send',
+    'sections:manage',
     'people:manage',
     'subscribers:view',
     'subscribers:manage',

@@ -14,6 +14,11 @@ export const HOME_TAG = 'home';
 export const ARCHIVE_TAG = 'archive';
 /** The /corrections page: a correction added, or an article with corrections published or taken off. */
 export const CORRECTIONS_TAG = 'corrections';
+/**
+ * The newsroom's sections, read with every list of sections and every article (whose label and
+ * section they resolve): the site's footer lists them, so a section change refreshes every page.
+ */
+export const SECTIONS_TAG = 'sections';
 
 export const articleTag = (slug: string) => `article:${slug}`;
 export const categoryTag = (slug: string) => `category:${slug}`;
@@ -29,7 +34,7 @@ function isKindTag(tag: string): boolean {
 
 /** What a revalidation request may name: anything else is refused. */
 export function isCacheTag(tag: string): boolean {
-  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG, CORRECTIONS_TAG].includes(tag) || isKindTag(tag);
+  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG, CORRECTIONS_TAG, SECTIONS_TAG].includes(tag) || isKindTag(tag);
 }
 
 /** The tags of a revalidation request or notice: at least one, all known. */

@@ -8,8 +8,8 @@ import { people, type RoleName, signIn, storageState } from './helpers/newsroom'
 
 // Runs with JavaScript, and again in the "no-javascript" project: the essentials work either way.
 const navFor: Record<RoleName, string[]> = {
-  admin: ['Overview', 'Drafts', 'Review', 'Newsletter', 'People', 'Subscribers', 'Your account'],
-  editor: ['Overview', 'Drafts', 'Review', 'Newsletter', 'Your account'],
+  admin: ['Overview', 'Drafts', 'Review', 'Sections', 'Newsletter', 'People', 'Subscribers', 'Your account'],
+  editor: ['Overview', 'Drafts', 'Review', 'Sections', 'Newsletter', 'Your account'],
   contributor: ['Overview', 'Drafts', 'Your account'],
 };
 

@@ -4,22 +4,19 @@ import type { SectionRow } from '@/lib/sections/service';
 
 type Actions = { edit: FormAction; move: FormAction; retire: FormAction };
 
-/** Move up and move down, as two small forms: ordering works without JavaScript. */
-export function SectionOrder({ section, move, first, last }: { section: SectionRow; move: FormAction; first: boolean; last: boolean }) {
+/**
+ * Move up and move down, as two small forms: ordering works without JavaScript. Both are always there
+ * (at an end the answer says so), so each form, and the answer in it, stays put while rows move.
+ */
+export function SectionOrder({ section, move }: { section: SectionRow; move: FormAction }) {
   return (
     <div className="inline-form">
-      {first ? null : (
-        <ActionForm action={move} submitLabel={`Move ${section.name} up`} pendingLabel="Moving…" className="inline-form">
+      {(['up', 'down'] as const).map((direction) => (
+        <ActionForm key={direction} action={move} submitLabel={`Move ${section.name} ${direction}`} pendingLabel="Moving…" className="inline-form">
           <input type="hidden" name="slug" value={section.slug} />
-          <input type="hidden" name="direction" value="up" />
+          <input type="hidden" name="direction" value={direction} />
         </ActionForm>
-      )}
-      {last ? null : (
-        <ActionForm action={move} submitLabel={`Move ${section.name} down`} pendingLabel="Moving…" className="inline-form">
-          <input type="hidden" name="slug" value={section.slug} />
-          <input type="hidden" name="direction" value="down" />
-        </ActionForm>
-      )}
+      ))}
     </div>
   );
 }

@@ -142,13 +142,20 @@ export async function retireSection(
   });
 }
 
-/** Articles per slug as filed (working copies and published revisions), each article counted once per slug. */
-export async function countArticlesBySlug(db: Database = getDb()): Promise<Map<string, number>> {
+/**
+ * Articles per section, each counted once: filed under it (working copy or published revision) or
+ * under a section `resolved` sends to it (retired slug → where its articles are now).
+ */
+export async function countArticlesBySlug(resolved: Record<string, string>, db: Database = getDb()): Promise<Map<string, number>> {
   const rows = await db.execute<{ slug: string; count: number }>(sql`
-    select slug, count(distinct id)::int as count from (
+    with moved(from_slug, to_slug) as (select * from unnest(${sql.param(Object.keys(resolved))}::text[], ${sql.param(Object.values(resolved))}::text[])),
+    filed as (
       select d.id, d.category as slug from ${drafts} d
       union all
       select d.id, r.content->>'category' from ${drafts} d join ${draftRevisions} r on r.id = d.published_revision_id where d.published_at is not null
-    ) filed group by slug`);
+    )
+    select coalesce(m.to_slug, f.slug) as slug, count(distinct f.id)::int as count
+      from filed f left join moved m on m.from_slug = f.slug
+     group by 1`);
   return new Map(rows.map((row) => [row.slug, row.count]));
 }

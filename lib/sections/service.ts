@@ -85,10 +85,9 @@ export type SectionRow = { slug: string; name: string; description: string; sour
  * each with its articles (those of sections retired into it included), and the retired ones.
  */
 export async function sectionsOverview(): Promise<{ live: SectionRow[]; retired: { slug: string; name: string; movedTo: string | null }[] }> {
-  const [files, rows, counts] = await Promise.all([getFileCategories(), listSections(), countArticlesBySlug()]);
+  const [files, rows] = await Promise.all([getFileCategories(), listSections()]);
   const moved = Object.fromEntries(rows.flatMap((row) => (row.retiredAt && row.movedTo ? [[row.slug, row.movedTo]] : [])));
-  const articles = new Map<string, number>();
-  for (const [slug, count] of counts) articles.set(resolveSection(moved, slug), (articles.get(resolveSection(moved, slug)) ?? 0) + count);
+  const articles = await countArticlesBySlug(Object.fromEntries(Object.keys(moved).map((slug) => [slug, resolveSection(moved, slug)])));
   const live: SectionRow[] = [
     ...files.map((file) => ({ ...file, source: 'file' as const, articles: articles.get(file.slug) ?? 0 })),
     ...rows

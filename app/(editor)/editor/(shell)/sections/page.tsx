@@ -31,12 +31,7 @@ export default async function SectionsPage() {
           { header: 'Source', cell: (section) => (section.source === 'file' ? FROM_FILE : 'Newsroom') },
           {
             header: 'Order',
-            cell: (section) =>
-              section.source === 'file' ? (
-                <span className="meta">Fixed</span>
-              ) : (
-                <SectionOrder section={section} move={moveSectionAction} first={section === newsroom[0]} last={section === newsroom.at(-1)} />
-              ),
+            cell: (section) => (section.source === 'file' ? <span className="meta">Fixed</span> : <SectionOrder section={section} move={moveSectionAction} />),
           },
         ]}
       />

@@ -1,9 +1,12 @@
 'use server';
 
+import { redirect } from 'next/navigation';
+
 import { editorAction } from '@/lib/actions/editor-action';
 import type { ActionState } from '@/lib/actions/result';
 import { expire } from '@/lib/cache/expire';
 import { refreshPage } from '@/lib/cache/refresh';
+import { routes } from '@/lib/routes';
 import { addSectionSchema, editSectionSchema, moveSectionSchema, retireSectionSchema } from '@/lib/sections/schema';
 import { addSection, editSection, moveSection, retireSection, type SectionResult } from '@/lib/sections/service';
 
@@ -21,4 +24,10 @@ export const editSectionAction = editorAction('sections:manage', editSectionSche
 
 export const moveSectionAction = editorAction('sections:manage', moveSectionSchema, async (input, user) => settle(await moveSection(input, user.id)));
 
-export const retireSectionAction = editorAction('sections:manage', retireSectionSchema, async (input, user) => settle(await retireSection(input, user.id)));
+// A retired section's forms leave the page with it: the page says what happened instead.
+export const retireSectionAction = editorAction('sections:manage', retireSectionSchema, async (input, user) => {
+  const result = await retireSection(input, user.id);
+  if (!result.ok) return settle(result);
+  await expire(result.tags);
+  redirect(routes.editor.sections(input.slug));
+});

@@ -11,14 +11,22 @@ export const metadata = { title: 'Sections' };
 
 const FROM_FILE = 'From content/categories.json — changed in git';
 
-export default async function SectionsPage() {
+type Props = { searchParams: Promise<{ retired?: string | string[] }> };
+
+export default async function SectionsPage({ searchParams }: Props) {
   await requireUser('sections:manage');
   const { live, retired } = await sectionsOverview();
+  const { retired: justRetired } = await searchParams;
+  const notice = retired.find((section) => section.slug === justRetired);
+  const target = notice?.movedTo ? live.find((section) => section.slug === notice.movedTo) : undefined;
   const newsroom = live.filter((section) => section.source === 'newsroom');
   const actions = { edit: editSectionAction, move: moveSectionAction, retire: retireSectionAction };
   return (
     <>
       <h1>Sections</h1>
+      <p role="status" className={notice ? 'form-status form-status--ok' : 'form-status'}>
+        {notice ? `Section ${notice.name} retired.${target ? ` Its articles and /category/${notice.slug} now lead to ${target.name}.` : ''}` : null}
+      </p>
       <p>Readers see these sections in this order, on section pages, article labels, feeds and the sitemap. Changes are live at once.</p>
       <DataTable
         caption="Sections, in the order readers see them"

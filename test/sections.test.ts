@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { openOwnDatabase } from './helpers/own-database';
 
 // Sections are global to a database: every other file's pages would list these, so this file has its own.
 const database = await openOwnDatabase();
-const { closeDb } = await import('@/db');
+const { closeDb, getDb } = await import('@/db');
+const { searchDocuments } = await import('@/db/schema');
 const { findSection } = await import('@/db/queries/sections');
 const { getDraftForPublishing, publishDraft } = await import('@/db/queries/publishing');
 const { getCategories, getRetiredCategoryTarget } = await import('@/lib/content');
@@ -39,6 +41,14 @@ async function published(category: string) {
   const draft = await seedDraft({ category });
   await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
   return draft;
+}
+
+async function indexedSection(draftId: string) {
+  const [row] = await getDb()
+    .select({ section: searchDocuments.section })
+    .from(searchDocuments)
+    .where(eq(searchDocuments.id, `draft/${draftId}`));
+  return row?.section;
 }
 
 async function shownUnder(slug: string) {
@@ -144,6 +154,7 @@ describe('retiring a section', () => {
     expect(stillPublished?.published?.category).toBe(from);
     expect(stillPublished?.current?.category).toBe(into);
     expect(await shownUnder(live.slug)).toBe(into);
+    expect(await indexedSection(live.id)).toBe(into);
     expect((await getRetiredCategoryTarget(from))?.slug).toBe(into);
     expect(await addressExists(`/category/${from}`)).toBe(true);
   });

@@ -1,9 +1,9 @@
 import 'server-only';
 
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 import { type Database, getDb } from '../index';
-import { draftRevisions, drafts, type Section, sections } from '../schema';
+import { draftRevisions, drafts, searchDocuments, type Section, sections } from '../schema';
 
 export type { Section };
 
@@ -134,6 +134,12 @@ export async function retireSection(
             select m.id, m.version, jsonb_set(r.content, '{category}', to_jsonb(${target}::text)), ${`Section “${self.name}” retired: moved to ${target}`}, r.word_count, ${updatedBy}::uuid
               from moved m join ${draftRevisions} r on r.draft_id = m.id and r.version = m.version - 1
             returning draft_id as id`);
+    // The search index holds what readers see: the section the articles are shown under now.
+    if (target !== null)
+      await tx
+        .update(searchDocuments)
+        .set({ section: target })
+        .where(and(eq(searchDocuments.source, 'newsroom'), inArray(searchDocuments.section, slugs)));
     await tx
       .update(sections)
       .set({ retiredAt: sql`now()`, movedTo: target, updatedBy, updatedAt: sql`now()` })

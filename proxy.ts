@@ -60,6 +60,7 @@ export const config = {
     '/editor/:path*',
     '/articles/:slug',
     '/tag/:path*',
+    '/category/:slug',
     '/category/:slug/page/:page',
     '/authors/:path*',
     '/page/:page',

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 
-import { getSite, parsePageNumber } from '@/lib/content';
+import { getRetiredCategoryTarget, getSite, parsePageNumber } from '@/lib/content';
 import { getListing, type ListingKind } from '@/lib/listings';
+import { routes } from '@/lib/routes';
 import { listingMetadata } from '@/lib/seo/metadata';
 
 import { ListingView } from './listing-view';
@@ -29,9 +30,22 @@ export async function listingRouteMetadata(kind: ListingKind, params: ListingPar
   });
 }
 
+/**
+ * A retired section's address leads permanently (308) to the section its articles went to: links and
+ * search results keep working. One retired without articles has nowhere to lead, and is gone.
+ */
+async function redirectRetired(kind: ListingKind, params: ListingParams): Promise<void> {
+  if (kind !== 'category') return;
+  const target = await getRetiredCategoryTarget((await params).slug);
+  if (target) permanentRedirect(routes.category(target.slug));
+}
+
 export async function ListingRoute({ kind, params }: { kind: ListingKind; params: ListingParams }) {
   const [site, listing] = await Promise.all([getSite(), load(kind, params)]);
-  if (!listing) notFound();
+  if (!listing) {
+    await redirectRetired(kind, params);
+    notFound();
+  }
   return (
     <ListingView
       site={site}

@@ -53,6 +53,8 @@ const editor = {
   draftEmail: (id: string) => `${EDITOR}/drafts/${id}/email`,
   review: () => `${EDITOR}/review`,
   people: () => `${EDITOR}/people`,
+  /** `retired`: the section just retired, which the page then confirms (its form is gone with it). */
+  sections: (retired?: string) => withQuery(`${EDITOR}/sections`, { retired }),
   subscribers: ({ q, status, view, notice, page }: SubscriberQuery = {}) => withQuery(`${EDITOR}/subscribers`, { q, status, view, notice, page }),
   subscribersExport: ({ q, status }: Pick<SubscriberQuery, 'q' | 'status'> = {}) => withQuery(`${EDITOR}/subscribers/export`, { q, status }),
   subscribersImport: () => `${EDITOR}/subscribers/import`,

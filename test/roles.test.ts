@@ -12,6 +12,7 @@ describe('roles', () => {
     'drafts:publish': [false, true, true],
     'corrections:write': [false, true, true],
     'newsletter:send': [false, true, true],
+    'sections:manage': [false, true, true],
     'people:manage': [false, false, true],
     'subscribers:view': [false, false, true],
     'subscribers:manage': [false, false, true],

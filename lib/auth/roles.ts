@@ -12,6 +12,7 @@ export type Permission =
   | 'drafts:publish'
   | 'corrections:write'
   | 'newsletter:send'
+  | 'sections:manage'
   | 'people:manage'
   | 'subscribers:view'
   | 'subscribers:manage'
@@ -20,7 +21,7 @@ export type Permission =
 
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],
-  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send', 'banner:manage'],
+  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send', 'sections:manage', 'banner:manage'],
   admin: [
     'editor:enter',
     'drafts:write-own',
@@ -28,6 +29,7 @@ const granted: Record<Role, readonly Permission[]> = {
     'drafts:publish',
     'corrections:write',
     'newsletter:send',
+    'sections:manage',
     'people:manage',
     'subscribers:view',
     'subscribers:manage',

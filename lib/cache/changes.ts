@@ -4,6 +4,7 @@ import type { PublishChange } from '@/db/queries/publishing';
 import { getUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 
+import { currentCategorySlug } from '../content';
 import { neighbourSlugs } from '../content/addresses';
 import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, BANNER_TAG, categoryTag, CORRECTIONS_TAG, HOME_TAG, SITE_SETTINGS_TAG, tagTag } from './tags';
 
@@ -13,6 +14,8 @@ async function tagsOf(content: DraftContent, neighbours: string[]): Promise<stri
     articleTag(content.slug),
     ...neighbours.map(articleTag),
     categoryTag(content.category),
+    // A revision filed under a retired section shows under the section it went to.
+    categoryTag(await currentCategorySlug(content.category)),
     ...content.tags.map(tagTag),
     ...(author?.profileSlug ? [authorTag(author.profileSlug)] : []),
   ];

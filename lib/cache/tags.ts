@@ -18,6 +18,11 @@ export const CORRECTIONS_TAG = 'corrections';
 export const SITE_SETTINGS_TAG = 'site-settings';
 /** The breaking-news banner: every reader page shows it. */
 export const BANNER_TAG = 'breaking-news';
+/**
+ * The newsroom's sections, read with every list of sections and every article (whose label and
+ * section they resolve): the site's footer lists them, so a section change refreshes every page.
+ */
+export const SECTIONS_TAG = 'sections';
 
 export const articleTag = (slug: string) => `article:${slug}`;
 export const categoryTag = (slug: string) => `category:${slug}`;
@@ -33,7 +38,7 @@ function isKindTag(tag: string): boolean {
 
 /** What a revalidation request may name: anything else is refused. */
 export function isCacheTag(tag: string): boolean {
-  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG, CORRECTIONS_TAG, SITE_SETTINGS_TAG, BANNER_TAG].includes(tag) || isKindTag(tag);
+  return [DATABASE_TAG, ARTICLES_TAG, HOME_TAG, ARCHIVE_TAG, CORRECTIONS_TAG, SITE_SETTINGS_TAG, BANNER_TAG, SECTIONS_TAG].includes(tag) || isKindTag(tag);
 }
 
 /** The tags of a revalidation request or notice: at least one, all known. */

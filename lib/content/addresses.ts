@@ -3,10 +3,12 @@ import 'server-only';
 import { isDatabaseUnreachable } from '@/db';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
+import { listSections } from '@/db/queries/sections';
 import { log, reasonOf } from '@/lib/log';
 
 import { yearMonthIn } from '../dates/format';
 import { env } from '../env.mjs';
+import { resolveSection } from '../sections/resolve';
 import { isSlug } from '../validation';
 import { loadContent } from './load';
 import { HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
@@ -21,7 +23,7 @@ import { homeLayout, paginate, parsePageNumber } from './queries';
 // development content/ is read once per process here, while the pages re-read it.
 
 type Summary = { slug: string; category: string; tags: string[]; author: string | null; published: Date; featured: boolean };
-type ContentIndex = { articles: Summary[]; slugs: Set<string>; authors: Set<string>; timeZone: string };
+type ContentIndex = { articles: Summary[]; slugs: Set<string>; authors: Set<string>; categories: Set<string>; timeZone: string };
 
 let contentIndex: Promise<ContentIndex> | undefined;
 
@@ -36,7 +38,13 @@ async function readContentIndex(): Promise<ContentIndex> {
     published,
     featured,
   }));
-  return { articles, slugs: new Set(articles.map((article) => article.slug)), authors: new Set(content.authors.keys()), timeZone: content.site.timeZone };
+  return {
+    articles,
+    slugs: new Set(articles.map((article) => article.slug)),
+    authors: new Set(content.authors.keys()),
+    categories: new Set(content.categories.map((category) => category.slug)),
+    timeZone: content.site.timeZone,
+  };
 }
 
 async function allArticles(content: ContentIndex): Promise<Summary[]> {
@@ -74,6 +82,7 @@ function existsInContent(content: ContentIndex, kind: string, slug: string, segm
   if (kind === 'articles') return content.slugs.has(slug);
   if (kind === 'tag' && segment === undefined) return content.articles.some((article) => article.tags.includes(slug));
   if (kind === 'authors' && segment === undefined) return content.authors.has(slug);
+  if (kind === 'category' && segment === undefined) return content.categories.has(slug);
   return false;
 }
 
@@ -106,6 +115,19 @@ function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug
 }
 
 /**
+ * A newsroom section's page: a live one's first page exists even when empty, a retired one's first
+ * page leads (308, the page itself) to where its articles went; further pages count the articles
+ * filed under it now, published revisions of retired sections included (resolved as the facade does).
+ */
+async function newsroomCategoryExists(content: ContentIndex, slug: string, segment: string | undefined): Promise<boolean> {
+  const sections = await listSections();
+  if (segment === undefined) return sections.some((section) => section.slug === slug && (!section.retiredAt || section.movedTo));
+  const moved = Object.fromEntries(sections.flatMap((section) => (section.retiredAt && section.movedTo ? [[section.slug, section.movedTo]] : [])));
+  const articles = (await allArticles(content)).map((article) => ({ ...article, category: resolveSection(moved, article.category) }));
+  return existsIn(articles, content, 'category', slug, segment);
+}
+
+/**
  * Whether the address is a page that exists: true, false, or null when it is not one this module
  * judges. While the database cannot answer, only content/ counts.
  */
@@ -113,18 +135,20 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
   const match =
     /^\/(articles)\/([^/]+)$/.exec(pathname) ??
     /^\/(tag|authors)\/([^/]+)(?:\/page\/([^/]+))?$/.exec(pathname) ??
-    /^\/(category)\/([^/]+)\/page\/([^/]+)$/.exec(pathname) ??
+    /^\/(category)\/([^/]+)(?:\/page\/([^/]+))?$/.exec(pathname) ??
     /^\/(page)\/([^/]+)$/.exec(pathname) ??
     /^\/(archive)\/(\d{4})\/(\d{2})$/.exec(pathname);
   if (!match) return null;
   const [, kind = '', slug = '', segment] = match;
   const content = await loadContentIndex();
   if (existsInContent(content, kind, slug, segment)) return true;
-  if (!env.DATABASE_URL) return kind === 'articles' ? false : null;
+  // Without a database there are no newsroom sections: a section content/ lacks is no page.
+  if (!env.DATABASE_URL) return kind === 'articles' || (kind === 'category' && segment === undefined) ? false : null;
   let articles: Summary[];
   try {
     // The common case, a reader opening a newsroom article, needs only one indexed lookup.
     if (kind === 'articles') return await isPublishedSlug(slug);
+    if (kind === 'category') return await newsroomCategoryExists(content, slug, segment);
     articles = await allArticles(content);
   } catch (error) {
     // Without the database the site is what content/ makes it (as with no database at all): a page

@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, HOME_TAG, tagTag } from '../cache/tags';
 import { yearMonthIn } from '../dates/format';
 import { env } from '../env.mjs';
+import { resolveSection } from '../sections/resolve';
 import { loadContent } from './load';
 import { compileMdxCached } from './mdx';
 import { newsroomArticleCode } from './newsroom-code';
@@ -19,8 +20,9 @@ import {
   recentArticles,
   relatedArticles,
 } from './queries';
+import { newsroomSections, readNewsroomSections } from './sections';
 import { siteWithSettings } from './site-settings';
-import type { Article, ArticleCorrection, Author, Content, Page } from './types';
+import type { Article, ArticleCorrection, Author, Category, Content, Page } from './types';
 
 export { PER_PAGE } from './paging';
 export { parsePageNumber, tagName } from './queries';
@@ -43,12 +45,45 @@ export async function getSiteFile() {
   return (await getContent()).site;
 }
 
-export async function getCategories() {
-  return (await getContent()).categories;
+/**
+ * The sections of content/categories.json, then the newsroom's live ones in their order, and where
+ * retired ones went. A newsroom section never takes a file section's slug (lib/sections refuses it).
+ */
+async function getSections(): Promise<{ categories: Category[]; moved: Record<string, string> }> {
+  const [content, newsroom] = await Promise.all([getContent(), newsroomSections()]);
+  if (newsroom.live.length === 0 && Object.keys(newsroom.moved).length === 0) return { categories: content.categories, moved: {} };
+  const files = new Set(content.categories.map((category) => category.slug));
+  return { categories: [...content.categories, ...newsroom.live.filter((section) => !files.has(section.slug))], moved: newsroom.moved };
+}
+
+/** Every live section, file and newsroom alike: readers cannot tell them apart. */
+export async function getCategories(): Promise<Category[]> {
+  return (await getSections()).categories;
 }
 
 export async function getCategory(slug: string) {
   return (await getCategories()).find((category) => category.slug === slug);
+}
+
+/** The sections of content/categories.json alone: changed in git, never in the newsroom. */
+export async function getFileCategories(): Promise<Category[]> {
+  return (await getContent()).categories;
+}
+
+/** Where a retired section's address now leads: the live section its articles went to, if any. */
+export async function getRetiredCategoryTarget(slug: string): Promise<Category | undefined> {
+  const { categories, moved } = await getSections();
+  if (categories.some((category) => category.slug === slug)) return undefined;
+  const target = resolveSection(moved, slug);
+  return target === slug ? undefined : categories.find((category) => category.slug === target);
+}
+
+/**
+ * The section an article filed under `slug` is shown under now (see getRetiredCategoryTarget), read
+ * past the cache: publications outside a request (the scheduler) ask it too.
+ */
+export async function currentCategorySlug(slug: string): Promise<string> {
+  return resolveSection((await readNewsroomSections()).moved, slug);
 }
 
 /**
@@ -56,8 +91,8 @@ export async function getCategory(slug: string) {
  * tag of the page reading it (see lib/cache/tags.ts). A newsroom article never takes a content/ address.
  */
 async function articlesFor(scope: string): Promise<Article[]> {
-  const content = await getContent();
-  const fromDatabase = await publishedArticles(scope, content.categories);
+  const [content, sections] = await Promise.all([getContent(), getSections()]);
+  const fromDatabase = await publishedArticles(scope, sections.categories, sections.moved);
   if (fromDatabase.length === 0) return content.articles;
   const taken = new Set(content.articles.map((article) => article.slug));
   return [...content.articles, ...fromDatabase.filter((article) => !taken.has(article.slug))].sort(
@@ -101,7 +136,8 @@ export async function getContentArticles(): Promise<Article[]> {
 
 /** Published newsroom articles read now, past every cache, with their drafts' ids: for the search index. */
 export async function readNewsroomArticles(): Promise<{ draftId: string; article: Article }[]> {
-  const articles = await readPublishedArticles(await getCategories());
+  const { categories, moved } = await getSections();
+  const articles = await readPublishedArticles(categories, moved);
   return articles.filter(isNewsroomArticle).map((article) => ({ draftId: article.file.slice('draft '.length), article }));
 }
 

@@ -10,6 +10,7 @@ import { log, reasonOf } from '@/lib/log';
 
 import { CORRECTIONS_TAG, DATABASE_TAG } from '../cache/tags';
 import { env } from '../env.mjs';
+import { resolveSection } from '../sections/resolve';
 import { draftToArticle } from './draft-article';
 import type { Article, Category } from './types';
 
@@ -17,8 +18,11 @@ import type { Article, Category } from './types';
 // content/ only, and the server expires DATABASE_TAG when it starts, so its first request re-reads.
 export const building = () => process.env.NEXT_PHASE === 'phase-production-build';
 
-/** Every published newsroom article, as the Article every page renders. */
-export async function readPublishedArticles(categories: Category[]): Promise<Article[]> {
+/**
+ * Every published newsroom article, as the Article every page renders. A revision filed under a
+ * retired section is history and stays as it is: `moved` (see sections.ts) files it where it went.
+ */
+export async function readPublishedArticles(categories: Category[], moved: Record<string, string> = {}): Promise<Article[]> {
   if (building() || !env.DATABASE_URL) return [];
   const articles: Article[] = [];
   const [snapshots, corrections] = await Promise.all([listPublishedSnapshots(), listPublishedCorrections()]);
@@ -26,7 +30,12 @@ export async function readPublishedArticles(categories: Category[]): Promise<Art
     const ofArticle = (corrections.get(snapshot.id) ?? []).map(({ createdAt, kind, text }) => ({ date: createdAt, kind, text }));
     const result = await draftToArticle(
       // The count stored with the revision: a listing never compiles a body (see word-counts.ts).
-      { id: snapshot.id, content: snapshot.content, words: snapshot.wordCount, publishedAt: snapshot.publishedAt, updatedAt: snapshot.contentUpdatedAt, corrections: ofArticle },
+      {
+        id: snapshot.id,
+        content: { ...snapshot.content, category: resolveSection(moved, snapshot.content.category) },
+        words: snapshot.wordCount, publishedAt: snapshot.publishedAt, updatedAt: snapshot.contentUpdatedAt,
+        corrections: ofArticle,
+      },
       categories,
     );
     // Something it depends on changed after publication (a category removed, a profile emptied):
@@ -59,7 +68,7 @@ function revive({ published, updated, corrections, ...article }: Cached): Articl
 const OUTAGE_RETRY_SECONDS = 30;
 const withoutDatabase = unstable_cache(async (): Promise<Cached[]> => [], ['published-articles', 'without-database'], { revalidate: OUTAGE_RETRY_SECONDS });
 
-const readers = new Map<string, (categories: Category[]) => Promise<Cached[]>>();
+const readers = new Map<string, (categories: Category[], moved: Record<string, string>) => Promise<Cached[]>>();
 
 /**
  * What a scope's page can show: one article's page keeps just that article, a category, tag or author
@@ -88,7 +97,7 @@ function readerFor(scope: string) {
   if (!reader) {
     const relevant = relevantTo(scope);
     reader = unstable_cache(
-      async (categories: Category[]) => (await readPublishedArticles(categories)).filter(relevant) as unknown as Cached[],
+      async (categories: Category[], moved: Record<string, string>) => (await readPublishedArticles(categories, moved)).filter(relevant) as unknown as Cached[],
       ['published-articles', building() ? 'build' : 'run', scope],
       { tags: [DATABASE_TAG, scope] },
     );
@@ -101,9 +110,9 @@ function readerFor(scope: string) {
  * Published newsroom articles, read under `scope`, the cache tag of the page asking: the entry's tags
  * become the page's, so publishing re-renders exactly the pages whose scope it expires.
  */
-export const publishedArticles = cache(async (scope: string, categories: Category[]): Promise<Article[]> => {
+export const publishedArticles = cache(async (scope: string, categories: Category[], moved: Record<string, string>): Promise<Article[]> => {
   try {
-    return (await readerFor(scope)(categories)).map(revive);
+    return (await readerFor(scope)(categories, moved)).map(revive);
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
     // An outage, not a bug: its message is all there is to know.

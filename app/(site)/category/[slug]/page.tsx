@@ -1,8 +1,9 @@
 import { type ListingParams, ListingRoute, listingRouteMetadata } from '@/components/listing-route';
 import { listingParams } from '@/lib/listings';
 
-// Unknown addresses get the static 404 page: complete HTML, readable without JavaScript.
-export const dynamicParams = false;
+// Sections made in the newsroom bring new pages after the build. Unknown addresses never render here:
+// proxy.ts sends them to the static 404 page, complete HTML that reads without JavaScript.
+export const dynamicParams = true;
 
 type Props = { params: ListingParams };
 

@@ -58,7 +58,7 @@ test('the newsroom says plainly that it is unavailable, with a 503 and no script
 test('the health check answers 503 and says the database is unreachable, uncached', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(503);
-  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(response.headers()['cache-control']).toBe('private, no-store');
   expect(await response.json()).toEqual({ status: 'unavailable', checks: { database: 'unreachable', migrations: 'unknown', queue: 'ok' } });
 });
 

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 
 import { databaseAnswers } from './db/queries/health';
+import { hasSessionCookie } from './lib/auth/session-cookie';
 import { newsroomUnavailable } from './lib/availability/newsroom-unavailable';
 import { addressExists, isDraftAddress } from './lib/content/addresses';
 import { env } from './lib/env.mjs';
@@ -16,7 +17,7 @@ const PUBLIC = [routes.editor.login(), routes.editor.loginCode(), routes.editor.
 
 const EMAIL_PREVIEW = new RegExp(`^${routes.editor.draftEmail('[^/]+')}$`);
 
-const hasSession = (request: NextRequest) => request.cookies.getAll().some((cookie) => /(^|\.)authjs\.session-token/.test(cookie.name));
+const hasSession = (request: NextRequest) => hasSessionCookie(request.cookies.getAll());
 
 async function editor(request: NextRequest) {
   // Without the database nobody can sign in and no newsroom page can render: say so plainly.

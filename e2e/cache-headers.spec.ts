@@ -47,6 +47,13 @@ test('reader pages, feeds and sitemaps may be kept by a shared cache for a bound
     // show something personal) would carry the reader header too, so it has to be static.
     expect(response.headers()['x-nextjs-cache'], address).toMatch(/^(HIT|STALE|MISS)$/);
   }
+  // The exception: the corrections list renders per request (it reads `?page=`), yet is the same for
+  // every reader of one address, and the query string is part of any cache's key.
+  for (const address of ['/corrections', '/corrections?page=1']) {
+    const response = await request.get(address, { maxRedirects: 0 });
+    expect(response.status(), address).toBe(200);
+    expect(response.headers()['cache-control'], address).toBe(READER);
+  }
   // An address that does not exist yet is not kept at all: an article published there is seen at once.
   for (const address of [`/articles/no-such-article-${randomUUID()}`, `/tag/no-such-tag-${randomUUID()}`, '/no-such-page']) {
     const missing = await request.get(address);

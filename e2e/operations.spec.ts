@@ -13,7 +13,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 test('the health check answers 200 with what it checked, uncached, and the request id comes back', async ({ request }) => {
   const response = await request.get('/api/health', { headers: { 'X-Request-Id': 'lb-probe-1' } });
   expect(response.status()).toBe(200);
-  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(response.headers()['cache-control']).toBe('private, no-store');
   expect(response.headers()['content-type']).toMatch(/^application\/json/);
   expect(response.headers()['x-request-id']).toBe('lb-probe-1');
   expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok', queue: 'ok' } });

@@ -55,13 +55,11 @@ test('the newsroom says plainly that it is unavailable, with a 503 and no script
   expect(await signIn.text()).toContain(MESSAGE);
 });
 
-test('the health check answers 503 and says the database is unreachable, quickly and uncached', async ({ request }) => {
-  const started = Date.now();
+test('the health check answers 503 and says the database is unreachable, uncached', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(503);
-  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(response.headers()['cache-control']).toBe('private, no-store');
   expect(await response.json()).toEqual({ status: 'unavailable', checks: { database: 'unreachable', migrations: 'unknown', queue: 'ok' } });
-  expect(Date.now() - started).toBeLessThan(5_000);
 });
 
 test('unknown reader addresses keep the complete static 404 page', async ({ page }) => {

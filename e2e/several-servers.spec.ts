@@ -39,15 +39,6 @@ const published = unpublishedAfterEach();
 const viaProxy = (where: string, headers: Record<string, string> = {}) => rawRequest(`${proxy.url}${where}`, { headers });
 const status = async (url: string) => (await rawRequest(url)).status;
 
-/** The first 200 of requests to `url` sent until `deadline`, one after another; else the last status. */
-async function firstAnswerBefore(url: string, deadline: number): Promise<number> {
-  for (;;) {
-    const answer = await status(url);
-    if (answer === 200 || Date.now() >= deadline) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function publishOnA(page: Page, draftId: string, button: string, fill?: (page: Page) => Promise<void>) {
   await page.goto(`${serverA.url}/editor/drafts/${draftId}/publish`);
   await fill?.(page);
@@ -59,15 +50,15 @@ test('the production configuration, with certificates where certbot puts them, p
   expect(checkProductionConfig()).toContain('test is successful');
 });
 
-test('a publication on server A is live on server B and through the proxy within a second', async ({ page }) => {
+test('a publication on server A is live on server B and through the proxy as soon as it is published', async ({ page }) => {
   const draft = await seedReadyDraft();
   const article = `/articles/${draft.slug}`;
   expect([await status(`${serverB.url}${article}`), (await viaProxy(article)).status]).toEqual([404, 404]);
   await expect(await publishOnA(page, draft.id, 'Publish now')).toContainText(/Published/, { timeout: 30_000 });
   published.push(draft.id);
-  // Asked within a second of "Published": the answer may take its render's time, but must be the article.
-  const deadline = Date.now() + 1_000;
-  expect(await Promise.all([firstAnswerBefore(`${serverB.url}${article}`, deadline), firstAnswerBefore(`${proxy.url}${article}`, deadline)])).toEqual([200, 200]);
+  // The first request to each after "Published", no retries: server B's proxy.ts finds the address
+  // published in the shared database and renders the article on demand, and its 404 was never cached.
+  expect(await Promise.all([status(`${serverB.url}${article}`), status(`${proxy.url}${article}`)])).toEqual([200, 200]);
   expect((await viaProxy(article)).text).toContain(draft.title);
 });
 

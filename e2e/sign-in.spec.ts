@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { decode, encode } from 'next-auth/jwt';
 
 import { linkTo, waitForMail } from './helpers/mail';
 import { signIn } from './helpers/newsroom';
@@ -123,4 +124,24 @@ test('signing out ends that session on the server: a copy of its cookie is refus
   await phone!.goto('/editor');
   await expect(phone!.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${owner.name}`);
   await Promise.all([thief.close(), ...contexts.map((context) => context.close())]);
+});
+
+test('behind an https proxy the session cookie has its __Secure- name, and the newsroom accepts it', async ({ browser, playwright, baseURL }) => {
+  const owner = await seedPerson();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'x-forwarded-for': clientAddress() } });
+  const page = await context.newPage();
+  await signIn(page, owner.email, owner.password);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${owner.name}`);
+  const plain = (await context.cookies()).find((cookie) => cookie.name === 'authjs.session-token');
+  // next-auth encrypts the session with its cookie's name as salt: over https it would have issued
+  // this same session under the __Secure- name (X-Forwarded-Proto tells it the scheme).
+  const secret = process.env.E2E_APP_SECRET!;
+  const token = await decode({ token: plain!.value, secret, salt: 'authjs.session-token' });
+  const secure = await encode({ token: token!, secret, salt: '__Secure-authjs.session-token' });
+  const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const headers = { cookie: `__Secure-authjs.session-token=${secure}`, 'x-forwarded-proto': 'https', 'x-forwarded-for': clientAddress() };
+  const answer = await api.get('/editor', { headers, maxRedirects: 0 });
+  expect(answer.status()).toBe(200);
+  expect(await answer.text()).toContain(`Signed in as <strong>${owner.name}</strong>`);
+  await Promise.all([api.dispose(), context.close()]);
 });

@@ -17,8 +17,25 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 const REDACTED = '[redacted]';
-// Field names whose values are never written, at the top of a line or one or two levels down.
-const SECRET_FIELDS = ['password', 'passwordHash', 'token', 'secret', 'cookie', 'authorization', 'databaseUrl', 'DATABASE_URL', 'SMTP_URL', 'APP_SECRET'];
+// Field names whose values are never written, at the top of a line or one or two levels down:
+// nodemailer's `auth.pass`, a sign-in mail's `signInCode`, `link` and `linkUrl` among them. Not `code`,
+// which is an error's or an SMTP server's code in every line that has one.
+const SECRET_FIELDS = [
+  'password',
+  'passwordHash',
+  'pass',
+  'token',
+  'secret',
+  'cookie',
+  'authorization',
+  'signInCode',
+  'link',
+  'linkUrl',
+  'databaseUrl',
+  'DATABASE_URL',
+  'SMTP_URL',
+  'APP_SECRET',
+];
 const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
 /** Removes the password from any `scheme://user:password@host` address in `text` (a driver's error may quote its URL). */

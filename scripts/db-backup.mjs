@@ -10,6 +10,10 @@ import { parseArgs } from 'node:util';
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../db/backup.mjs';
 import { env } from '../lib/env.mjs';
 
+// Backups hold password hashes, subscriber addresses and tokens: nothing this process or pg_dump
+// writes is readable by other users.
+process.umask(0o077);
+
 const USAGE = 'Usage: node scripts/db-backup.mjs backup [folder]\n       node scripts/db-backup.mjs restore <file> --into <postgres URL | embedded data folder> [--force]';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { into: { type: 'string' }, force: { type: 'boolean', default: false } } });
@@ -31,7 +35,9 @@ try {
         embedded ? 'An embedded backup (.tar.gz) restores into an embedded data folder, not a PostgreSQL URL.' : 'A PostgreSQL backup (.dump) restores into a postgres:// URL.',
       );
     }
-    await (embedded ? restoreEmbedded(argument, target, { force: values.force }) : restorePostgres(argument, target, { force: values.force }));
+    await (embedded
+      ? restoreEmbedded(argument, target, { force: values.force })
+      : restorePostgres(argument, target, { force: values.force, jobQueueSchema: env.JOB_QUEUE_SCHEMA }));
     console.log(`Restored ${path.basename(argument)} into ${shown(target)}`);
   } else {
     console.error(USAGE);

@@ -48,6 +48,18 @@ describe('the logger', () => {
     expect(lines).toHaveLength(2);
   });
 
+  it("never writes a mail server's password nor a sign-in code or link, and keeps error codes", () => {
+    const { logger, parsed } = capture();
+    logger.info({ transport: { auth: { user: 'mailer', pass: 'smtp-pass-value' } } }, 'mail transport');
+    logger.info({ mail: { signInCode: '12345678', link: 'link-value', linkUrl: 'https://news.example/editor/login/code?link=url-value' } }, 'sign-in mail');
+    logger.warn({ code: 'throttled:8' }, 'next-auth warning');
+    const [transport, mail, warning] = parsed();
+    const output = JSON.stringify([transport, mail]);
+    for (const secret of ['smtp-pass-value', '12345678', 'link-value', 'url-value']) expect(output).not.toContain(secret);
+    expect(transport).toMatchObject({ transport: { auth: { user: 'mailer', pass: '[redacted]' } } });
+    expect(warning).toMatchObject({ code: 'throttled:8' });
+  });
+
   it('logs an error by its name, message, code and cause, not the properties a driver adds', () => {
     const { logger, parsed } = capture();
     const error = Object.assign(new Error('duplicate key', { cause: new TypeError('inner') }), { code: '23505', parameters: ['secret-parameter'] });

@@ -15,7 +15,8 @@ export const READER_CACHE_CONTROL = `public, max-age=0, s-maxage=${READER_SHARED
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
 // The same for every reader (content/ and published articles only): listings, articles, feeds and
-// sitemaps, the sign-up form. Draft previews are the article pages in draft mode, for which Next.js
+// sitemaps, the sign-up form, the corrections list (rendered per request for its `?page=`, which
+// is in any cache's key, but showing nothing personal). Draft previews are the article pages in draft mode, for which Next.js
 // itself sends `private, no-cache, no-store`; server-action answers Next.js marks `no-store` itself.
 const READER_SOURCES = [
   '/',
@@ -35,6 +36,7 @@ const READER_SOURCES = [
   '/opensearch.xml',
   '/icon.svg',
   '/newsletter',
+  '/corrections',
 ];
 
 // Per person or per link: the newsroom, search (rendered per request anyway), the newsletter's

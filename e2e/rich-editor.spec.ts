@@ -120,7 +120,7 @@ test('a reporter writes, formats and inserts components, and the stored MDX is e
   await select(box, 'timetable');
   await button(page, 'Create link').click();
   // MDXEditor's link dialog opens with its address field focused, named by its label.
-  const address = page.getByRole('dialog').getByRole('textbox', { name: 'URL', exact: true });
+  const address = page.getByRole('dialog', { name: 'Link' }).getByRole('textbox', { name: 'URL', exact: true });
   await expect(address).toBeFocused();
   await expectNoAxeViolations(page);
   await address.fill('/category/transport');

@@ -140,13 +140,15 @@ export default function RichBodyEditor({ fieldId, labelId, describedBy, invalid,
   }, [labelId, describedBy, invalid, onReady]);
 
   // MDXEditor 4.2.5 draws the link dialog's address field without the id its label ("URL") points
-  // to: given here, so the field has a name. The dialog opens in the editor's popup container.
+  // to, and the dialog itself without a name: both given here. It opens in the editor's popup container.
   useEffect(() => {
     const popups = document.querySelector('.mdxeditor-popup-container.body-editor__mdx') ?? document.body;
     const nameUrlField = () => {
       const label = popups.querySelector<HTMLLabelElement>(`label[for="${LINK_URL_ID}"]`);
       const input = label?.parentElement?.querySelector('input');
       if (input && !input.id && !document.getElementById(LINK_URL_ID)) input.id = LINK_URL_ID;
+      const dialog = label?.closest('[role="dialog"]');
+      if (dialog && !dialog.hasAttribute('aria-label')) dialog.setAttribute('aria-label', 'Link');
     };
     const watch = new MutationObserver(nameUrlField);
     watch.observe(popups, { childList: true, subtree: true });

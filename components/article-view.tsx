@@ -18,9 +18,11 @@ type ArticleViewProps = {
   adjacent: { older?: Article; newer?: Article };
   /** The newsletter sign-up; a draft's preview in the newsroom has none, so it subscribes nobody. */
   subscribe?: FormAction;
+  /** Drawn inside another landmark (the newsroom's live preview): see ArticleBody. */
+  nested?: boolean;
 };
 
-export function ArticleView({ article, code, site, related, adjacent, subscribe }: ArticleViewProps) {
+export function ArticleView({ article, code, site, related, adjacent, subscribe, nested = false }: ArticleViewProps) {
   return (
     <>
       <article>
@@ -58,7 +60,7 @@ export function ArticleView({ article, code, site, related, adjacent, subscribe 
           <Picture src={article.hero.src} alt={article.hero.alt} width={article.hero.width} height={article.hero.height} sizes="(min-width: 1100px) 1040px, 100vw" priority />
           {article.hero.credit ? <figcaption>{article.hero.credit}</figcaption> : null}
         </figure>
-        <ArticleBody code={code} />
+        <ArticleBody code={code} nested={nested} />
         {article.tags.length > 0 ? (
           <nav aria-label="Tags" className="article__tags">
             <ul className="inline-list" role="list">

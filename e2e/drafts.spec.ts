@@ -175,7 +175,7 @@ test('the history lists every version and restores one', async ({ browser }) => 
   await expect(page).toHaveURL(`${draftUrl}/history`);
   for (let version = latestVersion; version >= 1; version -= 1) await expect(page.getByRole('heading', { name: new RegExp(`^Version ${version}`) })).toBeVisible();
   await expect(page.getByText(`Saved by ${people.admin.name}`)).toBeVisible();
-  await expect(page.getByText('Changed: Standfirst, Body (MDX).')).toBeVisible();
+  await expect(page.getByText('Changed: Standfirst, Body.')).toBeVisible();
   await expectNoAxeViolations(page);
 
   const second = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^Version ${firstSaved}\\b`) }) });

@@ -5,6 +5,7 @@ import { type Browser, expect, type Locator, type Page, test } from '@playwright
 
 import { expectNoAxeViolations } from './helpers/axe';
 import { database } from './helpers/database';
+import { bodyField } from './helpers/draft-body';
 import { seedReadyDraft } from './helpers/drafts';
 import { people, type RoleName, signIn, storageState } from './helpers/newsroom';
 import { sendsOfThisFile } from './helpers/sends';
@@ -20,16 +21,29 @@ async function deskAs(browser: Browser, role: RoleName, viewport = { width: 1280
   return context.newPage();
 }
 
-const body = (page: Page) => page.getByLabel('Body (MDX)');
+// Where the writer types the body: the rich editor's content area, named by the field's label "Body"
+// (the plain field of that name, which the form posts, is hidden once the editor has loaded).
+const editor = (page: Page) => page.locator('[contenteditable="true"]').and(page.getByRole('textbox', { name: 'Body', exact: true }));
 const status = (page: Page) => page.locator('#draft-form-status');
 const bar = (page: Page) => page.getByRole('region', { name: 'Draft actions' });
 const SAVED = (version: number) => new RegExp(`^Saved at \\d\\d:\\d\\d as version ${version}\\.`);
 
-/** The draft as stored; a form posts a textarea's line breaks as CRLF, read here as the field shows them. */
+/** The draft as stored. */
 async function versionOf(id: string): Promise<{ version: number; body: string; title: string; hero_image_id: string | null }> {
   const [row] = await database()<{ version: number; body: string; title: string; hero_image_id: string | null }[]>`
     select version, body, title, hero_image_id from drafts where id = ${id}`;
-  return { ...row!, body: row!.body.replace(/\r\n/g, '\n') };
+  return row!;
+}
+
+/** What this browser keeps of the draft until it is saved (see components/editor/unsaved-copy.ts). */
+const keptCopy = (page: Page, id: string) => page.evaluate((draftId) => localStorage.getItem(`broadsheet:unsaved-draft:${draftId}`), id);
+
+/** Puts the caret at the end of the body in the rich editor, as a writer would, ready to type. */
+async function typeAtEnd(page: Page, text: string, { newParagraph = false } = {}) {
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  if (newParagraph) await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
 }
 
 /** The field's room for text, and the width of 60 characters of English prose in its own font. */
@@ -64,8 +78,9 @@ test.describe('the desk at 1280×900', () => {
     await database()`update drafts set status = 'scheduled', scheduled_for = now() + interval '30 days' where id = ${draft.id}`;
     const page = await deskAs(browser, 'admin');
     await page.goto(`/editor/drafts/${draft.id}`);
+    await expect(editor(page)).toBeVisible();
 
-    const column = await measureColumn(body(page));
+    const column = await measureColumn(editor(page));
     console.log(
       `1280×900: body column ${column.room.toFixed(0)} px for text; 60 characters of ${column.family.split(',')[0]} at ${column.size} px take ${column.sixty.toFixed(0)} px (${((60 * column.room) / column.sixty).toFixed(0)} characters fit)`,
     );
@@ -80,7 +95,7 @@ test.describe('the desk at 1280×900', () => {
 
     // The preview is beside the body, and the metadata beside the preview.
     const preview = page.getByRole('region', { name: 'Live preview' });
-    const [bodyBox, previewBox, addressBox] = [await box(body(page)), await box(preview), await box(page.getByLabel('Address', { exact: true }))];
+    const [bodyBox, previewBox, addressBox] = [await box(editor(page)), await box(preview), await box(page.getByLabel('Address', { exact: true }))];
     expect(previewBox.x).toBeGreaterThanOrEqual(bodyBox.x + bodyBox.width);
     expect(previewBox.y).toBeLessThan(bodyBox.y + bodyBox.height);
     expect(addressBox.x).toBeGreaterThanOrEqual(previewBox.x + previewBox.width);
@@ -168,7 +183,8 @@ test('at 390×844 Publish comes before the preview, which opens on request', asy
   await toggle.click();
   await expect(preview).toBeVisible();
   expect((await box(publish)).y).toBeLessThan((await box(preview)).y);
-  const column = await measureColumn(body(page));
+  await expect(editor(page)).toBeVisible();
+  const column = await measureColumn(editor(page));
   console.log(`390×844: body column ${column.room.toFixed(0)} px for text (${((60 * column.room) / column.sixty).toFixed(0)} characters of ${column.size} px type)`);
   expect(column.family).not.toMatch(/monospace/);
   // No sideways scrolling on a phone.
@@ -200,6 +216,7 @@ test.describe('autosave', () => {
     const url = `/editor/drafts/${draft.id}`;
     await page.goto(url);
     await expect(status(page)).toHaveText(/as version 1\.$/);
+    await expect(editor(page)).toBeVisible();
 
     // Every save answer is held back a second and a half, so typing goes on while a save is out.
     let saves = 0;
@@ -210,9 +227,7 @@ test.describe('autosave', () => {
       }
       await route.continue();
     });
-    await body(page).click();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.type(' First words.');
+    await typeAtEnd(page, ' First words.');
     await expect(status(page)).toHaveText('Unsaved changes');
     await expect(status(page)).toHaveText('Saving…', { timeout: 4000 });
     await page.keyboard.type(' Typed while saving.');
@@ -222,12 +237,13 @@ test.describe('autosave', () => {
     const saved = await versionOf(draft.id);
     expect(saved.version).toBe(3);
     expect(saved.body).toMatch(/ First words\. Typed while saving\.$/);
-    await expect(body(page)).toHaveValue(saved.body);
-    // Focus and caret stayed at the end of what was typed.
-    expect(await body(page).evaluate((element: HTMLTextAreaElement) => [document.activeElement === element, element.selectionStart === element.value.length])).toEqual([
-      true,
-      true,
-    ]);
+    await expect(bodyField(page)).toHaveValue(saved.body);
+    // Focus stayed in the editor, and typing goes on where the caret was: at the end of what was typed.
+    expect(await editor(page).evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await page.keyboard.type(' Typed after the save.');
+    await expect(status(page)).toHaveText(SAVED(4), { timeout: 15_000 });
+    expect((await versionOf(draft.id)).body).toMatch(/ First words\. Typed while saving\. Typed after the save\.$/);
+    await expect(editor(page)).toContainText('First words. Typed while saving. Typed after the save.');
     await page.context().close();
   });
 
@@ -260,10 +276,12 @@ test.describe('autosave', () => {
     const page = await deskAs(browser, 'editor');
     const url = `/editor/drafts/${draft.id}`;
     await page.goto(url);
+    await expect(editor(page)).toBeVisible();
     await page.route(`**${url}`, (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
-    const typed = `${(await versionOf(draft.id)).body}\n\nWritten on a train with no signal.`;
-    await body(page).fill(typed);
+    await typeAtEnd(page, 'Written on a train with no signal.', { newParagraph: true });
     await expect(status(page)).toHaveText('Not saved: the server could not be reached — your text is kept in this browser.', { timeout: 15_000 });
+    const typed = await bodyField(page).inputValue();
+    expect(typed).toBe(`${(await versionOf(draft.id)).body}\n\nWritten on a train with no signal.`);
     expect((await versionOf(draft.id)).version).toBe(1);
 
     await page.unroute(`**${url}`);
@@ -271,14 +289,78 @@ test.describe('autosave', () => {
     page.on('dialog', (dialog) => void dialog.accept());
     await page.reload();
     await expect(page.getByRole('heading', { name: /^You have unsaved text from / })).toBeVisible();
-    await expect(body(page)).toHaveValue((await versionOf(draft.id)).body);
+    await expect(editor(page)).toBeVisible();
+    await expect(editor(page)).not.toContainText('Written on a train');
+    await expect(bodyField(page)).toHaveValue((await versionOf(draft.id)).body);
     await page.getByRole('button', { name: 'Restore' }).click();
-    await expect(body(page)).toHaveValue(typed);
+    // Back in the rich editor, where it was typed, and in the field the form posts.
+    await expect(editor(page).getByText('Written on a train with no signal.', { exact: true })).toBeVisible();
+    await expect(bodyField(page)).toHaveValue(typed);
     await expect(status(page)).toHaveText(SAVED(2), { timeout: 15_000 });
     expect((await versionOf(draft.id)).body).toBe(typed);
-    expect(await page.evaluate((id) => localStorage.getItem(`broadsheet:unsaved-draft:${id}`), draft.id)).toBeNull();
+    expect(await keptCopy(page, draft.id)).toBeNull();
     await page.reload();
     await expect(page.getByRole('heading', { name: /^You have unsaved text/ })).toHaveCount(0);
+    await page.context().close();
+  });
+
+  test('each change is kept in this browser at once: a tab closed before its autosave loses nothing', async ({ browser }) => {
+    const draft = await seedReadyDraft();
+    const page = await deskAs(browser, 'editor');
+    const url = `/editor/drafts/${draft.id}`;
+    await page.goto(url);
+    await expect(editor(page)).toBeVisible();
+    // Saves are held, never answered: whatever is kept, no failed save put it there.
+    let saves = 0;
+    await page.route(`**${url}`, (route) => {
+      if (route.request().method() === 'POST' && isAutosave(route.request().postData())) saves += 1;
+      else void route.continue();
+    });
+    await typeAtEnd(page, 'Typed just before the tab was closed.', { newParagraph: true });
+    await expect.poll(() => keptCopy(page, draft.id)).toContain('Typed just before the tab was closed.');
+    const typed = await bodyField(page).inputValue();
+    expect(JSON.parse((await keptCopy(page, draft.id))!)).toMatchObject({ draftId: draft.id, baseVersion: 1, values: { body: typed } });
+    await expect(status(page)).not.toHaveText(/^Not saved/);
+    await page.close();
+    expect((await versionOf(draft.id)).version).toBe(1);
+    console.log(`closed with ${saves} autosave(s) sent and none answered`);
+
+    const again = await page.context().newPage();
+    await again.goto(url);
+    await expect(again.getByRole('heading', { name: /^You have unsaved text from / })).toBeVisible();
+    await expect(editor(again)).toBeVisible();
+    await again.getByRole('button', { name: 'Restore' }).click();
+    await expect(editor(again).getByText('Typed just before the tab was closed.', { exact: true })).toBeVisible();
+    await expect(status(again)).toHaveText(SAVED(2), { timeout: 15_000 });
+    expect((await versionOf(draft.id)).body).toBe(typed);
+    expect(await keptCopy(again, draft.id)).toBeNull();
+    await again.context().close();
+  });
+
+  test('a copy that matches the saved draft is not offered', async ({ browser }) => {
+    const draft = await seedReadyDraft();
+    const page = await deskAs(browser, 'editor');
+    const url = `/editor/drafts/${draft.id}`;
+    await page.goto(url);
+    await expect(editor(page)).toBeVisible();
+    await typeAtEnd(page, ' Saved in time.');
+    await expect.poll(() => keptCopy(page, draft.id)).toContain('Saved in time.');
+    await expect(status(page)).toHaveText(SAVED(2), { timeout: 15_000 });
+    expect(await keptCopy(page, draft.id)).toBeNull();
+    // A copy left behind (a tab closed between the save and its answer) that says what is saved.
+    const saved = await versionOf(draft.id);
+    await page.evaluate(
+      ({ id, body }) => {
+        const form = document.getElementById('draft-form') as HTMLFormElement;
+        const values = Object.fromEntries([...new FormData(form)].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+        localStorage.setItem(`broadsheet:unsaved-draft:${id}`, JSON.stringify({ draftId: id, baseVersion: 1, at: Date.now(), values: { ...values, body } }));
+      },
+      { id: draft.id, body: saved.body },
+    );
+    await page.reload();
+    await expect(editor(page)).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^You have unsaved text/ })).toHaveCount(0);
+    expect(await keptCopy(page, draft.id)).toBeNull();
     await page.context().close();
   });
 
@@ -289,25 +371,27 @@ test.describe('autosave', () => {
     const url = `/editor/drafts/${draft.id}`;
     await mine.goto(url);
     await theirs.goto(url);
+    await expect(editor(mine)).toBeVisible();
 
     await theirs.getByLabel('Standfirst').fill('The admin’s standfirst, saved first.');
     await theirs.getByRole('button', { name: 'Save draft' }).click();
     await expect(status(theirs)).toHaveText(SAVED(2));
 
-    const typed = 'My body, typed over version 1.';
-    await body(mine).fill(typed);
+    await typeAtEnd(mine, 'My body, typed over version 1.', { newParagraph: true });
     await expect(status(mine)).toContainText(`Not saved: This draft was changed by ${people.admin.name} since you opened it.`, { timeout: 15_000 });
     await expect(status(mine)).toContainText('your text is kept in this browser');
     const sides = mine.getByRole('table', { name: 'Fields that differ between your version and the current version' });
     await expect(sides.getByRole('row', { name: /Standfirst/ })).toContainText('The admin’s standfirst, saved first.');
-    await expect(body(mine)).toHaveValue(typed);
+    await expect(editor(mine).getByText('My body, typed over version 1.', { exact: true })).toBeVisible();
+    const typed = await bodyField(mine).inputValue();
+    expect(typed).toMatch(/\n\nMy body, typed over version 1\.$/);
 
     // Stopped: more typing sends no save until the writer chooses.
     let saves = 0;
     mine.on('request', (request) => {
       if (request.method() === 'POST' && isAutosave(request.postData())) saves += 1;
     });
-    await body(mine).pressSequentially(' And more.');
+    await typeAtEnd(mine, ' And more.');
     await mine.waitForTimeout(3500);
     expect(saves).toBe(0);
     expect((await versionOf(draft.id)).version).toBe(2);
@@ -315,6 +399,7 @@ test.describe('autosave', () => {
     await mine.getByRole('button', { name: 'Save mine over theirs' }).click();
     await expect(status(mine)).toHaveText(SAVED(3));
     expect((await versionOf(draft.id)).body).toBe(`${typed} And more.`);
+    await expect(editor(mine).getByText('My body, typed over version 1. And more.', { exact: true })).toBeVisible();
     await expect(mine.getByRole('table', { name: /Fields that differ/ })).toHaveCount(0);
     await mine.context().close();
     await theirs.context().close();

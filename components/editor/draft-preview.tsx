@@ -10,11 +10,12 @@ type DraftPreviewProps = DraftPreviewSource & { subscribe?: FormAction };
 
 /**
  * A draft as readers would see it, through the same components as a published article. What still
- * stops it from being published is listed above it; the body is shown regardless.
+ * stops it from being published is listed above it; the body is shown regardless. It is drawn in the
+ * desk's live preview region, so as a nested article (see ArticleBody).
  */
 export async function DraftPreview({ draft, gate, subscribe }: DraftPreviewProps) {
   const { article, code, problems } = await prepareDraftPreview({ draft, gate });
-  if (article && code) return <ArticleView article={article} code={code} site={await getSite()} related={[]} adjacent={{}} subscribe={subscribe} />;
+  if (article && code) return <ArticleView article={article} code={code} site={await getSite()} related={[]} adjacent={{}} subscribe={subscribe} nested />;
   return (
     <>
       <div>
@@ -25,7 +26,7 @@ export async function DraftPreview({ draft, gate, subscribe }: DraftPreviewProps
           ))}
         </ul>
       </div>
-      {code ? <ArticleBody code={code} /> : null}
+      {code ? <ArticleBody code={code} nested /> : null}
     </>
   );
 }

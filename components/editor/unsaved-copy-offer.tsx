@@ -54,7 +54,7 @@ export function UnsavedCopyOffer({ formId, draftId, version, saved, clock, onRes
     <section className="desk-notice" aria-labelledby="unsaved-copy-heading">
       <h2 id="unsaved-copy-heading">You have unsaved text from {at}</h2>
       <p>
-        This browser kept it when it could not be saved.{' '}
+        This browser kept it before it was saved.{' '}
         {newer
           ? `It was typed over version ${copy.baseVersion}, and the draft has been saved since (version ${version}): restoring it shows both versions before anything is saved over the newer one.`
           : 'Restore it to put it back in the form and save it, or discard it.'}

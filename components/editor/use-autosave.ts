@@ -18,6 +18,8 @@ export type SaveStatus =
   | { kind: 'conflict'; reason: string; kept: boolean };
 
 const PAUSE_MS = 2000;
+/** Each change is kept in this browser this soon after typing stops: a tab closed before the save loses nothing. */
+const KEEP_MS = 300;
 const RETRY_MS = 15_000;
 const UNREACHABLE = 'the server could not be reached';
 
@@ -47,7 +49,8 @@ function showSaved(form: HTMLFormElement, sent: FormData, saved: Record<string, 
  * Saves the draft form after a pause in typing, on Ctrl/Cmd+S and on Save, through the same
  * versioned save as the form (a save never lands over a newer version). It calls the action itself
  * rather than submitting the form, so React never resets the fields: what is typed during a save,
- * the focus and the selection all stay. Whatever is not saved yet is kept in this browser until it is.
+ * the focus and the selection all stay. Every change is kept in this browser (see unsaved-copy.ts)
+ * moments after it is typed, and dropped from there once a save has it.
  */
 export function useAutosave({ formId, draftId, version: initialVersion, save, formState }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
@@ -59,6 +62,7 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
   const inFlight = useRef(false);
   const blocked = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const keepTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Each save refreshes the page, which may hand over a new reference to the same action: kept in a
   // ref, so nothing that schedules saves is rebuilt (and its timer dropped) by a save.
   const saveRef = useRef(save);
@@ -77,10 +81,19 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
     return element instanceof HTMLFormElement ? element : null;
   }, [formId]);
 
-  const keep = useCallback(() => {
-    const element = form();
-    return element ? keepUnsavedCopy({ draftId, baseVersion: versionRef.current, at: Date.now(), values: textValuesOf(element) }) : false;
-  }, [draftId, form]);
+  // The form is passed in by a page being left, when it may be out of the document already.
+  const keep = useCallback(
+    (element = form()) => {
+      clearTimeout(keepTimer.current);
+      keepTimer.current = undefined;
+      return element ? keepUnsavedCopy({ draftId, baseVersion: versionRef.current, at: Date.now(), values: textValuesOf(element) }) : false;
+    },
+    [draftId, form],
+  );
+  const keepSoon = useCallback(() => {
+    clearTimeout(keepTimer.current);
+    keepTimer.current = setTimeout(() => keep(), KEEP_MS);
+  }, [keep]);
 
   /** Based on another version from now on (a restored copy typed over an older one, say). */
   const rebase = useCallback((next: number) => {
@@ -142,6 +155,7 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
         savedEdits.current = sent;
         const pictureWaits = input instanceof HTMLInputElement && (input.files?.length ?? 0) > 0;
         if (edits.current === sent) {
+          clearTimeout(keepTimer.current);
           clearUnsavedCopy(draftId);
           setStatus({ kind: 'saved', message: pictureWaits ? `${result.message} The new hero image is uploaded when you press Save.` : result.message });
         } else {
@@ -174,10 +188,8 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
       const typed = target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'file'].includes(target.type));
       if (event.type === 'change' && typed) return;
       edits.current += 1;
-      if (blocked.current) {
-        keep();
-        return;
-      }
+      keepSoon();
+      if (blocked.current) return;
       setStatus((shown) => (shown.kind === 'saving' ? shown : { kind: 'unsaved' }));
       later(PAUSE_MS);
     };
@@ -187,6 +199,10 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
         void run('save', { explicit: true });
       }
     };
+    // Leaving within moments of the last keystroke: what is waiting to be kept is kept now.
+    const leaving = () => {
+      if (keepTimer.current !== undefined) keep(element);
+    };
     const online = () => {
       if (edits.current !== savedEdits.current) void run('save', { explicit: false });
     };
@@ -194,14 +210,17 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
     element.addEventListener('change', edited);
     document.addEventListener('keydown', shortcut);
     window.addEventListener('online', online);
+    window.addEventListener('pagehide', leaving);
     return () => {
       clearTimeout(timer.current);
+      leaving();
       element.removeEventListener('input', edited);
       element.removeEventListener('change', edited);
       document.removeEventListener('keydown', shortcut);
       window.removeEventListener('online', online);
+      window.removeEventListener('pagehide', leaving);
     };
-  }, [form, keep, later, run]);
+  }, [form, keep, keepSoon, later, run]);
 
   const unsaved = status.kind === 'unsaved' || status.kind === 'saving' || status.kind === 'failed' || status.kind === 'conflict';
   return { status, answer, version, unsaved, rebase, saveNow: run };

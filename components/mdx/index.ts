@@ -1,4 +1,4 @@
-import { Callout } from './callout';
+import { Callout, NestedCallout } from './callout';
 import { Figure, ResponsiveImage } from './figure';
 import { PullQuote } from './pull-quote';
 import { Table } from './table';
@@ -12,3 +12,6 @@ export const mdxComponents = {
   img: ResponsiveImage,
   table: Table,
 };
+
+/** The set for an article drawn inside another landmark (see NestedCallout). */
+export const nestedMdxComponents = { ...mdxComponents, Callout: NestedCallout };

@@ -10,7 +10,7 @@ export const FIELD_LABELS: Record<keyof DraftContent, string> = {
   heroImageId: 'Hero image',
   heroAlt: 'Hero image alt text',
   heroCredit: 'Hero image credit',
-  body: 'Body (MDX)',
+  body: 'Body',
   featured: 'Featured on the home page',
 };
 

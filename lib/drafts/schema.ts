@@ -8,6 +8,12 @@ export const MAX_BODY = 100_000;
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} can have at most ${max} characters.`);
 
+/**
+ * A form posts a textarea's line breaks as CRLF (HTML's rule) while the rich editor hands over LF:
+ * stored as LF either way, so the same text is the same draft however it was written.
+ */
+const lineFeeds = (value: string) => value.replace(/\r\n?/g, '\n');
+
 /** "Local News, budget ,Parking" → ["local-news", "budget", "parking"], without duplicates. */
 export function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map(slugify).filter(Boolean))];
@@ -24,7 +30,7 @@ export const draftFieldsSchema = z.object({
     .trim()
     .max(SLUG_MAX_LENGTH, `The address can have at most ${SLUG_MAX_LENGTH} characters.`)
     .refine((slug) => slug === '' || isSlug(slug), 'The address may only use lower-case letters, digits and single hyphens, like “council-budget-2027”.'),
-  standfirst: text(320, 'The standfirst'),
+  standfirst: z.string().transform(lineFeeds).pipe(text(320, 'The standfirst')),
   category: z.string().trim().max(80),
   tags: z
     .string()
@@ -35,7 +41,10 @@ export const draftFieldsSchema = z.object({
   heroImageId: z.union([uuidSchema(), z.literal('')]).transform((id) => id || null),
   heroAlt: text(250, 'The hero image alt text'),
   heroCredit: text(160, 'The hero image credit'),
-  body: z.string().max(MAX_BODY, `The body can have at most ${MAX_BODY.toLocaleString('en-GB')} characters.`),
+  body: z
+    .string()
+    .transform(lineFeeds)
+    .pipe(z.string().max(MAX_BODY, `The body can have at most ${MAX_BODY.toLocaleString('en-GB')} characters.`)),
   featured: z
     .string()
     .optional()

@@ -44,6 +44,8 @@ function fieldOf(id: string): HTMLTextAreaElement {
   return field;
 }
 
+const LINK_URL_ID = 'link-url';
+
 /** Where the editor's own contenteditable is, once MDXEditor has drawn it. */
 function editableIn(holder: HTMLElement): HTMLElement | null {
   return holder.querySelector<HTMLElement>('.mdxeditor-root-contenteditable [contenteditable]');
@@ -136,6 +138,22 @@ export default function RichBodyEditor({ fieldId, labelId, describedBy, invalid,
     watch.observe(root, { childList: true, subtree: true });
     return () => watch.disconnect();
   }, [labelId, describedBy, invalid, onReady]);
+
+  // MDXEditor 4.2.5 draws the link dialog's address field without the id its label ("URL") points
+  // to, and the dialog itself without a name: both given here. It opens in the editor's popup container.
+  useEffect(() => {
+    const popups = document.querySelector('.mdxeditor-popup-container.body-editor__mdx') ?? document.body;
+    const nameUrlField = () => {
+      const label = popups.querySelector<HTMLLabelElement>(`label[for="${LINK_URL_ID}"]`);
+      const input = label?.parentElement?.querySelector('input');
+      if (input && !input.id && !document.getElementById(LINK_URL_ID)) input.id = LINK_URL_ID;
+      const dialog = label?.closest('[role="dialog"]');
+      if (dialog && !dialog.hasAttribute('aria-label')) dialog.setAttribute('aria-label', 'Link');
+    };
+    const watch = new MutationObserver(nameUrlField);
+    watch.observe(popups, { childList: true, subtree: true });
+    return () => watch.disconnect();
+  }, []);
 
   useEffect(() => {
     if (initialProblem) onPlain(initialProblem);

@@ -35,8 +35,17 @@ async function versionOf(id: string): Promise<{ version: number; body: string; t
   return row!;
 }
 
-/** What this browser keeps of the draft until it is saved (see components/editor/unsaved-copy.ts). */
-const keptCopy = (page: Page, id: string) => page.evaluate((draftId) => localStorage.getItem(`broadsheet:unsaved-draft:${draftId}`), id);
+/** What this browser keeps of the draft until it is saved, for whoever typed it (see components/editor/unsaved-copy.ts). */
+const keptCopy = (page: Page, id: string) =>
+  page.evaluate((draftId) => {
+    const key = Object.keys(localStorage).find((name) => name.startsWith('broadsheet:unsaved-draft:') && name.endsWith(`:${draftId}`));
+    return key ? localStorage.getItem(key) : null;
+  }, id);
+
+async function userIdOf(role: RoleName): Promise<string> {
+  const [row] = await database()<{ id: string }[]>`select id from users where email = ${people[role].email}`;
+  return row!.id;
+}
 
 /** Puts the caret at the end of the body in the rich editor, as a writer would, ready to type. */
 async function typeAtEnd(page: Page, text: string, { newParagraph = false } = {}) {
@@ -350,12 +359,12 @@ test.describe('autosave', () => {
     // A copy left behind (a tab closed between the save and its answer) that says what is saved.
     const saved = await versionOf(draft.id);
     await page.evaluate(
-      ({ id, body }) => {
+      ({ id, writerId, body }) => {
         const form = document.getElementById('draft-form') as HTMLFormElement;
         const values = Object.fromEntries([...new FormData(form)].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-        localStorage.setItem(`broadsheet:unsaved-draft:${id}`, JSON.stringify({ draftId: id, baseVersion: 1, at: Date.now(), values: { ...values, body } }));
+        localStorage.setItem(`broadsheet:unsaved-draft:${writerId}:${id}`, JSON.stringify({ writerId, draftId: id, baseVersion: 1, at: Date.now(), values: { ...values, body } }));
       },
-      { id: draft.id, body: saved.body },
+      { id: draft.id, writerId: await userIdOf('editor'), body: saved.body },
     );
     await page.reload();
     await expect(editor(page)).toBeVisible();

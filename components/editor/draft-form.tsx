@@ -1,6 +1,6 @@
 'use client';
 
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useRef } from 'react';
 
 import { type FormAction, useActionForm } from '@/components/forms/action-form';
 import { LabelledField } from '@/components/forms/labelled-field';
@@ -19,6 +19,8 @@ import { useAutosave } from './use-autosave';
 
 type DraftFormProps = {
   draftId: string;
+  /** The signed-in person: what this browser keeps of their unsaved text is theirs alone. */
+  writerId: string;
   /** The saved draft as form values (see formValuesOfDraft). */
   saved: Record<string, string>;
   authors: { id: string; name: string }[];
@@ -51,6 +53,7 @@ const STATUS_ID = 'draft-form-status';
  */
 export function DraftForm({
   draftId,
+  writerId,
   saved,
   authors,
   categories,
@@ -66,7 +69,7 @@ export function DraftForm({
 }: DraftFormProps) {
   const { state, formAction } = useActionForm(saveAction, STATUS_ID);
   const values = state?.values ?? saved;
-  const autosave = useAutosave({ formId: FORM_ID, draftId, version: Number(values.version ?? saved.version), save: saveAction, formState: state });
+  const autosave = useAutosave({ formId: FORM_ID, draftId, writerId, version: Number(values.version ?? saved.version), save: saveAction, formState: state });
   // The latest answer, autosave's or the form's (Preview; every post without JavaScript).
   const answer = autosave.answer ?? state;
   const latest = answer?.values ?? values;
@@ -82,11 +85,34 @@ export function DraftForm({
     void autosave.saveNow(intent, { explicit: true });
   };
 
+  // Publishing (or scheduling) from the action bar with changes not saved yet would publish the older
+  // version: they are saved first, and the form goes on with the version that holds them.
+  const passing = useRef<HTMLFormElement | null>(null);
+  const saveBeforeActing = (event: FormEvent<HTMLElement>) => {
+    const target = event.target;
+    if (!(target instanceof HTMLFormElement) || target.id === FORM_ID) return;
+    if (passing.current === target) {
+      passing.current = null;
+      return;
+    }
+    const version = target.elements.namedItem('version');
+    if (!autosave.unsaved || !(version instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    void autosave.flush().then((saved) => {
+      // Not saved (a conflict, a failure): the status beside Save says why, and nothing is published.
+      if (saved === null) return;
+      version.value = String(saved);
+      passing.current = target;
+      target.requestSubmit(submitter instanceof HTMLElement ? submitter : null);
+    });
+  };
+
   return (
     <>
       <DraftUnsavedGuard unsaved={autosave.unsaved || (autosave.status.kind === 'idle' && formUnsaved)} />
       {/* Save and Preview sit outside the form, tied to it by `form`: they post it with or without JavaScript. */}
-      <section className="desk-bar" aria-label="Draft actions">
+      <section className="desk-bar" aria-label="Draft actions" onSubmitCapture={saveBeforeActing}>
         {primaryActions}
         <div className="desk-bar__save">
           <button type="submit" form={FORM_ID} name="intent" value="save" className="button button--secondary">
@@ -99,7 +125,15 @@ export function DraftForm({
         </div>
         {moreActions}
       </section>
-      <UnsavedCopyOffer formId={FORM_ID} draftId={draftId} version={autosave.version} saved={saved} clock={clock} onRestore={(copy) => autosave.rebase(copy.baseVersion)} />
+      <UnsavedCopyOffer
+        formId={FORM_ID}
+        draftId={draftId}
+        writerId={writerId}
+        version={autosave.version}
+        saved={saved}
+        clock={clock}
+        onRestore={(copy) => autosave.rebase(copy.baseVersion)}
+      />
 
       <div className="desk__grid">
         <form id={FORM_ID} action={formAction} onSubmit={onSubmit} className="desk__form" aria-describedby={STATUS_ID}>

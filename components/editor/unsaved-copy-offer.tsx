@@ -10,6 +10,7 @@ const RESTORED = ['title', 'slug', 'standfirst', 'category', 'tags', 'authorId',
 type OfferProps = {
   formId: string;
   draftId: string;
+  writerId: string;
   /** The version on the server now, and its fields, to tell a copy apart from what is saved. */
   version: number;
   saved: Record<string, string>;
@@ -34,18 +35,18 @@ export function fillForm(form: HTMLFormElement, values: Record<string, string>) 
 }
 
 /** "You have unsaved text from 17:03: Restore / Discard", when this browser kept some for this draft. */
-export function UnsavedCopyOffer({ formId, draftId, version, saved, clock, onRestore }: OfferProps) {
+export function UnsavedCopyOffer({ formId, draftId, writerId, version, saved, clock, onRestore }: OfferProps) {
   const [copy, setCopy] = useState<UnsavedCopy | null>(null);
 
   useEffect(() => {
-    const kept = readUnsavedCopy(draftId);
-    if (kept && !differs(kept, saved)) clearUnsavedCopy(draftId);
+    const kept = readUnsavedCopy({ writerId, draftId });
+    if (kept && !differs(kept, saved)) clearUnsavedCopy({ writerId, draftId });
     // localStorage exists only in the browser, after the page is drawn: read once, on arrival.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     else setCopy(kept);
     // On arrival only: later saves of this page write the copy themselves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draftId]);
+  }, [draftId, writerId]);
 
   if (!copy) return null;
   const at = new Intl.DateTimeFormat(clock.locale, { timeZone: clock.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(copy.at));
@@ -78,7 +79,7 @@ export function UnsavedCopyOffer({ formId, draftId, version, saved, clock, onRes
           type="button"
           className="button button--secondary"
           onClick={() => {
-            clearUnsavedCopy(draftId);
+            clearUnsavedCopy({ writerId, draftId });
             setCopy(null);
           }}
         >

@@ -26,6 +26,8 @@ const UNREACHABLE = 'the server could not be reached';
 type Options = {
   formId: string;
   draftId: string;
+  /** The person typing: copies kept in the browser are theirs alone. */
+  writerId: string;
   version: number;
   save: FormAction;
   /** The form's own last answer (Preview, with JavaScript): once it comes, it is the one shown. */
@@ -52,7 +54,7 @@ function showSaved(form: HTMLFormElement, sent: FormData, saved: Record<string, 
  * the focus and the selection all stay. Every change is kept in this browser (see unsaved-copy.ts)
  * moments after it is typed, and dropped from there once a save has it.
  */
-export function useAutosave({ formId, draftId, version: initialVersion, save, formState }: Options) {
+export function useAutosave({ formId, draftId, writerId, version: initialVersion, save, formState }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const [answer, setAnswer] = useState<ActionState>(null);
   const [version, setVersion] = useState(initialVersion);
@@ -86,9 +88,9 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
     (element = form()) => {
       clearTimeout(keepTimer.current);
       keepTimer.current = undefined;
-      return element ? keepUnsavedCopy({ draftId, baseVersion: versionRef.current, at: Date.now(), values: textValuesOf(element) }) : false;
+      return element ? keepUnsavedCopy({ writerId, draftId, baseVersion: versionRef.current, at: Date.now(), values: textValuesOf(element) }) : false;
     },
-    [draftId, form],
+    [draftId, writerId, form],
   );
   const keepSoon = useCallback(() => {
     clearTimeout(keepTimer.current);
@@ -156,7 +158,7 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
         const pictureWaits = input instanceof HTMLInputElement && (input.files?.length ?? 0) > 0;
         if (edits.current === sent) {
           clearTimeout(keepTimer.current);
-          clearUnsavedCopy(draftId);
+          clearUnsavedCopy({ writerId, draftId });
           setStatus({ kind: 'saved', message: pictureWaits ? `${result.message} The new hero image is uploaded when you press Save.` : result.message });
         } else {
           setStatus({ kind: 'unsaved' });
@@ -172,7 +174,7 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
         setStatus({ kind: 'failed', reason: result.error.replace(/^Not saved: /, ''), kept });
       }
     },
-    [draftId, form, keep, later, rebase],
+    [draftId, writerId, form, keep, later, rebase],
   );
 
   useEffect(() => {
@@ -222,6 +224,13 @@ export function useAutosave({ formId, draftId, version: initialVersion, save, fo
     };
   }, [form, keep, keepSoon, later, run]);
 
+  /** Saves what is not saved yet, now: the version that holds everything typed, or null if it could not be saved. */
+  const flush = useCallback(async (): Promise<number | null> => {
+    while (inFlight.current) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (edits.current !== savedEdits.current) await run('save', { explicit: true });
+    return edits.current === savedEdits.current && !blocked.current ? versionRef.current : null;
+  }, [run]);
+
   const unsaved = status.kind === 'unsaved' || status.kind === 'saving' || status.kind === 'failed' || status.kind === 'conflict';
-  return { status, answer, version, unsaved, rebase, saveNow: run };
+  return { status, answer, version, unsaved, rebase, saveNow: run, flush };
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 
+import { SignOutForm } from '@/components/editor/sign-out-form';
 import { can, roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { routes } from '@/lib/routes';
@@ -43,11 +44,7 @@ export default async function EditorShell({ children }: { children: ReactNode })
           <span>
             Signed in as <strong>{user.name}</strong> ({roleLabels[user.role]})
           </span>
-          <form action={logoutAction}>
-            <button type="submit" className="link-button">
-              Sign out
-            </button>
-          </form>
+          <SignOutForm writerId={user.id} action={logoutAction} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="editor-main">

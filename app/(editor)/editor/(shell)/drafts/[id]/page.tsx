@@ -120,6 +120,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
       ) : (
         <DraftForm
           draftId={draft.id}
+          writerId={user.id}
           saved={formValuesOfDraft(draft)}
           authors={authors.map((author) => ({ id: author.id, name: author.name }))}
           categories={categories.map((category) => ({ slug: category.slug, name: category.name }))}

@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 
 import { expectNoAxeViolations } from './helpers/axe';
 import { database } from './helpers/database';
@@ -344,6 +344,52 @@ test.describe('autosave', () => {
     expect((await versionOf(draft.id)).body).toBe(typed);
     expect(await keptCopy(again, draft.id)).toBeNull();
     await again.context().close();
+  });
+
+  test('a kept copy is its writer’s alone: another person signed in on this browser is not offered it, and signing out removes it', async ({ browser }) => {
+    const draft = await seedReadyDraft();
+    // A person of its own: signing out ends their session, which no other test shares.
+    const person = await seedPerson();
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, person.email, person.password);
+    await expect(page).toHaveURL(/\/editor$/);
+    const url = `/editor/drafts/${draft.id}`;
+    await page.goto(url);
+    await expect(editor(page)).toBeVisible();
+    // Saves are held, never answered, so the copy stays.
+    await page.route(`**${url}`, (route) => {
+      if (route.request().method() !== 'POST' || !isAutosave(route.request().postData())) void route.continue();
+    });
+    await typeAtEnd(page, 'Only its writer may see this.', { newParagraph: true });
+    await expect.poll(() => keptCopy(page, draft.id)).toContain('Only its writer may see this.');
+
+    // The admin signs in on the same browser: their session cookie replaces the writer's.
+    const writerCookies = await context.cookies();
+    const admin = JSON.parse(readFileSync(storageState('admin'), 'utf8')) as { cookies: Parameters<BrowserContext['addCookies']>[0] };
+    await context.addCookies(admin.cookies);
+    const other = await context.newPage();
+    await other.goto(url);
+    await expect(editor(other)).toBeVisible();
+    await expect(other.getByText(`Signed in as ${people.admin.name}`)).toBeVisible();
+    await expect(other.getByRole('heading', { name: /^You have unsaved text/ })).toHaveCount(0);
+    expect(await keptCopy(other, draft.id)).toContain('Only its writer may see this.');
+    await other.close();
+
+    // The writer again, signing out: asked first, since the text is not saved, then it is gone.
+    await context.addCookies(writerCookies);
+    await page.unroute(`**${url}`);
+    await page.goto('/editor');
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/editor\/login/);
+    expect(asked).toContain('not saved yet');
+    expect(await keptCopy(page, draft.id)).toBeNull();
+    await context.close();
   });
 
   test('a copy that matches the saved draft is not offered', async ({ browser }) => {

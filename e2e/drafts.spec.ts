@@ -152,7 +152,10 @@ test('two editors save at once: the second sees the conflict, keeps the text, an
   const mine = '## First swim\n\nThe admin’s rewrite of the body.';
   await fillBody(admin, mine);
   await admin.getByRole('button', { name: 'Save draft' }).click();
-  await expect(admin.locator('#draft-form-status')).toContainText(`This draft was changed by ${people.editor.name} since you opened it. Your changes have not been saved.`);
+  // A save compiles the body in a worker first, which a loaded machine may take a while over.
+  await expect(admin.locator('#draft-form-status')).toContainText(`This draft was changed by ${people.editor.name} since you opened it. Your changes have not been saved.`, {
+    timeout: 15_000,
+  });
   await expect(bodyField(admin)).toHaveValue(mine);
   const sides = admin.getByRole('table', { name: 'Fields that differ between your version and the current version' });
   await expect(sides.getByRole('row', { name: /Standfirst/ })).toContainText('The editor’s standfirst, saved first and in full.');

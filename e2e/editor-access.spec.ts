@@ -55,7 +55,7 @@ const actions: ActionEntry[] = Object.entries(manifest.node)
 
 function actionPermission(action: ActionEntry): Permission {
   const source = readFileSync(action.filename, 'utf8');
-  const match = source.match(new RegExp(`export const ${action.exportedName} = editorAction\\('([\\w:-]+)'`));
+  const match = source.match(new RegExp(`export const ${action.exportedName} = editorAction(?:<[^(]*>)?\\('([\\w:-]+)'`));
   if (!match) throw new Error(`${action.filename}: ${action.exportedName} is not built with editorAction(permission, …)`);
   return match[1] as Permission;
 }

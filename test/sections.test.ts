@@ -66,6 +66,7 @@ describe('adding a section', () => {
     expect(categories.at(-1)).toEqual({ slug, name, description: `Stories about ${name}, every day.` });
     expect(categories[0]?.slug).toBe('council');
     expect(await addressExists(`/category/${slug}`)).toBe(true);
+    expect(await addressExists(`/category/${slug}/feed.xml`)).toBe(true);
   });
 
   it('refuses a file section’s address, one already used, and one a retired section keeps', async () => {
@@ -128,6 +129,7 @@ describe('retiring a section', () => {
     expect((await getCategories()).some((category) => category.slug === slug)).toBe(false);
     expect(await getRetiredCategoryTarget(slug)).toBeUndefined();
     expect(await addressExists(`/category/${slug}`)).toBe(false);
+    expect(await addressExists(`/category/${slug}/atom.xml`)).toBe(false);
   });
 
   it('asks where the articles go, moves working copies in a new revision and files published revisions there through moved_to', async () => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import { CORRECTION_KINDS } from '../../db/schema';
-import { emailSchema, slugSchema } from '../validation';
+import { emailSchema, sitePathSchema, slugSchema } from '../validation';
 
-const sitePath = z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
+const sitePath = sitePathSchema('must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
 
 export const altTextSchema = z
   .string()

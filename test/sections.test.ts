@@ -119,6 +119,16 @@ describe('renaming and ordering', () => {
     expect(await service.moveSection({ slug: a, direction: 'up' }, by)).toMatchObject({ ok: true });
     expect(await order()).toEqual([a, b]);
   });
+
+  it('leaves the neighbour as it was, so a rename form open for it still saves', async () => {
+    const [a, b] = [`upper-${unique()}`, `lower-${unique()}`];
+    const { by } = await add('Upper', a);
+    await add('Lower', b);
+    const before = await seen(b);
+    expect(await service.moveSection({ slug: a, direction: 'down' }, by)).toMatchObject({ ok: true });
+    expect(await seen(b)).toEqual(before);
+    expect(await service.editSection({ slug: b, name: 'Lower desk', description: 'Stories about the lower desk.', seen: before }, by)).toMatchObject({ ok: true });
+  });
 });
 
 describe('retiring a section', () => {

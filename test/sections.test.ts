@@ -8,7 +8,8 @@ import { openOwnDatabase } from './helpers/own-database';
 // Sections are global to a database: every other file's pages would list these, so this file has its own.
 const database = await openOwnDatabase();
 const { closeDb, getDb } = await import('@/db');
-const { searchDocuments } = await import('@/db/schema');
+const { searchDocuments, siteSettings } = await import('@/db/schema');
+const { saveSiteSettings } = await import('@/db/queries/site-settings');
 const { findSection } = await import('@/db/queries/sections');
 const { getDraftForPublishing, publishDraft } = await import('@/db/queries/publishing');
 const { getCategories, getRetiredCategoryTarget } = await import('@/lib/content');
@@ -204,5 +205,21 @@ describe('resolving a retired section', () => {
     expect(resolveSection({ a: 'b', b: 'c' }, 'a')).toBe('c');
     expect(resolveSection({ a: 'b' }, 'x')).toBe('x');
     expect(['a', 'b']).toContain(resolveSection({ a: 'b', b: 'a' }, 'a'));
+  });
+});
+
+describe('a section in the site’s navigation', () => {
+  it('is marked on the sections page, so whoever retires it knows a link leads there', async () => {
+    const [linked, unlinked] = [`linked-${unique()}`, `unlinked-${unique()}`];
+    const { by } = await add('Linked', linked);
+    await add('Unlinked', unlinked);
+    expect(await saveSiteSettings({ navigation: [{ label: 'Linked', href: `/category/${linked}/` }] }, 0, by)).toBe(1);
+    try {
+      const { live } = await service.sectionsOverview();
+      expect(live.find((section) => section.slug === linked)).toMatchObject({ inNavigation: true });
+      expect(live.find((section) => section.slug === unlinked)).toMatchObject({ inNavigation: false });
+    } finally {
+      await getDb().delete(siteSettings);
+    }
   });
 });

@@ -42,7 +42,12 @@ test.describe('feeds and sitemaps', () => {
     expect(rss.rss.channel.item.map((item: { link: string }) => item.link)).toEqual(expected.map((a) => articleUrl(a.slug)));
     expect((await request.get(`/category/${category.slug}/feed.json`)).status()).toBe(200);
     expect((await request.get(`/category/${category.slug}/atom.xml`)).status()).toBe(200);
-    expect((await request.get('/category/nonsense/feed.xml')).status()).toBe(404);
+    // An unknown section's feed is the static 404 page, sent before the route renders (and caches) it.
+    for (const feed of ['feed.xml', 'atom.xml', 'feed.json']) {
+      const unknown = await request.get(`/category/nonsense-${Date.now()}/${feed}`);
+      expect(unknown.status()).toBe(404);
+      expect(unknown.headers()['content-type']).toContain('text/html');
+    }
   });
 
   test('pages advertise their feeds', async ({ page }) => {

@@ -10,6 +10,21 @@ export function isSlug(value: string): boolean {
   return SLUG_PATTERN.test(value);
 }
 
+const SITE_ORIGIN = 'https://site.invalid';
+
+/**
+ * A path on this site. Starting with "/" is not enough: browsers read "\" as "/" and drop tabs and
+ * newlines, so "/\evil.com" leads to https://evil.com/. Whatever resolves to another origin is refused.
+ */
+export function isSitePath(value: string): boolean {
+  if (!value.startsWith('/') || /[\s\\]/.test(value) || !URL.canParse(value, SITE_ORIGIN)) return false;
+  return new URL(value, SITE_ORIGIN).origin === SITE_ORIGIN;
+}
+
+export function sitePathSchema(message: string) {
+  return z.string().refine(isSitePath, { message });
+}
+
 export const slugSchema = z.string().regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens, e.g. "town-hall"');
 
 /**

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db';
 import { getDraft } from '@/db/queries/drafts';
 import { createUser, type PublicUser } from '@/db/queries/users';
+import { addressExists } from '@/lib/content/addresses';
 import { createDraftFor } from '@/lib/drafts/service';
 import { SLUG_MAX_LENGTH } from '@/lib/drafts/slug';
 import { viewerOf } from '@/lib/drafts/viewer';
@@ -34,5 +35,15 @@ describe('addresses made from long titles', () => {
     }
     expect(slugs[1]).toMatch(/-2$/);
     expect(slugs[2]).toMatch(/-3$/);
+  });
+});
+
+describe('a section’s feeds', () => {
+  it('exist exactly when the section’s page does, so an unknown one gets the static 404 before it renders', async () => {
+    for (const feed of ['feed.xml', 'atom.xml', 'feed.json']) {
+      expect(await addressExists(`/category/council/${feed}`)).toBe(true);
+      expect(await addressExists(`/category/no-such-${randomUUID().slice(0, 8)}/${feed}`)).toBe(false);
+    }
+    expect(await addressExists('/category/council/feed.txt')).toBe(null);
   });
 });

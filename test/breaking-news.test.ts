@@ -31,9 +31,9 @@ const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 
 // Whole seconds: the form gives the expiry to the minute, and the clock below is set to match.
 const start = new Date(Math.ceil(Date.now() / MINUTE) * MINUTE + 10 * MINUTE);
 
-async function post(text: string, now: Date, expiresInMinutes: number, href = '') {
+async function post(text: string, now: Date, expiresInMinutes: number, href = '', queue = bannerQueue) {
   const input = postBannerSchema.parse({ text, href, expiresAt: toLocalDateTime(at(now, expiresInMinutes), site.timeZone) });
-  return postBreakingNews(input, editor, site, now, bannerQueue);
+  return postBreakingNews(input, editor, site, now, queue);
 }
 
 /** The banner's expiry job as pg-boss holds it. */
@@ -93,6 +93,25 @@ describe('the breaking-news banner', () => {
     expect(await takeDownBreakingNews(banner.id, at(now, 4), bannerQueue)).toMatchObject({ ok: false, error: expect.stringContaining('no longer up') });
     const history = await listRecentBanners();
     expect(history[0]).toMatchObject({ id: banner.id, endedAt: at(now, 2), createdByName: 'Eda Editor' });
+  });
+
+  it('is one at a time even when two editors post at the same moment', async () => {
+    const now = at(start, 600);
+    // Each post's transaction stays open a moment after its insert, so the two surely overlap.
+    const slow: typeof bannerQueue = {
+      ...bannerQueue,
+      queued: async (banner, tx) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return bannerQueue.queued(banner, tx);
+      },
+    };
+    const posts = await Promise.all([post('Two editors post at once, one', now, 60, '', slow), post('Two editors post at once, two', now, 60, '', slow)]);
+    expect(posts).toMatchObject([{ ok: true }, { ok: true }]);
+    const moment = at(now, 1).toISOString();
+    const live = await getDb().execute<{ count: number }>(
+      sql`select count(*)::int as count from breaking_news where starts_at <= ${moment} and expires_at > ${moment} and ended_at is null`,
+    );
+    expect(live[0]!.count).toBe(1);
   });
 
   it('is expired on the pages by its job when its time comes, with nobody touching it', async () => {

@@ -8,7 +8,8 @@ import { openOwnDatabase } from './helpers/own-database';
 // Sections are global to a database: every other file's pages would list these, so this file has its own.
 const database = await openOwnDatabase();
 const { closeDb, getDb } = await import('@/db');
-const { searchDocuments } = await import('@/db/schema');
+const { searchDocuments, siteSettings } = await import('@/db/schema');
+const { saveSiteSettings } = await import('@/db/queries/site-settings');
 const { findSection } = await import('@/db/queries/sections');
 const { getDraftForPublishing, publishDraft } = await import('@/db/queries/publishing');
 const { getCategories, getRetiredCategoryTarget } = await import('@/lib/content');
@@ -66,6 +67,7 @@ describe('adding a section', () => {
     expect(categories.at(-1)).toEqual({ slug, name, description: `Stories about ${name}, every day.` });
     expect(categories[0]?.slug).toBe('council');
     expect(await addressExists(`/category/${slug}`)).toBe(true);
+    expect(await addressExists(`/category/${slug}/feed.xml`)).toBe(true);
   });
 
   it('refuses a file section’s address, one already used, and one a retired section keeps', async () => {
@@ -118,6 +120,16 @@ describe('renaming and ordering', () => {
     expect(await service.moveSection({ slug: a, direction: 'up' }, by)).toMatchObject({ ok: true });
     expect(await order()).toEqual([a, b]);
   });
+
+  it('leaves the neighbour as it was, so a rename form open for it still saves', async () => {
+    const [a, b] = [`upper-${unique()}`, `lower-${unique()}`];
+    const { by } = await add('Upper', a);
+    await add('Lower', b);
+    const before = await seen(b);
+    expect(await service.moveSection({ slug: a, direction: 'down' }, by)).toMatchObject({ ok: true });
+    expect(await seen(b)).toEqual(before);
+    expect(await service.editSection({ slug: b, name: 'Lower desk', description: 'Stories about the lower desk.', seen: before }, by)).toMatchObject({ ok: true });
+  });
 });
 
 describe('retiring a section', () => {
@@ -128,6 +140,7 @@ describe('retiring a section', () => {
     expect((await getCategories()).some((category) => category.slug === slug)).toBe(false);
     expect(await getRetiredCategoryTarget(slug)).toBeUndefined();
     expect(await addressExists(`/category/${slug}`)).toBe(false);
+    expect(await addressExists(`/category/${slug}/atom.xml`)).toBe(false);
   });
 
   it('asks where the articles go, moves working copies in a new revision and files published revisions there through moved_to', async () => {
@@ -192,5 +205,21 @@ describe('resolving a retired section', () => {
     expect(resolveSection({ a: 'b', b: 'c' }, 'a')).toBe('c');
     expect(resolveSection({ a: 'b' }, 'x')).toBe('x');
     expect(['a', 'b']).toContain(resolveSection({ a: 'b', b: 'a' }, 'a'));
+  });
+});
+
+describe('a section in the site’s navigation', () => {
+  it('is marked on the sections page, so whoever retires it knows a link leads there', async () => {
+    const [linked, unlinked] = [`linked-${unique()}`, `unlinked-${unique()}`];
+    const { by } = await add('Linked', linked);
+    await add('Unlinked', unlinked);
+    expect(await saveSiteSettings({ navigation: [{ label: 'Linked', href: `/category/${linked}/` }] }, 0, by)).toBe(1);
+    try {
+      const { live } = await service.sectionsOverview();
+      expect(live.find((section) => section.slug === linked)).toMatchObject({ inNavigation: true });
+      expect(live.find((section) => section.slug === unlinked)).toMatchObject({ inNavigation: false });
+    } finally {
+      await getDb().delete(siteSettings);
+    }
   });
 });

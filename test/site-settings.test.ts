@@ -58,6 +58,25 @@ describe('site settings', () => {
     expect(await getDb().select().from(siteSettings)).toEqual([]);
   });
 
+  it('are bounded in length, and the lists in size, adding a section included', async () => {
+    const tooLong = { name: 101, shortName: 61, logoText: 61, description: 301, fromName: 79, 'nav.0.label': 61, 'social.0.label': 61 };
+    for (const [field, length] of Object.entries(tooLong)) {
+      expect(await save({ [field]: 'x'.repeat(length) })).toMatchObject({ ok: false, fieldErrors: { [field]: [expect.stringContaining('at most')] } });
+    }
+    const links = (count: number) =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, index) => [
+          [`nav.${index}.label`, `Link ${index}`],
+          [`nav.${index}.href`, `/page/${index + 2}`],
+        ]).flat(),
+      );
+    expect(await save(links(13))).toMatchObject({ ok: false, fieldErrors: { nav: ['must have at most 12 links'] } });
+    expect(await getDb().select().from(siteSettings)).toEqual([]);
+    expect((await save(links(12))).ok).toBe(true);
+    expect(await save({ addSection: 'culture' }, 'add-section')).toMatchObject({ ok: false, error: expect.stringContaining('12 links, the most') });
+    expect((await getSite()).navigation).toHaveLength(12);
+  });
+
   it('reorder, remove and add navigation links, and add a section from the quick choices', async () => {
     expect((await save({}, 'nav-down:0')).ok).toBe(true);
     expect((await getSite()).navigation.slice(0, 2).map((link) => link.label)).toEqual(['Business', 'Council']);

@@ -42,6 +42,7 @@ export function SectionEditor({ section, others, actions }: { section: SectionRo
       <ActionForm action={actions.retire} submitLabel={`Retire ${section.name}`} pendingLabel="Retiring…">
         <input type="hidden" name="slug" value={section.slug} />
         <input type="hidden" name="seen" value={section.seen} />
+        {section.inNavigation ? <p className="meta">In the site’s navigation: once it is retired, change that link in Site settings.</p> : null}
         {section.articles > 0 ? (
           <LabelledField
             id={`${id}-target`}

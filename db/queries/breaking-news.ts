@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, desc, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 
 import { getDb } from '../index';
 import { type BreakingNews, breakingNews, users } from '../schema';
@@ -13,6 +13,10 @@ export type BannerQueue = {
   queued(banner: { id: string; expiresAt: Date }, tx: Transaction): Promise<unknown>;
   cancelled(bannerIds: string[], tx: Transaction): Promise<unknown>;
 };
+
+// Posts and take-downs queue behind one another: two posts at once would each end the banners they
+// see, then both insert, and two banners would be live.
+const BANNER_LOCK = sql`select pg_advisory_xact_lock(hashtext('broadsheet:breaking-news'))`;
 
 /** Live at `now`: begun, not expired, not taken down. */
 const liveAt = (now: Date) => and(lte(breakingNews.startsAt, now), gt(breakingNews.expiresAt, now), isNull(breakingNews.endedAt));
@@ -31,7 +35,14 @@ export type NewBanner = { text: string; href: string | null; expiresAt: Date; cr
 export async function postBanner(banner: NewBanner, now: Date, queue: BannerQueue): Promise<{ banner: BreakingNews; replaced: string[] }> {
   await queue.ready();
   return getDb().transaction(async (tx) => {
-    const replaced = await tx.update(breakingNews).set({ endedAt: now }).where(liveAt(now)).returning({ id: breakingNews.id });
+    await tx.execute(BANNER_LOCK);
+    // Not only those live at `now`: a post that waited for the lock may carry an earlier clock than
+    // the banner posted meanwhile, which has to end all the same.
+    const replaced = await tx
+      .update(breakingNews)
+      .set({ endedAt: now })
+      .where(and(gt(breakingNews.expiresAt, now), isNull(breakingNews.endedAt)))
+      .returning({ id: breakingNews.id });
     const [created] = await tx
       .insert(breakingNews)
       .values({ ...banner, startsAt: now, createdAt: now })
@@ -47,6 +58,7 @@ export async function postBanner(banner: NewBanner, now: Date, queue: BannerQueu
 export async function endBanner(id: string, now: Date, queue: BannerQueue): Promise<BreakingNews | null> {
   await queue.ready();
   return getDb().transaction(async (tx) => {
+    await tx.execute(BANNER_LOCK);
     const [ended] = await tx
       .update(breakingNews)
       .set({ endedAt: now })

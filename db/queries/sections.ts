@@ -58,13 +58,16 @@ export async function moveSection(slug: string, direction: 'up' | 'down', update
     // Positions may be equal after concurrent inserts: give the pair distinct ones in the new order.
     const [low, high] = [Math.min(self.position, neighbour.position), Math.max(self.position, neighbour.position, Math.min(self.position, neighbour.position) + 1)];
     const [first, second] = direction === 'up' ? [self, neighbour] : [neighbour, self];
+    // Only the section moved counts as changed: an open rename or retire form for its neighbour,
+    // whose name and description stay as they were, must not be refused as out of date.
+    const changed = (section: Section) => (section.slug === self.slug ? { updatedBy, updatedAt: sql`now()` } : {});
     await tx
       .update(sections)
-      .set({ position: low, updatedBy, updatedAt: sql`now()` })
+      .set({ position: low, ...changed(first) })
       .where(eq(sections.slug, first.slug));
     await tx
       .update(sections)
-      .set({ position: high, updatedBy, updatedAt: sql`now()` })
+      .set({ position: high, ...changed(second) })
       .where(eq(sections.slug, second.slug));
     return 'moved';
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { uuidSchema } from '../validation';
+import { isSitePath, uuidSchema } from '../validation';
 
 // The banner's rules, one place: what it may say, where it may point, how long it may stay up.
 
@@ -17,7 +17,7 @@ const hrefSchema = z
   .string()
   .trim()
   .max(2000, 'The link must be at most 2,000 characters.')
-  .refine((href) => (href.startsWith('/') && !href.startsWith('//') && !/\s/.test(href)) || (URL.canParse(href) && new URL(href).protocol === 'https:'), {
+  .refine((href) => isSitePath(href) || (URL.canParse(href) && new URL(href).protocol === 'https:'), {
     message: 'The link must be a path on this site, such as /articles/flood-warning, or an https:// address.',
   });
 

@@ -2,6 +2,11 @@ import 'server-only';
 
 import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
 
+// A private module of Next.js: an upgrade may move or change it. Typed loosely on purpose, so that a
+// missing export reads as "outside a request" (the database directly: always correct, only uncached)
+// rather than breaking every page; test/in-request.test.ts fails on such an upgrade instead.
+const storage: { getStore?: () => unknown } | undefined = workAsyncStorage;
+
 /**
  * Whether this code runs inside a Next.js request or render, where unstable_cache can keep entries
  * and tag the page. Outside one (a queue worker, a test, a script) there is no cache to use, and
@@ -9,5 +14,9 @@ import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage
  * use the same store.
  */
 export function inNextRequest(): boolean {
-  return workAsyncStorage.getStore() !== undefined;
+  try {
+    return typeof storage?.getStore === 'function' && storage.getStore() !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -132,6 +132,9 @@ async function newsroomCategoryExists(content: ContentIndex, slug: string, segme
  * judges. While the database cannot answer, only content/ counts.
  */
 export async function addressExists(pathname: string): Promise<boolean | null> {
+  // A section's feeds exist exactly when its page does (a retired one's lead where its articles went).
+  const feed = /^(\/category\/[^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)$/.exec(pathname);
+  if (feed) return addressExists(feed[1]!);
   const match =
     /^\/(articles)\/([^/]+)$/.exec(pathname) ??
     /^\/(tag|authors)\/([^/]+)(?:\/page\/([^/]+))?$/.exec(pathname) ??

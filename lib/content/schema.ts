@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import { CORRECTION_KINDS } from '../../db/schema';
-import { emailSchema, slugSchema } from '../validation';
+import { emailSchema, sitePathSchema, slugSchema } from '../validation';
 
-const sitePath = z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
+const sitePath = sitePathSchema('must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
 
 export const altTextSchema = z
   .string()
@@ -27,7 +27,12 @@ export const correctionKindSchema = z.enum(CORRECTION_KINDS, { message: 'must be
 
 const correctionSchema = z.object({ date: isoDate, kind: correctionKindSchema, text: correctionTextSchema }).strict();
 
-const link = z.object({ label: z.string().min(1), href: z.url() });
+const label = z.string().min(1).max(60, 'must be at most 60 characters');
+const link = z.object({ label, href: z.url() });
+
+// Bounds that keep the masthead, the footer and email headers readable (and a stored row small).
+export const MAX_NAVIGATION = 12;
+export const MAX_SOCIAL = 10;
 
 export const frontmatterSchema = z
   .object({
@@ -81,19 +86,20 @@ export const categoriesSchema = z.array(categorySchema).min(1, 'must list at lea
 
 export const siteSchema = z
   .object({
-    name: z.string().trim().min(2),
-    shortName: z.string().trim().min(2),
-    description: z.string().trim().min(20),
+    name: z.string().trim().min(2).max(100, 'must be at most 100 characters'),
+    shortName: z.string().trim().min(2).max(60, 'must be at most 60 characters'),
+    description: z.string().trim().min(20).max(300, 'must be at most 300 characters'),
     url: z.url(),
     locale: z.string().min(2),
     language: z.string().min(2),
     timeZone: z.string().min(3),
-    logoText: z.string().trim().min(2),
-    navigation: z.array(z.object({ label: z.string().min(1), href: sitePath })),
-    social: z.array(link).default([]),
+    logoText: z.string().trim().min(2).max(60, 'must be at most 60 characters'),
+    navigation: z.array(z.object({ label, href: sitePath })).max(MAX_NAVIGATION, `must have at most ${MAX_NAVIGATION} links`),
+    social: z.array(link).max(MAX_SOCIAL, `must have at most ${MAX_SOCIAL} links`).default([]),
     newsletter: z
       .object({
-        fromName: z.string().min(2),
+        // 78: the line length an email header should keep to (RFC 5322).
+        fromName: z.string().min(2).max(78, 'must be at most 78 characters'),
         fromAddress: emailSchema,
         // Sent once to each reader who confirms a sign-up (not to imported readers); no welcome when absent.
         // The body is plain text: paragraphs separated by a blank line.

@@ -30,9 +30,14 @@ export async function readNewsroomSections(): Promise<NewsroomSections> {
 
 const read = unstable_cache(readNewsroomSections, ['newsroom-sections'], { tags: [DATABASE_TAG, SECTIONS_TAG] });
 
+// `next build` reads no database, but the pages it prerenders must carry the tags all the same: a
+// page without them would never render again when a section is added, renamed or retired.
+const atBuild = unstable_cache(async (): Promise<NewsroomSections> => NONE, ['newsroom-sections', 'build'], { tags: [DATABASE_TAG, SECTIONS_TAG] });
+
 /** Read through a cache whose tag (SECTIONS_TAG) every section change expires; none while building. */
 export const newsroomSections = cache(async (): Promise<NewsroomSections> => {
-  if (building() || !env.DATABASE_URL) return NONE;
+  if (building()) return atBuild();
+  if (!env.DATABASE_URL) return NONE;
   try {
     // Work outside a Next.js server's requests (a queue worker, tests, scripts) has no incremental
     // cache to keep the entry in: it reads the table, as a cache miss would.

@@ -7,6 +7,7 @@ import { countArticlesBySlug, findSection, insertSection, listSections, moveSect
 import { categoryTag, SECTIONS_TAG } from '../cache/tags';
 import { getFileCategories, getSite } from '../content';
 import { slugify } from '../drafts/slug';
+import { routes } from '../routes';
 import { plural } from '../text/plural';
 import { resolveSection } from './resolve';
 import type { addSectionSchema, editSectionSchema, moveSectionSchema, retireSectionSchema } from './schema';
@@ -78,14 +79,24 @@ export async function retireSection({ slug, seen, target }: z.infer<typeof retir
   };
 }
 
-export type SectionRow = { slug: string; name: string; description: string; source: 'file' | 'newsroom'; articles: number; seen?: string };
+export type SectionRow = {
+  slug: string;
+  name: string;
+  description: string;
+  source: 'file' | 'newsroom';
+  articles: number;
+  seen?: string;
+  /** The site's navigation links to it: retired, that link would lead nowhere (or elsewhere). */
+  inNavigation?: boolean;
+};
 
 /**
  * What the newsroom's sections page shows: the live sections in readers' order (file ones first),
  * each with its articles (those of sections retired into it included), and the retired ones.
  */
 export async function sectionsOverview(): Promise<{ live: SectionRow[]; retired: { slug: string; name: string; movedTo: string | null }[] }> {
-  const [files, rows] = await Promise.all([getFileCategories(), listSections()]);
+  const [files, rows, site] = await Promise.all([getFileCategories(), listSections(), getSite()]);
+  const linked = new Set(site.navigation.map((link) => new URL(link.href, site.url).pathname.replace(/\/+$/, '')));
   const moved = Object.fromEntries(rows.flatMap((row) => (row.retiredAt && row.movedTo ? [[row.slug, row.movedTo]] : [])));
   const articles = await countArticlesBySlug(Object.fromEntries(Object.keys(moved).map((slug) => [slug, resolveSection(moved, slug)])));
   const live: SectionRow[] = [
@@ -99,6 +110,7 @@ export async function sectionsOverview(): Promise<{ live: SectionRow[]; retired:
         source: 'newsroom' as const,
         articles: articles.get(row.slug) ?? 0,
         seen: row.updatedAt.toISOString(),
+        inNavigation: linked.has(routes.category(row.slug)),
       })),
   ];
   return { live, retired: rows.filter((row) => row.retiredAt).map((row) => ({ slug: row.slug, name: row.name, movedTo: row.movedTo ? resolveSection(moved, row.slug) : null })) };

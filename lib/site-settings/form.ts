@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { MAX_NAVIGATION, MAX_SOCIAL } from '../content/schema';
 import { SETTING_FIELDS, type SettingField, type SiteOverrides } from './schema';
 
 // The settings form works without JavaScript: lists are a fixed number of rows (the current ones
@@ -7,8 +8,6 @@ import { SETTING_FIELDS, type SettingField, type SiteOverrides } from './schema'
 // whose `intent` says what to do with the typed form before it is saved.
 
 export const BLANK_ROWS = 3;
-export const MAX_NAVIGATION = 20;
-export const MAX_SOCIAL = 10;
 
 export type ListName = 'nav' | 'social';
 const LIST_FIELD = { nav: 'navigation', social: 'social' } as const;

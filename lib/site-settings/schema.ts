@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-import { siteSchema } from '../content/schema';
+import { MAX_NAVIGATION, MAX_SOCIAL, siteSchema } from '../content/schema';
 import type { Site } from '../content/types';
+import { sitePathSchema } from '../validation';
 
 // What admins may change in the newsroom, derived from the schema content/site.json is checked
 // against, so a setting saved here is exactly as valid as one written in the file. url, locale,
@@ -10,11 +11,15 @@ import type { Site } from '../content/types';
 const { name, shortName, logoText, description, navigation, social, newsletter } = siteSchema.shape;
 const welcome = newsletter.shape.welcome.unwrap();
 
-/** Site paths only: "//host" would leave the site. */
-const navigationSchema = z.array(navigation.element.refine((item) => !item.href.startsWith('//'), { message: 'must be a path on this site, e.g. "/archive"', path: ['href'] }));
+/** Site paths only (lib/validation.ts's isSitePath), with a message that suits the form. */
+const navigationSchema = z
+  .array(navigation.element.extend({ href: sitePathSchema('must be a path on this site, e.g. "/archive"') }))
+  .max(MAX_NAVIGATION, `must have at most ${MAX_NAVIGATION} links`);
 
 /** Social links open other sites, always over https. */
-const socialSchema = z.array(social.unwrap().element.refine((link) => link.href.startsWith('https://'), { message: 'must be an https:// address', path: ['href'] }));
+const socialSchema = z
+  .array(social.unwrap().element.refine((link) => link.href.startsWith('https://'), { message: 'must be an https:// address', path: ['href'] }))
+  .max(MAX_SOCIAL, `must have at most ${MAX_SOCIAL} links`);
 
 /** Each setting that can be changed (and reset to the file's value) on its own. */
 export const SETTING_FIELDS = ['name', 'shortName', 'logoText', 'description', 'fromName', 'fromAddress', 'welcome', 'social', 'navigation'] as const;

@@ -3,6 +3,7 @@ import 'server-only';
 import { readSiteSettings, saveSiteSettings } from '@/db/queries/site-settings';
 import type { PublicUser } from '@/db/queries/users';
 
+import { MAX_NAVIGATION } from '../content/schema';
 import type { Category, Site } from '../content/types';
 import { formatDateAndTime } from '../dates/format';
 import { routes } from '../routes';
@@ -58,6 +59,9 @@ export async function saveSettingsForm(form: SettingsForm, user: Pick<PublicUser
   } else if (intent === 'add-section') {
     const section = categories.find((category) => category.slug === form.addSection);
     if (!section) return { ok: false, error: 'Choose a section to add to the navigation.', values: echo(form) };
+    if (settings.navigation.length >= MAX_NAVIGATION) {
+      return { ok: false, error: `Not added: the navigation has ${MAX_NAVIGATION} links, the most it may have. Remove one first.`, values: echo(form) };
+    }
     chosen = { ...settings, navigation: [...settings.navigation, { label: section.name, href: routes.category(section.slug) }] };
     done = `Saved, with ${section.name} added to the navigation.`;
   } else if (intent !== 'save') {

@@ -4,13 +4,12 @@ import { type FormEvent, type ReactNode, useRef } from 'react';
 
 import { type FormAction, useActionForm } from '@/components/forms/action-form';
 import { LabelledField } from '@/components/forms/labelled-field';
-import { mediaSrc } from '@/lib/content/media';
-import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
 import { routes } from '@/lib/routes';
 
 import { BodyEditor } from './body-editor';
 import type { PictureUpload } from './body-editor/picture-dialog';
 import { DraftConflict } from './draft-conflict';
+import { DraftMetadata } from './draft-metadata';
 import { DraftUnsavedGuard } from './draft-unsaved-guard';
 import { LivePreview } from './live-preview';
 import { SaveStatusLine } from './save-status';
@@ -165,74 +164,16 @@ export function DraftForm({
             </div>
           </div>
 
-          <div className="desk__meta" role="group" aria-labelledby="draft-meta-heading">
-            <h2 id="draft-meta-heading" className="desk__panel-heading">
-              About the article
-            </h2>
-            <LabelledField id="draft-slug" label="Address" hint="The end of the article’s web address. Leave it empty to make it from the title." errors={errors.slug}>
-              {(props) => <input {...props} name="slug" defaultValue={values.slug} maxLength={80} />}
-            </LabelledField>
-            <LabelledField id="draft-standfirst" label="Standfirst" hint="One or two sentences that sum the story up." errors={errors.standfirst}>
-              {(props) => <textarea {...props} name="standfirst" defaultValue={values.standfirst} rows={3} maxLength={320} />}
-            </LabelledField>
-            <LabelledField id="draft-category" label="Category" errors={errors.category}>
-              {(props) => (
-                // Keyed by the answer's value: React resets a form after its action, and a <select>
-                // resets to the option it was first drawn with unless it is drawn again. Not by the
-                // saved value, which each autosave refreshes: that would redraw it under the cursor.
-                <select {...props} key={`category-${state?.values?.category}`} name="category" defaultValue={values.category}>
-                  <option value="">Not chosen yet</option>
-                  {categories.map((category) => (
-                    <option key={category.slug} value={category.slug}>
-                      {category.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </LabelledField>
-            <LabelledField id="draft-tags" label="Tags" hint="Comma separated, at most 8." errors={errors.tags}>
-              {(props) => <input {...props} name="tags" defaultValue={values.tags} />}
-            </LabelledField>
-            <LabelledField id="draft-author" label="Author" errors={errors.authorId}>
-              {(props) => (
-                <select {...props} key={`author-${state?.values?.authorId}`} name="authorId" defaultValue={values.authorId}>
-                  {authors.map((author) => (
-                    <option key={author.id} value={author.id}>
-                      {author.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </LabelledField>
-            {heroImageId ? (
-              <figure className="desk__hero">
-                {/* eslint-disable-next-line @next/next/no-img-element -- a newsroom thumbnail of the stored upload; next/image would add its client component to the form */}
-                <img src={mediaSrc(heroImageId)} alt={latest.heroAlt ?? ''} width={240} />
-                <figcaption>
-                  {heroImageId === saved.heroImageId || answer?.ok ? 'Current hero image' : 'New hero image (not saved yet)'}
-                  {latest.heroAlt ? `: ${latest.heroAlt}` : ', no alt text yet'}
-                </figcaption>
-              </figure>
-            ) : null}
-            <LabelledField
-              id="draft-hero"
-              label="Hero image"
-              hint={`${UPLOAD_HINT} Choosing one replaces the current picture when you press Save (autosave never uploads it).`}
-              errors={errors.heroImage}
-            >
-              {(props) => <input {...props} name="heroImage" type="file" accept={ACCEPTED_IMAGE_TYPES} onChange={(event) => checkFileSize(event.currentTarget)} />}
-            </LabelledField>
-            <LabelledField id="draft-hero-alt" label="Hero image alt text" hint="What the picture shows, for readers who cannot see it." errors={errors.heroAlt}>
-              {(props) => <input {...props} name="heroAlt" defaultValue={values.heroAlt} maxLength={250} />}
-            </LabelledField>
-            <LabelledField id="draft-hero-credit" label="Hero image credit" errors={errors.heroCredit}>
-              {(props) => <input {...props} name="heroCredit" defaultValue={values.heroCredit} maxLength={160} />}
-            </LabelledField>
-            <div className="field field--checkbox">
-              <input key={`featured-${state?.values?.featured}`} id="draft-featured" name="featured" type="checkbox" defaultChecked={values.featured === 'on'} />
-              <label htmlFor="draft-featured">Featured on the home page</label>
-            </div>
-          </div>
+          <DraftMetadata
+            values={values}
+            answered={state?.values}
+            latest={latest}
+            heroImageId={heroImageId}
+            heroSaved={heroImageId === saved.heroImageId || !!answer?.ok}
+            errors={errors}
+            authors={authors}
+            categories={categories}
+          />
         </form>
 
         {/* Narrow screens: the preview is behind this switch, which works without JavaScript (CSS). */}

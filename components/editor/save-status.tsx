@@ -1,6 +1,14 @@
 import type { ActionState } from '@/lib/actions/result';
 
-import type { SaveStatus } from './use-autosave';
+/** What the status beside Save says. */
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; message: string }
+  | { kind: 'failed'; reason: string; kept: boolean }
+  /** Someone saved a newer version: autosave waits until the person chooses what to keep. */
+  | { kind: 'conflict'; reason: string; kept: boolean };
 
 const KEPT = ' — your text is kept in this browser.';
 const NOT_KEPT = ' — your text is still in the form, but this browser could not keep a copy: do not close the page.';

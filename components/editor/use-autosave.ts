@@ -5,17 +5,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormAction } from '@/components/forms/action-form';
 import type { ActionState } from '@/lib/actions/result';
 
+import { useAutosaveTriggers } from './autosave-triggers';
+import type { SaveStatus } from './save-status';
+import { showSaved } from './saved-fields';
 import { clearUnsavedCopy, keepUnsavedCopy, textValuesOf } from './unsaved-copy';
-
-/** What the status beside Save says. */
-export type SaveStatus =
-  | { kind: 'idle' }
-  | { kind: 'unsaved' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; message: string }
-  | { kind: 'failed'; reason: string; kept: boolean }
-  /** Someone saved a newer version: autosave waits until the person chooses what to keep. */
-  | { kind: 'conflict'; reason: string; kept: boolean };
 
 const PAUSE_MS = 2000;
 /** Each change is kept in this browser this soon after typing stops: a tab closed before the save loses nothing. */
@@ -33,19 +26,6 @@ type Options = {
   /** The form's own last answer (Preview, with JavaScript): once it comes, it is the one shown. */
   formState: ActionState;
 };
-
-/**
- * Shows the saved form of what was sent ("Lido, Summer" as the tags "lido, summer"), in the fields
- * nobody is in and nobody changed since: never the field with the cursor, never the body.
- */
-function showSaved(form: HTMLFormElement, sent: FormData, saved: Record<string, string>) {
-  for (const [name, value] of Object.entries(saved)) {
-    const field = form.elements.namedItem(name);
-    if (name === 'body' || field === document.activeElement) continue;
-    const text = field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text');
-    if (text && field.value === sent.get(name) && field.value !== value) field.value = value;
-  }
-}
 
 /**
  * Saves the draft form after a pause in typing, on Ctrl/Cmd+S and on Save, through the same
@@ -181,48 +161,24 @@ export function useAutosave({ formId, draftId, writerId, version: initialVersion
     runRef.current = run;
   }, [run]);
 
-  useEffect(() => {
-    const element = form();
-    if (!element) return;
-    const edited = (event: Event) => {
-      // A text field also fires "change" when it loses focus, after its "input" events were counted.
-      const target = event.target;
-      const typed = target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'file'].includes(target.type));
-      if (event.type === 'change' && typed) return;
+  useAutosaveTriggers(form, {
+    edited: () => {
       edits.current += 1;
       keepSoon();
       if (blocked.current) return;
       setStatus((shown) => (shown.kind === 'saving' ? shown : { kind: 'unsaved' }));
       later(PAUSE_MS);
-    };
-    const shortcut = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-        event.preventDefault(); // the browser's "Save page as…"
-        void run('save', { explicit: true });
-      }
-    };
-    // Leaving within moments of the last keystroke: what is waiting to be kept is kept now.
-    const leaving = () => {
-      if (keepTimer.current !== undefined) keep(element);
-    };
-    const online = () => {
+    },
+    saveKey: () => void run('save', { explicit: true }),
+    online: () => {
       if (edits.current !== savedEdits.current) void run('save', { explicit: false });
-    };
-    element.addEventListener('input', edited);
-    element.addEventListener('change', edited);
-    document.addEventListener('keydown', shortcut);
-    window.addEventListener('online', online);
-    window.addEventListener('pagehide', leaving);
-    return () => {
-      clearTimeout(timer.current);
-      leaving();
-      element.removeEventListener('input', edited);
-      element.removeEventListener('change', edited);
-      document.removeEventListener('keydown', shortcut);
-      window.removeEventListener('online', online);
-      window.removeEventListener('pagehide', leaving);
-    };
-  }, [form, keep, keepSoon, later, run]);
+    },
+    // Leaving within moments of the last keystroke: what is waiting to be kept is kept now.
+    leaving: (element) => {
+      if (keepTimer.current !== undefined) keep(element);
+    },
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   /** Saves what is not saved yet, now: the version that holds everything typed, or null if it could not be saved. */
   const flush = useCallback(async (): Promise<number | null> => {

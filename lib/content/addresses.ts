@@ -2,7 +2,7 @@ import 'server-only';
 
 import { isDatabaseUnreachable } from '@/db';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
-import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/publishing';
+import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/published';
 import { listSections } from '@/db/queries/sections';
 import { log, reasonOf } from '@/lib/log';
 

@@ -5,7 +5,7 @@ import { cache } from 'react';
 
 import { isDatabaseUnreachable } from '@/db';
 import { listPublishedCorrections } from '@/db/queries/corrections';
-import { listPublishedSnapshots } from '@/db/queries/publishing';
+import { listPublishedSnapshots } from '@/db/queries/published';
 import { log, reasonOf } from '@/lib/log';
 
 import { CORRECTIONS_TAG, DATABASE_TAG } from '../cache/tags';

@@ -1,0 +1,44 @@
+import 'server-only';
+
+import { eq, isNotNull, sql } from 'drizzle-orm';
+
+import { type Database, getDb } from '../index';
+import { type DraftContent, draftRevisions, drafts, users } from '../schema';
+
+// What readers can see of the newsroom's articles: the reads behind the content facade and proxy.ts.
+// Publishing them is publishing.ts.
+
+/** What readers see of a published draft: the snapshot its published revision holds. */
+export type PublishedSnapshot = { id: string; content: DraftContent; wordCount: number | null; publishedAt: Date; contentUpdatedAt: Date | null };
+
+export async function listPublishedSnapshots(db: Database = getDb()): Promise<PublishedSnapshot[]> {
+  const rows = await db
+    .select({ id: drafts.id, content: draftRevisions.content, wordCount: draftRevisions.wordCount, publishedAt: drafts.publishedAt, contentUpdatedAt: drafts.contentUpdatedAt })
+    .from(drafts)
+    .innerJoin(draftRevisions, eq(draftRevisions.id, drafts.publishedRevisionId))
+    .where(isNotNull(drafts.publishedAt));
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt! }));
+}
+
+/** Slug, tags, author profile and date of every published article: what the proxy needs to answer 404s. */
+export async function listPublishedAddresses(db: Database = getDb()) {
+  const rows = await db.execute<{ slug: string; category: string; tags: string[] | null; author: string | null; featured: boolean; published_at: string }>(sql`
+    select r.content->>'slug' as slug,
+           r.content->>'category' as category,
+           array(select jsonb_array_elements_text(r.content->'tags')) as tags,
+           u.profile_slug as author,
+           coalesce((r.content->>'featured')::boolean, false) as featured,
+           d.published_at
+      from ${drafts} d
+      join ${draftRevisions} r on r.id = d.published_revision_id
+      left join ${users} u on u.id::text = r.content->>'authorId'`);
+  return rows.map((row) => ({ slug: row.slug, category: row.category, tags: row.tags ?? [], author: row.author, featured: row.featured, published: new Date(row.published_at) }));
+}
+
+/** Whether readers can see an article at this address: one indexed lookup, for every article request. */
+export async function isPublishedSlug(slug: string, db: Database = getDb()): Promise<boolean> {
+  const rows = await db.execute(sql`
+    select 1 from ${drafts} d join ${draftRevisions} r on r.id = d.published_revision_id
+     where d.slug = ${slug} and r.content->>'slug' = ${slug} limit 1`);
+  return rows.length > 0;
+}

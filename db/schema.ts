@@ -92,15 +92,10 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     // Bumped when the password changes or an admin deactivates the account: older sessions end.
     sessionVersion: integer('session_version').notNull().default(0),
-    // The public author profile: set when the person writes for the site under their own name.
-    profileSlug: text('profile_slug').unique(),
-    bio: text('bio'),
-    pictureImageId: uuid('picture_image_id').references((): AnyPgColumn => images.id),
-    pictureAlt: text('picture_alt'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check('users_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`), index('users_picture_idx').on(table.pictureImageId)],
+  (table) => [check('users_email_normalised', sql`${table.email} = lower(btrim(${table.email}))`)],
 );
 
 /**
@@ -166,7 +161,10 @@ export type DraftContent = {
   standfirst: string;
   category: string;
   tags: string[];
-  authorId: string;
+  /** The byline, in order: ids of author_profiles rows. */
+  authorIds: string[];
+  /** Free text after the byline ("Additional reporting by …", "With agencies"); empty for none. */
+  credit: string;
   heroImageId: string | null;
   heroAlt: string;
   heroCredit: string;
@@ -191,9 +189,13 @@ export const drafts = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    authorId: uuid('author_id')
+    // The byline in order (author_profiles ids; an array cannot carry foreign keys, so
+    // lib/ checks each id on save); a contributor owns the drafts they created or are bylined on.
+    authorIds: uuid('author_ids')
+      .array()
       .notNull()
-      .references(() => users.id),
+      .default(sql`'{}'::uuid[]`),
+    credit: text('credit').notNull().default(''),
     heroImageId: uuid('hero_image_id').references(() => images.id),
     heroAlt: text('hero_alt').notNull().default(''),
     heroCredit: text('hero_credit').notNull().default(''),
@@ -229,6 +231,7 @@ export const drafts = pgTable(
       .on(table.publishedAt)
       .where(sql`${table.publishedRevisionId} is not null`),
     index('drafts_hero_idx').on(table.heroImageId),
+    index('drafts_author_ids_idx').using('gin', table.authorIds),
   ],
 );
 
@@ -357,11 +360,12 @@ export const searchDocuments = pgTable(
     standfirst: text('standfirst').notNull(),
     // Plain text of the body: Markdown parsed and only its words kept.
     body: text('body').notNull(),
-    // Tag names and the author's name, weighted between the standfirst and the body.
+    // Tag names and the authors' names, weighted between the standfirst and the body.
     keywords: text('keywords').notNull(),
     section: text('section').notNull(),
-    authorSlug: text('author_slug').notNull(),
-    authorName: text('author_name').notNull(),
+    // Every author on the byline, in order, and the byline as readers see it ("A and B").
+    authorSlugs: text('author_slugs').array().notNull(),
+    byline: text('byline').notNull(),
     published: timestamp('published', { withTimezone: true }).notNull(),
     hash: text('hash').notNull(),
     config: regconfig('config').notNull(),
@@ -386,7 +390,7 @@ export const searchDocuments = pgTable(
     index('search_documents_published_idx').on(table.published),
     // Filtered searches: the body phase walks these newest first, and counting reads no other article's vector.
     index('search_documents_section_idx').on(table.section, table.published),
-    index('search_documents_author_idx').on(table.authorSlug, table.published),
+    index('search_documents_authors_idx').using('gin', table.authorSlugs),
   ],
 );
 
@@ -583,3 +587,62 @@ export const breakingNews = pgTable(
 );
 
 export type BreakingNews = typeof breakingNews.$inferSelect;
+
+export const authorKind = pgEnum('author_kind', ['staff', 'contributor', 'partner', 'agency']);
+
+export type AuthorLink = { label: string; url: string };
+
+/**
+ * Bylines: staff, guest writers, partner outlets and wire services. A profile may be linked to one
+ * newsroom account (whose Account page edits it) or to none; editors and admins edit any. `slug` is
+ * null until the profile has a public address; publishing needs one (lib/content/draft-article.ts).
+ */
+export const authorProfiles = pgTable(
+  'author_profiles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').unique(),
+    name: text('name').notNull(),
+    kind: authorKind('kind').notNull().default('staff'),
+    bio: text('bio').notNull().default(''),
+    pictureImageId: uuid('picture_image_id').references(() => images.id),
+    pictureAlt: text('picture_alt'),
+    links: jsonb('links').$type<AuthorLink[]>().notNull().default([]),
+    userId: uuid('user_id')
+      .unique()
+      .references(() => users.id),
+    // Two people editing one profile conflict instead of one silently undoing the other.
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (table) => [
+    check('author_profiles_slug_format', sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('author_profiles_name_length', sql`char_length(${table.name}) between 2 and 80`),
+    index('author_profiles_picture_idx').on(table.pictureImageId),
+  ],
+);
+
+export type AuthorProfile = typeof authorProfiles.$inferSelect;
+export type AuthorKind = AuthorProfile['kind'];
+
+/**
+ * The front page's chosen stories: position 0 is the lead, 1 to 3 the featured stories. A position
+ * without a row is automatic (newest first); a pin with `pinnedUntil` becomes automatic at that time.
+ */
+export const frontPageSlots = pgTable(
+  'front_page_slots',
+  {
+    position: integer('position').primaryKey(),
+    articleSlug: text('article_slug').notNull(),
+    pinnedUntil: timestamp('pinned_until', { withTimezone: true }),
+    setBy: uuid('set_by')
+      .notNull()
+      .references(() => users.id),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('front_page_slots_position', sql`${table.position} between 0 and 3`)],
+);
+
+export type FrontPageSlot = typeof frontPageSlots.$inferSelect;

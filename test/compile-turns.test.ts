@@ -11,7 +11,6 @@ import { untrustedMdxThreads } from '@/lib/content/untrusted/pool';
 import { checkDraft } from '@/lib/drafts/check';
 import { CHECK_RUNNING, compileGate, SUPERSEDED, takePreviewTurn } from '@/lib/drafts/preview-turns';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
-import { env } from '@/lib/env.mjs';
 
 afterAll(closeDb);
 
@@ -35,14 +34,11 @@ describe('one person’s bodies take one worker slot', () => {
     const watching = setInterval(() => (mostQueued = Math.max(mostQueued, untrustedMdxThreads().drafts?.queued ?? 0)), 10);
     const saves = Array.from({ length: 18 }, (_, n) => checkDraft(form(attacker, `${slowBody}\nVariant ${n}.\n`), attacker));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const started = performance.now();
     const theirs = await checkDraft(form(colleague, '## Normal\n\nA normal body.'), colleague);
-    const ms = performance.now() - started;
     const answers = await Promise.all(saves);
     clearInterval(watching);
     expect(theirs).toMatchObject({ ok: true });
-    // Far below the attacker's bodies' time limit and the queue's 10 s wait: it never queued behind them.
-    expect(ms).toBeLessThan(env.MDX_WORKER_TIME_LIMIT_MS);
+    // It never queued behind the attacker's bodies (the waits in milliseconds are bench:mdx-abuse's).
     expect(mostQueued).toBe(0);
     const bodies = answers.map((answer) => (answer.ok ? 'saved' : answer.fieldErrors.body?.[0]));
     // The first runs, one more waits its turn; the rest are asked to try again.

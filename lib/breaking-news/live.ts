@@ -4,6 +4,7 @@ import { unstable_cache } from 'next/cache';
 
 import { isDatabaseUnreachable } from '@/db';
 import { readLiveBanner } from '@/db/queries/breaking-news';
+import { log, reasonOf } from '@/lib/log';
 
 import { inNextRequest } from '../cache/in-request';
 import { BANNER_TAG, DATABASE_TAG } from '../cache/tags';
@@ -49,7 +50,7 @@ export async function getLiveBanner(now: Date = new Date()): Promise<LiveBanner 
     cached = inNextRequest() ? await cachedLive() : await readLive(now);
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
-    console.error('The database cannot be reached; pages show no breaking-news banner for now:', error);
+    log.warn({ reason: reasonOf(error) }, 'The database cannot be reached; pages show no breaking-news banner for now');
     // Rendered again soon after the database is back (as published.ts's outage pages are).
     if (inNextRequest()) await liveUntil(new Date(now.getTime() + OUTAGE_RETRY_MS), now);
     return null;

@@ -4,6 +4,7 @@ import { unstable_cache } from 'next/cache';
 
 import { isDatabaseUnreachable } from '@/db';
 import { readSiteSettings } from '@/db/queries/site-settings';
+import { log, reasonOf } from '@/lib/log';
 
 import { inNextRequest } from '../cache/in-request';
 import { DATABASE_TAG, SITE_SETTINGS_TAG } from '../cache/tags';
@@ -35,7 +36,7 @@ async function overrides(): Promise<SiteOverrides> {
     return await (inNextRequest() ? cachedOverrides() : readOverrides());
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
-    console.error('The database cannot be reached; using content/site.json’s settings for now:', error);
+    log.warn({ reason: reasonOf(error) }, 'The database cannot be reached; using content/site.json’s settings for now');
     return inNextRequest() ? withoutDatabase() : {};
   }
 }

@@ -51,7 +51,9 @@ test('a wrong password is one JSON line in the server log, with the request id a
   // Nor anywhere in the log, from any spec's failed sign-in: next-auth's own logger is replaced.
   expect(raw).not.toContain('[auth][error]');
   // Any stack trace, wherever it came from, with the lines before it: the message that began it.
-  const lines = raw.split('\n');
-  const traces = lines.flatMap((line, n) => (/^\s+at .+:\d+:\d+\)?$/.test(line) && !/^\s+at /.test(lines[n - 1] ?? '') ? [lines.slice(Math.max(0, n - 3), n + 1).join('\n')] : []));
+  const rawLines = raw.split('\n');
+  const traces = rawLines.flatMap((line, n) =>
+    /^\s+at .+:\d+:\d+\)?$/.test(line) && !/^\s+at /.test(rawLines[n - 1] ?? '') ? [rawLines.slice(Math.max(0, n - 3), n + 1).join('\n')] : [],
+  );
   expect(traces).toEqual([]);
 });

@@ -86,6 +86,27 @@ describe('home layout, tags and archive', () => {
     expect(layout.latest.map((x) => x.slug)).toEqual(['n1', 'n2']);
   });
 
+  it('puts the chosen stories in their positions and fills the others automatically, each story once', () => {
+    const articles = [
+      article('n1', '2026-11-10T00:00:00Z'),
+      article('f1', '2026-11-09T00:00:00Z', { featured: true }),
+      article('n2', '2026-11-08T00:00:00Z'),
+      article('f2', '2026-11-07T00:00:00Z', { featured: true }),
+      article('f3', '2026-11-06T00:00:00Z', { featured: true }),
+      article('n3', '2026-11-05T00:00:00Z'),
+    ];
+    // n2 leads, f1 (the automatic lead otherwise) is chosen second, so the automatic ones skip both.
+    const layout = homeLayout(articles, ['n2', undefined, 'f1']);
+    expect(layout.lead?.slug).toBe('n2');
+    expect(layout.featured.map((x) => x.slug)).toEqual(['f2', 'f1', 'f3']);
+    expect(layout.latest.map((x) => x.slug)).toEqual(['n1', 'n3']);
+    // A choice no longer published falls back to automatic; an automatic lead is the newest featured.
+    const fallback = homeLayout(articles, ['gone', 'n3']);
+    expect(fallback.lead?.slug).toBe('f1');
+    expect(fallback.featured.map((x) => x.slug)).toEqual(['n3', 'f2', 'f3']);
+    expect(fallback.latest.map((x) => x.slug)).toEqual(['n1', 'n2']);
+  });
+
   it('counts tags and groups the archive by month in the site time zone', () => {
     const articles = [article('x', '2026-10-31T23:30:00Z', { tags: ['a', 'b'] }), article('y', '2026-10-15T12:00:00Z', { tags: ['a'] })];
     expect(listTags(articles)).toEqual([

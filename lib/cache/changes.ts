@@ -55,3 +55,6 @@ export const tagsForSiteSettings = (): string[] => [SITE_SETTINGS_TAG];
 
 /** Every reader page: each shows the banner, or its absence. */
 export const tagsForBanner = (): string[] => [BANNER_TAG];
+
+/** The home page and its further pages: the front page's layout, or a pin's end. */
+export const tagsForFrontPage = (): string[] => [HOME_TAG];

@@ -2,12 +2,14 @@ import 'server-only';
 
 import { isDatabaseUnreachable } from '@/db';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
+import { readFrontPageSlots } from '@/db/queries/front-page';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/published';
 import { listSections } from '@/db/queries/sections';
 import { log, reasonOf } from '@/lib/log';
 
 import { yearMonthIn } from '../dates/format';
 import { env } from '../env.mjs';
+import { chosenAt } from '../front-page/slots';
 import { resolveSection } from '../sections/resolve';
 import { isSlug } from '../validation';
 import { loadContent } from './load';
@@ -86,7 +88,7 @@ function existsInContent(content: ContentIndex, kind: string, slug: string, segm
   return false;
 }
 
-function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug: string, segment: string | undefined): boolean {
+function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug: string, segment: string | undefined, chosen: (string | undefined)[] = []): boolean {
   switch (kind) {
     case 'articles':
       return articles.some((article) => article.slug === slug);
@@ -103,7 +105,7 @@ function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug
       return (listed.length > 0 || content.authors.has(slug)) && pageFits(segment, listed, PER_PAGE);
     }
     case 'page':
-      return pageFits(slug, homeLayout(articles).latest, HOME_LATEST_PER_PAGE);
+      return pageFits(slug, homeLayout(articles, chosen).latest, HOME_LATEST_PER_PAGE);
     default: {
       const [year, month] = [Number(slug), Number(segment)];
       return articles.some((article) => {
@@ -148,11 +150,14 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
   // Without a database there are no newsroom sections: a section content/ lacks is no page.
   if (!env.DATABASE_URL) return kind === 'articles' || (kind === 'category' && segment === undefined) ? false : null;
   let articles: Summary[];
+  // The front page's chosen stories are not in "latest", so they shorten its paging.
+  let chosen: (string | undefined)[] = [];
   try {
     // The common case, a reader opening a newsroom article, needs only one indexed lookup.
     if (kind === 'articles') return await isPublishedSlug(slug);
     if (kind === 'category') return await newsroomCategoryExists(content, slug, segment);
     articles = await allArticles(content);
+    if (kind === 'page') chosen = chosenAt(await readFrontPageSlots(), new Date());
   } catch (error) {
     // Without the database the site is what content/ makes it (as with no database at all): a page
     // rendered now could only fail, so an address content/ does not have gets the static 404 page.
@@ -162,7 +167,7 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
     if (kind === 'articles') return false;
     articles = content.articles;
   }
-  return existsIn(articles, content, kind, slug, segment);
+  return existsIn(articles, content, kind, slug, segment, chosen);
 }
 
 /**

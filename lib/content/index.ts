@@ -2,15 +2,15 @@ import 'server-only';
 
 import { cache } from 'react';
 
-import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, HOME_TAG, tagTag } from '../cache/tags';
+import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, tagTag } from '../cache/tags';
 import { yearMonthIn } from '../dates/format';
+import { articlesFor } from './articles';
 import { compileMdxCached } from './mdx';
 import { newsroomArticleCode } from './newsroom-code';
-import { CORRECTIONS_PER_PAGE, HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
-import { publishedArticles, readPublishedArticles } from './published';
+import { CORRECTIONS_PER_PAGE, PER_PAGE } from './paging';
+import { readPublishedArticles } from './published';
 import {
   adjacentArticles,
-  homeLayout,
   listArchiveMonths,
   listTags,
   paginate,
@@ -19,6 +19,8 @@ import {
 } from './queries';
 import type { Article, ArticleCorrection, Author, Content, Page } from './types';
 
+export { readArticlesNow } from './articles';
+export { getHomePage, homePage } from './home';
 export { PER_PAGE } from './paging';
 export { parsePageNumber, tagName } from './queries';
 export type { ArchiveMonth, Article, ArticleCorrection, Author, Category, Page, Site, Tag } from './types';
@@ -26,20 +28,6 @@ export type { ArchiveMonth, Article, ArticleCorrection, Author, Category, Page, 
 import { getCategory, getContent, getSections, getSite } from './site-and-sections';
 
 export { currentCategorySlug, getCategories, getCategory, getFileCategories, getRetiredCategoryTarget, getSite, getSiteFile } from './site-and-sections';
-
-/**
- * content/ articles and published newsroom articles as one list, newest first. `scope` is the cache
- * tag of the page reading it (see lib/cache/tags.ts). A newsroom article never takes a content/ address.
- */
-async function articlesFor(scope: string): Promise<Article[]> {
-  const [content, sections] = await Promise.all([getContent(), getSections()]);
-  const fromDatabase = await publishedArticles(scope, sections.categories, sections.moved);
-  if (fromDatabase.length === 0) return content.articles;
-  const taken = new Set(content.articles.map((article) => article.slug));
-  return [...content.articles, ...fromDatabase.filter((article) => !taken.has(article.slug))].sort(
-    (a, b) => b.published.getTime() - a.published.getTime() || a.slug.localeCompare(b.slug),
-  );
-}
 
 /** Authors of content/, and newsroom accounts with a public profile who have published. */
 function authorsOf(content: Content, articles: Article[]): Map<string, Author> {
@@ -80,12 +68,6 @@ export async function readNewsroomArticles(): Promise<{ draftId: string; article
   const { categories, moved } = await getSections();
   const articles = await readPublishedArticles(categories, moved);
   return articles.filter(isNewsroomArticle).map((article) => ({ draftId: article.file.slice('draft '.length), article }));
-}
-
-export async function getHomePage(page: number) {
-  const layout = homeLayout(await articlesFor(HOME_TAG));
-  const latest = paginate(layout.latest, page, HOME_LATEST_PER_PAGE);
-  return latest && { ...layout, latest };
 }
 
 export async function getCategoryPage(slug: string, page: number) {

@@ -50,7 +50,16 @@ test.describe('newsroom accessibility', () => {
 
   test.describe('as admin', () => {
     test.use({ storageState: storageState('admin') });
-    for (const path of ['/editor', '/editor/people', '/editor/sections', '/editor/subscribers', '/editor/account', '/editor/settings', '/editor/front-page']) {
+    for (const path of [
+      '/editor',
+      '/editor/people',
+      '/editor/sections',
+      '/editor/subscribers',
+      '/editor/account',
+      '/editor/settings',
+      '/editor/front-page',
+      '/editor/front-page/preview',
+    ]) {
       test(`${path} has no axe violations`, async ({ page }) => {
         await page.goto(path);
         await expect(page).toHaveURL(path);

@@ -4,7 +4,7 @@ import { type FormAction, useActionForm } from '@/components/forms/action-form';
 import { FormStatus } from '@/components/forms/form-status';
 import { LabelledField } from '@/components/forms/labelled-field';
 import { buttonClass, SubmitButton } from '@/components/forms/submit-button';
-import { BASED_ON_FIELD, FRONT_PAGE_POSITIONS, positionLabels, slotField, untilField } from '@/lib/front-page/schema';
+import { BASED_ON_FIELD, FRONT_PAGE_POSITIONS, positionLabels, slotField, untilField } from '@/lib/front-page/positions';
 
 export type StoryOption = { slug: string; label: string };
 

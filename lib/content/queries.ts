@@ -1,4 +1,5 @@
 import { yearMonthIn } from '../dates/format';
+import { FRONT_PAGE_POSITIONS } from '../front-page/positions';
 import type { ArchiveMonth, Article, Page, Tag } from './types';
 
 export function paginate<T>(items: T[], page: number, perPage: number): Page<T> | null {
@@ -77,8 +78,6 @@ type HomeLayout<T extends Candidate = Article> = {
   positions: { article?: T; chosen: boolean }[];
 };
 
-/** The front page's positions: 0 is the lead, 1–3 the featured stories. */
-export const FRONT_PAGE_POSITIONS = [0, 1, 2, 3] as const;
 
 /**
  * The home page. `chosen[position]` is the address the newsroom put there (lib/front-page): shown

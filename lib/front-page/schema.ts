@@ -1,20 +1,11 @@
 import { z } from 'zod';
 
-import { FRONT_PAGE_POSITIONS } from '../content/queries';
 import { isSlug } from '../validation';
-
 // The front page's form, one place: the editing form, the preview (its query string) and "Put live"
 // (the action) all post these fields, so each reads them with this schema.
+import { FRONT_PAGE_POSITIONS, type Position, slotField, untilField } from './positions';
 
-export { FRONT_PAGE_POSITIONS };
-export type Position = (typeof FRONT_PAGE_POSITIONS)[number];
-
-export const positionLabels: Record<Position, string> = { 0: 'Lead story', 1: 'Featured story 1', 2: 'Featured story 2', 3: 'Featured story 3' };
-
-/** The form's field names of a position: its story ('' for automatic) and its pin's expiry. */
-export const slotField = (position: Position) => `slot${position}` as const;
-export const untilField = (position: Position) => `until${position}` as const;
-export const BASED_ON_FIELD = 'basedOn';
+export { BASED_ON_FIELD, FRONT_PAGE_POSITIONS, type Position, positionLabels, slotField, untilField } from './positions';
 
 /** At least a minute ahead, so a pin is not gone before the page shows it (as the banner's expiry). */
 export const MIN_PIN_MS = 60 * 1000;

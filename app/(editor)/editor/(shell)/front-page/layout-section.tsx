@@ -3,7 +3,7 @@ import { FrontPagePositions } from '@/components/editor/front-page-positions';
 import type { Article, Site } from '@/lib/content';
 import { formatDate } from '@/lib/dates/format';
 import { frontPageOverview } from '@/lib/front-page/overview';
-import { formValues,type FrontPageForm as Form } from '@/lib/front-page/schema';
+import { formValues, type FrontPageForm as Form } from '@/lib/front-page/schema';
 import { routes } from '@/lib/routes';
 
 import { saveFrontPageAction } from '../actions/front-page';

@@ -1,3 +1,5 @@
+import { redirect } from 'next/navigation';
+
 import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { HomeView } from '@/components/home-view';
@@ -18,7 +20,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function FrontPagePreview({ searchParams }: Props) {
   await requireUser('front-page:manage');
   const now = new Date();
-  const form = formFromQuery(await searchParams);
+  const query = await searchParams;
+  const form = formFromQuery(query);
+  // The form's GET also carries the fields React adds for its action: the preview's own address has only the layout.
+  if (form && Object.keys(query).length !== Object.keys(formValues(form)).length) redirect(routes.editor.frontPagePreview(formValues(form)));
   const [site, articles] = await Promise.all([getSite(), readArticlesNow()]);
   const checked = form ? checkLayout(form, articles, site, now) : null;
   const back = routes.editor.frontPage(form ? formValues(form) : {});

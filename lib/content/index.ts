@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, HOME_TAG, tagTag } from '../cache/tags';
 import { yearMonthIn } from '../dates/format';
 import { compileMdxCached } from './mdx';
+import { getNewsroomAuthor } from './newsroom-authors';
 import { newsroomArticleCode } from './newsroom-code';
 import { CORRECTIONS_PER_PAGE, HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
 import { publishedArticles, readPublishedArticles } from './published';
@@ -41,10 +42,10 @@ async function articlesFor(scope: string): Promise<Article[]> {
   );
 }
 
-/** Authors of content/, and newsroom accounts with a public profile who have published. */
+/** Authors of content/, and newsroom profiles on the byline of a published article. */
 function authorsOf(content: Content, articles: Article[]): Map<string, Author> {
   const authors = new Map(content.authors);
-  for (const article of articles) if (!authors.has(article.author.slug)) authors.set(article.author.slug, article.author);
+  for (const author of articles.flatMap((article) => article.authors)) if (!authors.has(author.slug)) authors.set(author.slug, author);
   return authors;
 }
 
@@ -110,10 +111,10 @@ export async function getTagPage(slug: string, page: number) {
 
 export async function getAuthorPage(slug: string, page: number) {
   const articles = await articlesFor(authorTag(slug));
-  const author = authorsOf(await getContent(), articles).get(slug);
+  const author = authorsOf(await getContent(), articles).get(slug) ?? (await getNewsroomAuthor(slug));
   if (!author) return null;
   const listing = paginate(
-    articles.filter((article) => article.author.slug === slug),
+    articles.filter((article) => article.authors.some((author) => author.slug === slug)),
     page,
     PER_PAGE,
   );

@@ -9,7 +9,7 @@ const pages = {
   home: '/',
   article: `/articles/${article.slug}`,
   category: `/category/${articles[0]!.category.slug}`,
-  author: `/authors/${articles[0]!.author.slug}`,
+  author: `/authors/${articles[0]!.authors[0]!.slug}`,
   archive: '/archive',
   corrections: '/corrections',
   'corrected article': `/articles/${firstArticle((candidate) => candidate.corrections.length > 0).slug}`,

@@ -79,8 +79,8 @@ test.beforeAll(async () => {
   const sql = database();
   const [contributor] = await sql`select id from users where email = ${people.contributor.email}`;
   await sql.begin(async (tx) => {
-    const created = await tx`insert into drafts (id, slug, title, category, author_id, created_by, updated_by)
-      values (${SAMPLE_DRAFT_ID}, 'access-check-sample', 'Access check sample', '', ${contributor!.id}, ${contributor!.id}, ${contributor!.id})
+    const created = await tx`insert into drafts (id, slug, title, category, created_by, updated_by)
+      values (${SAMPLE_DRAFT_ID}, 'access-check-sample', 'Access check sample', '', ${contributor!.id}, ${contributor!.id})
       on conflict do nothing returning id`;
     if (created.length === 0) return;
     const content = {
@@ -89,7 +89,8 @@ test.beforeAll(async () => {
       standfirst: '',
       category: '',
       tags: [],
-      authorId: contributor!.id,
+      authorIds: [],
+      credit: '',
       heroImageId: null,
       heroAlt: '',
       heroCredit: '',

@@ -13,7 +13,17 @@ function article(slug: string, published: string, extra: Partial<Article> = {}):
     tags: [],
     featured: false,
     corrections: [],
-    author: { slug: 'ann', name: 'Ann', role: 'Reporter', bio: 'A reporter of things.', links: [], picture: { src: '/a.jpg', alt: 'A grey square portrait', width: 1, height: 1 } },
+    authors: [
+      {
+        slug: 'ann',
+        name: 'Ann',
+        role: 'Reporter',
+        kind: 'staff',
+        bio: 'A reporter of things.',
+        links: [],
+        picture: { src: '/a.jpg', alt: 'A grey square portrait', width: 1, height: 1 },
+      },
+    ],
     hero: { src: '/h.jpg', alt: 'Grey hills at dawn', width: 16, height: 9 },
     body: '',
     file: `${slug}.mdx`,

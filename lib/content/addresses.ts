@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { isDatabaseUnreachable } from '@/db';
+import { isCompleteProfileSlug } from '@/db/queries/author-profiles';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
 import { readFrontPageSlots } from '@/db/queries/front-page';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/published';
@@ -24,7 +25,7 @@ import { homeLayout, paginate, parsePageNumber } from './queries';
 // counts here, so its listing page may render as an empty page rather than the static 404; and in
 // development content/ is read once per process here, while the pages re-read it.
 
-type Summary = { slug: string; category: string; tags: string[]; author: string | null; published: Date; featured: boolean };
+type Summary = { slug: string; category: string; tags: string[]; authors: string[]; published: Date; featured: boolean };
 type ContentIndex = { articles: Summary[]; slugs: Set<string>; authors: Set<string>; categories: Set<string>; timeZone: string };
 
 let contentIndex: Promise<ContentIndex> | undefined;
@@ -32,11 +33,11 @@ let contentIndex: Promise<ContentIndex> | undefined;
 // content/ is fixed while a server runs: read (and validated, as for the pages) once per process.
 async function readContentIndex(): Promise<ContentIndex> {
   const content = await loadContent();
-  const articles = content.articles.map(({ slug, category, tags, author, published, featured }) => ({
+  const articles = content.articles.map(({ slug, category, tags, authors, published, featured }) => ({
     slug,
     category: category.slug,
     tags,
-    author: author.slug,
+    authors: authors.map((author) => author.slug),
     published,
     featured,
   }));
@@ -101,7 +102,7 @@ function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug
       return listed.length > 0 && pageFits(segment, listed, PER_PAGE);
     }
     case 'authors': {
-      const listed = articles.filter((article) => article.author === slug);
+      const listed = articles.filter((article) => article.authors.includes(slug));
       return (listed.length > 0 || content.authors.has(slug)) && pageFits(segment, listed, PER_PAGE);
     }
     case 'page':
@@ -156,6 +157,8 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
     // The common case, a reader opening a newsroom article, needs only one indexed lookup.
     if (kind === 'articles') return await isPublishedSlug(slug);
     if (kind === 'category') return await newsroomCategoryExists(content, slug, segment);
+    // A newsroom profile's first page exists once it could be on a byline, like a file author's.
+    if (kind === 'authors' && segment === undefined && (await isCompleteProfileSlug(slug))) return true;
     articles = await allArticles(content);
     if (kind === 'page') chosen = chosenAt(await readFrontPageSlots(), new Date());
   } catch (error) {

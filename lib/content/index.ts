@@ -6,6 +6,7 @@ import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTI
 import { yearMonthIn } from '../dates/format';
 import { articlesFor } from './articles';
 import { compileMdxCached } from './mdx';
+import { getNewsroomAuthor } from './newsroom-authors';
 import { newsroomArticleCode } from './newsroom-code';
 import { CORRECTIONS_PER_PAGE, PER_PAGE } from './paging';
 import { readPublishedArticles } from './published';
@@ -29,10 +30,10 @@ import { getCategory, getContent, getSections, getSite } from './site-and-sectio
 
 export { currentCategorySlug, getCategories, getCategory, getFileCategories, getRetiredCategoryTarget, getSite, getSiteFile } from './site-and-sections';
 
-/** Authors of content/, and newsroom accounts with a public profile who have published. */
+/** Authors of content/, and newsroom profiles on the byline of a published article. */
 function authorsOf(content: Content, articles: Article[]): Map<string, Author> {
   const authors = new Map(content.authors);
-  for (const article of articles) if (!authors.has(article.author.slug)) authors.set(article.author.slug, article.author);
+  for (const author of articles.flatMap((article) => article.authors)) if (!authors.has(author.slug)) authors.set(author.slug, author);
   return authors;
 }
 
@@ -92,10 +93,10 @@ export async function getTagPage(slug: string, page: number) {
 
 export async function getAuthorPage(slug: string, page: number) {
   const articles = await articlesFor(authorTag(slug));
-  const author = authorsOf(await getContent(), articles).get(slug);
+  const author = authorsOf(await getContent(), articles).get(slug) ?? (await getNewsroomAuthor(slug));
   if (!author) return null;
   const listing = paginate(
-    articles.filter((article) => article.author.slug === slug),
+    articles.filter((article) => article.authors.some((author) => author.slug === slug)),
     page,
     PER_PAGE,
   );

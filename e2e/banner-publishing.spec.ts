@@ -80,7 +80,7 @@ test.describe('the breaking-news banner', () => {
       await reader.page.goto(path);
       await expect(bannerOf(reader.page)).toHaveCount(0);
     }
-    await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
+    await expect(page.getByRole('table', { name: 'The last 20 banners, newest first' }).getByRole('row')).toHaveCount(3);
     await reader.context.close();
   });
 

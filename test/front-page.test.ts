@@ -16,6 +16,8 @@ const { frontPageOverview } = await import('@/lib/front-page/overview');
 const { frontPageFormSchema } = await import('@/lib/front-page/schema');
 const { checkLayout, saveFrontPage } = await import('@/lib/front-page/service');
 const { frontPageQueue } = await import('@/lib/jobs/front-page');
+const { publishDraft, unpublishDraft } = await import('@/db/queries/publishing');
+const { searchEntryFor, seedDraft } = await import('./helpers/drafts');
 const { stopQueue } = await import('@/lib/jobs/queue');
 
 afterAll(async () => {
@@ -85,14 +87,17 @@ describe('the front page’s layout', () => {
     expect(jobs.map((job) => new Date(job.start_after).getTime())).toContain(at(start, 30).getTime());
   });
 
-  it('falls back to automatic where the chosen story is no longer published', async () => {
-    const gone = { ...plainB!, slug: 'story-since-unpublished', title: 'A story since unpublished' };
-    expect(await save({ slot1: gone.slug, basedOn: await version() }, at(start, 40), [gone, ...articles])).toMatchObject({ ok: true });
-    expect((await shown(at(start, 41), [gone, ...articles])).featured[0]).toBe(gone.slug);
-    const now = await shown(at(start, 41));
-    expect(now.featured[0]).not.toBe(gone.slug);
+  it('falls back to automatic where the chosen story is unpublished', async () => {
+    const draft = await seedDraft();
+    await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
+    const withDraft = await readArticlesNow();
+    expect(await save({ slot1: draft.slug, basedOn: await version() }, at(start, 40), withDraft)).toMatchObject({ ok: true });
+    expect((await shown(at(start, 41), withDraft)).featured[0]).toBe(draft.slug);
+    await unpublishDraft(draft.id, 60);
+    const now = await shown(at(start, 41), await readArticlesNow());
+    expect(now.featured).not.toContain(draft.slug);
     expect(now).toMatchObject({ lead: autoLead!.slug });
-    const overview = await frontPageOverview(articles, site.timeZone, at(start, 41));
+    const overview = await frontPageOverview(await readArticlesNow(), site.timeZone, at(start, 41));
     expect(overview.positions[1]).toMatchObject({ state: 'unpublished' });
   });
 

@@ -65,7 +65,10 @@ export async function saveFrontPage(
   if (!saved.ok) {
     const when = saved.savedAt ? ` at ${formatDateAndTime(saved.savedAt, site)}` : '';
     const who = saved.savedAt ? `${saved.savedBy ?? 'Someone'} changed the front page${when}` : 'Someone set the front page back to automatic';
-    return { ok: false, error: `${who}, after you opened this form, so nothing was changed. Open the front page again to see the layout now, then make your choices again.` };
+    return {
+      ok: false,
+      error: `${who}, after you opened this form, so nothing was changed. “Now on the front page” shows their layout; press “Put live” again to replace it with yours, or change yours first.`,
+    };
   }
   const chosen = checked.slots.length;
   return {

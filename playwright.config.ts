@@ -31,16 +31,21 @@ export default defineConfig({
   projects: [
     // Creates the newsroom's first accounts (on this run's empty database) for the specs that need them.
     { name: 'newsroom-setup', testMatch: /newsroom\.setup\.ts/, use: { browserName: 'chromium' } },
-    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['newsroom-setup'], testIgnore: /(publishing|newsroom-journey|several-servers|outage)\.spec\.ts/ },
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium' },
+      dependencies: ['newsroom-setup'],
+      testIgnore: /(publishing|newsroom-journey|front-page|several-servers|outage)\.spec\.ts/,
+    },
     {
       name: 'no-javascript',
       use: { browserName: 'chromium', javaScriptEnabled: false },
       testMatch: /(journeys|newsletter|newsroom|search|subscribers-import)\.spec\.ts/,
       dependencies: ['newsroom-setup'],
     },
-    // Publishing changes the home page, feeds and sitemaps that other specs compare with content/,
-    // so the specs that publish run after them.
-    { name: 'publishing', use: { browserName: 'chromium' }, testMatch: /(publishing|newsroom-journey)\.spec\.ts/, dependencies: ['chromium', 'no-javascript'] },
+    // Publishing (and choosing the front page's stories) changes the home page, feeds and sitemaps
+    // that other specs compare with content/, so the specs that publish run after them.
+    { name: 'publishing', use: { browserName: 'chromium' }, testMatch: /(publishing|newsroom-journey|front-page)\.spec\.ts/, dependencies: ['chromium', 'no-javascript'] },
     // Two more servers behind nginx, one of them restarted mid-spec: alone, so a restart never catches
     // another spec's newsletter send or schedule on its way.
     { name: 'several-servers', use: { browserName: 'chromium' }, testMatch: /several-servers\.spec\.ts/, dependencies: ['publishing'] },

@@ -22,7 +22,7 @@ const paragraph =
   'The council met on Tuesday to discuss the harbour, the ferries and next year’s budget. ' + 'Residents asked about parking, bus routes and the library. '.repeat(4);
 const body = Array.from({ length: 12 }, (_, index) => `## Part ${index + 1}\n\n${paragraph}\n\n- one point\n- another point\n`).join('\n');
 
-let draft = existing ? { id: existing, authorId: '' } : undefined;
+let draft = existing ? { id: existing, writerId: '' } : undefined;
 if (!draft) {
   const seeded = await seedDraft({ body });
   // The MDX worker threads take a few seconds to start, longer on a busy machine.

@@ -11,7 +11,7 @@ const pages: Record<string, string> = {
   home: '/',
   article: `/articles/${article.slug}`,
   category: `/category/${article.category.slug}`,
-  author: `/authors/${article.author.slug}`,
+  author: `/authors/${article.authors[0]!.slug}`,
 };
 
 const server = await startServer(Number(process.env.BENCH_PORT ?? 3290));

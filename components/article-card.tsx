@@ -1,4 +1,5 @@
 import type { Article, Site } from '@/lib/content';
+import { bylineOf } from '@/lib/content/byline';
 import { routes } from '@/lib/routes';
 
 import { DateLine } from './date-line';
@@ -36,7 +37,7 @@ export function ArticleCard({ article, site, variant = 'list', headingLevel = 3,
         </Heading>
         <p className="card__standfirst">{article.standfirst}</p>
         <p className="meta">
-          <span>{article.author.name}</span> · <DateLine date={article.published} site={site} />
+          <span>{bylineOf(article)}</span> · <DateLine date={article.published} site={site} />
           {article.readingMinutes ? (
             <>
               {' '}

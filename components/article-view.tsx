@@ -5,6 +5,7 @@ import { routes } from '@/lib/routes';
 import { ArticleCorrections } from './article-corrections';
 import { ArticleList } from './article-list';
 import { AuthorCard } from './author-card';
+import { Byline } from './byline';
 import { DateLine } from './date-line';
 import { ArticleBody } from './mdx/article-body';
 import { NewsletterBox } from './newsletter/newsletter-box';
@@ -42,9 +43,7 @@ export function ArticleView({ article, code, site, related, adjacent, subscribe,
           <h1 className="article__title">{article.title}</h1>
           <p className="article__standfirst">{article.standfirst}</p>
           <p className="meta article__meta">
-            <span>
-              By <a href={routes.author(article.author.slug)}>{article.author.name}</a>, {site.name}
-            </span>
+            <Byline article={article} site={site} />
             <span>
               <DateLine date={article.published} site={site} />
             </span>
@@ -76,7 +75,9 @@ export function ArticleView({ article, code, site, related, adjacent, subscribe,
         ) : null}
         <ArticleCorrections corrections={article.corrections} site={site} />
         <footer className="article__footer">
-          <AuthorCard author={article.author} />
+          {article.authors.map((author) => (
+            <AuthorCard key={author.slug} author={author} />
+          ))}
         </footer>
       </article>
       <div className="container article-after">

@@ -9,7 +9,7 @@ const pages = {
   home: '/',
   article: `/articles/${article.slug}`,
   category: `/category/${articles[0]!.category.slug}`,
-  author: `/authors/${articles[0]!.author.slug}`,
+  author: `/authors/${articles[0]!.authors[0]!.slug}`,
   archive: '/archive',
   corrections: '/corrections',
   'corrected article': `/articles/${firstArticle((candidate) => candidate.corrections.length > 0).slug}`,
@@ -50,7 +50,16 @@ test.describe('newsroom accessibility', () => {
 
   test.describe('as admin', () => {
     test.use({ storageState: storageState('admin') });
-    for (const path of ['/editor', '/editor/people', '/editor/sections', '/editor/subscribers', '/editor/account', '/editor/settings', '/editor/front-page']) {
+    for (const path of [
+      '/editor',
+      '/editor/people',
+      '/editor/sections',
+      '/editor/subscribers',
+      '/editor/account',
+      '/editor/settings',
+      '/editor/front-page',
+      '/editor/front-page/preview',
+    ]) {
       test(`${path} has no axe violations`, async ({ page }) => {
         await page.goto(path);
         await expect(page).toHaveURL(path);

@@ -15,7 +15,8 @@ test.describe.configure({ mode: 'serial' });
 
 const FRONT_PAGE = '/editor/front-page';
 const article = firstArticle();
-const READER_PAGES = ['/', `/articles/${article.slug}`, `/category/${article.category.slug}`];
+// The static 404 page too: prerendered, it carries the banner's tag like every other page.
+const READER_PAGES = ['/', '/no-such-page-anywhere', `/articles/${article.slug}`, `/category/${article.category.slug}`];
 
 async function readerPage(browser: Browser, javaScriptEnabled = true) {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled });
@@ -79,7 +80,7 @@ test.describe('the breaking-news banner', () => {
       await reader.page.goto(path);
       await expect(bannerOf(reader.page)).toHaveCount(0);
     }
-    await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
+    await expect(page.getByRole('table', { name: 'The last 20 banners, newest first' }).getByRole('row')).toHaveCount(3);
     await reader.context.close();
   });
 

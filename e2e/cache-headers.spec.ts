@@ -28,7 +28,7 @@ test('reader pages, feeds and sitemaps may be kept by a shared cache for a bound
     `/articles/${article.slug}`,
     `/category/${article.category.slug}`,
     `/tag/${tag}`,
-    `/authors/${article.author.slug}`,
+    `/authors/${article.authors[0]!.slug}`,
     '/archive',
     '/feed.xml',
     '/atom.xml',

@@ -31,7 +31,8 @@ test.describe('feeds and sitemaps', () => {
     const response = await request.get('/feed.json');
     expect(response.headers()['content-type']).toMatch(/application\/feed\+json/);
     const json = await response.json();
-    expect(json.version).toBe('https://jsonfeed.org/version/1');
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.items[0].authors).toEqual(articles[0]!.authors.map((author) => ({ name: author.name, url: `${site.url}/authors/${author.slug}` })));
     expect(json.items.map((item: { url: string }) => item.url)).toEqual(articles.map((article) => articleUrl(article.slug)));
   });
 
@@ -62,7 +63,7 @@ test.describe('feeds and sitemaps', () => {
     const urls = (sitemap.urlset.url as { loc: string }[]).map((entry) => entry.loc);
     for (const article of articles) expect(urls).toContain(articleUrl(article.slug));
     for (const category of new Set(articles.map((article) => article.category.slug))) expect(urls).toContain(`${site.url}/category/${category}`);
-    for (const author of new Set(articles.map((article) => article.author.slug))) expect(urls).toContain(`${site.url}/authors/${author}`);
+    for (const author of new Set(articles.flatMap((article) => article.authors.map((author) => author.slug)))) expect(urls).toContain(`${site.url}/authors/${author}`);
     expect(urls).toContain(`${site.url}/corrections`);
   });
 
@@ -106,7 +107,7 @@ test.describe('metadata', () => {
     expect(news).toMatchObject({
       headline: article.title,
       datePublished: article.published.toISOString(),
-      author: [{ name: article.author.name }],
+      author: article.authors.map((author) => ({ name: author.name })),
       publisher: { name: site.name },
     });
     expect(data.find((entry: { '@type': string }) => entry['@type'] === 'BreadcrumbList').itemListElement).toHaveLength(3);

@@ -68,10 +68,10 @@ async function snapshot(): Promise<string> {
   const [mallory] = await database()`select count(*)::int as count from users where email like 'mallory%'`;
   const [draft] =
     await database()`select md5(d::text) as digest, (select count(*)::int from draft_revisions where draft_id = d.id) as revisions from drafts d where id = ${SAMPLE_DRAFT_ID}`;
-  // The site's settings and its banner: no spec of this project changes them, so any change is a refused call's.
-  const [site] =
-    await database()`select (select md5(coalesce(string_agg(s::text, '|'), '')) from site_settings s) as settings, (select count(*)::int from breaking_news) as banners`;
-  return `${known!.digest}/${mallory!.count}/${draft?.digest}/${draft?.revisions}/${site!.settings}/${site!.banners}`;
+  // The site's settings, its banner and its front page: no spec of this project changes them, so any change is a refused call's.
+  const [site] = await database()`select (select md5(coalesce(string_agg(s::text, '|'), '')) from site_settings s) as settings,
+    (select count(*)::int from breaking_news) as banners, (select md5(coalesce(string_agg(f::text, '|'), '')) from front_page_slots f) as front`;
+  return `${known!.digest}/${mallory!.count}/${draft?.digest}/${draft?.revisions}/${site!.settings}/${site!.banners}/${site!.front}`;
 }
 
 /** The contributor's draft every [id] page and draft action is called with. */
@@ -79,8 +79,8 @@ test.beforeAll(async () => {
   const sql = database();
   const [contributor] = await sql`select id from users where email = ${people.contributor.email}`;
   await sql.begin(async (tx) => {
-    const created = await tx`insert into drafts (id, slug, title, category, author_id, created_by, updated_by)
-      values (${SAMPLE_DRAFT_ID}, 'access-check-sample', 'Access check sample', '', ${contributor!.id}, ${contributor!.id}, ${contributor!.id})
+    const created = await tx`insert into drafts (id, slug, title, category, created_by, updated_by)
+      values (${SAMPLE_DRAFT_ID}, 'access-check-sample', 'Access check sample', '', ${contributor!.id}, ${contributor!.id})
       on conflict do nothing returning id`;
     if (created.length === 0) return;
     const content = {
@@ -89,7 +89,8 @@ test.beforeAll(async () => {
       standfirst: '',
       category: '',
       tags: [],
-      authorId: contributor!.id,
+      authorIds: [],
+      credit: '',
       heroImageId: null,
       heroAlt: '',
       heroCredit: '',

@@ -18,10 +18,11 @@ test.describe('reader journeys', () => {
     await expect(page).toHaveURL(`/articles/${lead.slug}`);
     await expect(page.getByRole('heading', { level: 1, name: lead.title })).toBeVisible();
 
-    await page.getByRole('article').getByRole('link', { name: lead.author.name }).first().click();
-    await expect(page).toHaveURL(`/authors/${lead.author.slug}`);
-    await expect(page.getByRole('heading', { level: 1, name: lead.author.name })).toBeVisible();
-    const byAuthor = articles.filter((article) => article.author.slug === lead.author.slug);
+    const [author] = lead.authors;
+    await page.getByRole('article').getByRole('link', { name: author!.name }).first().click();
+    await expect(page).toHaveURL(`/authors/${author!.slug}`);
+    await expect(page.getByRole('heading', { level: 1, name: author!.name })).toBeVisible();
+    const byAuthor = articles.filter((article) => article.authors.some((candidate) => candidate.slug === author!.slug));
     await expect(page.locator('main article')).toHaveCount(byAuthor.length);
   });
 
@@ -39,9 +40,10 @@ test.describe('reader journeys', () => {
     expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect(main.getByText(article.standfirst)).toBeVisible();
     expect(await main.locator('.prose h2').count()).toBeGreaterThan(1);
-    const authorCard = main.getByRole('region', { name: article.author.name });
-    await expect(authorCard.getByRole('img', { name: article.author.picture.alt })).toBeVisible();
-    await expect(authorCard.getByRole('link', { name: article.author.name })).toHaveAttribute('href', `/authors/${article.author.slug}`);
+    const [author] = article.authors;
+    const authorCard = main.getByRole('region', { name: author!.name });
+    await expect(authorCard.getByRole('img', { name: author!.picture.alt })).toBeVisible();
+    await expect(authorCard.getByRole('link', { name: author!.name })).toHaveAttribute('href', `/authors/${author!.slug}`);
     await expect(main.getByRole('heading', { name: 'Related stories' })).toBeVisible();
     await expect(main.getByText('Get the latest updates delivered to your inbox')).toBeVisible();
     await expect(main.getByRole('navigation', { name: 'More stories' }).getByRole('link').first()).toBeVisible();

@@ -16,7 +16,9 @@ test.beforeEach(async ({ page }) => {
 });
 
 async function pictureId(role: RoleName): Promise<string> {
-  const rows = await database()<{ id: string | null }[]>`select picture_image_id as id from users where email = ${people[role].email}`;
+  const rows = await database()<
+    { id: string | null }[]
+  >`select p.picture_image_id as id from author_profiles p join users u on u.id = p.user_id where u.email = ${people[role].email}`;
   const id = rows[0]?.id;
   if (!id) throw new Error(`${role} has no profile picture`);
   return id;

@@ -497,7 +497,7 @@ test.describe('defects of issue 13', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect(page.getByText('Your public profile is saved.')).toBeVisible();
     await expect(page.getByText('The file is empty')).toHaveCount(0);
-    const [row] = await database()<{ bio: string }[]>`select bio from users where email = ${person.email}`;
+    const [row] = await database()<{ bio: string }[]>`select p.bio from author_profiles p join users u on u.id = p.user_id where u.email = ${person.email}`;
     expect(row?.bio).toBe('Olive writes about the market, its stalls and the traders’ long mornings.');
 
     const draft = await seedReadyDraft();

@@ -66,8 +66,8 @@ async function counts(kind: ListingKind): Promise<{ slug: string; count: number 
   const articles = await getArticles();
   if (kind === 'tag') return getTags();
   const slugs = kind === 'category' ? (await getCategories()).map((c) => c.slug) : (await getAuthors()).map((a) => a.slug);
-  const key = (article: Article) => (kind === 'category' ? article.category.slug : article.author.slug);
-  return slugs.map((slug) => ({ slug, count: articles.filter((article) => key(article) === slug).length }));
+  const has = (article: Article, slug: string) => (kind === 'category' ? article.category.slug === slug : article.authors.some((author) => author.slug === slug));
+  return slugs.map((slug) => ({ slug, count: articles.filter((article) => has(article, slug)).length }));
 }
 
 /** Params for generateStaticParams: every first page, or every further page. */

@@ -61,8 +61,10 @@ const editor = {
   account: () => `${EDITOR}/account`,
   /** The publication's name, sender, links and navigation (admins). */
   settings: () => `${EDITOR}/settings`,
-  /** What the front page carries beyond its articles: the breaking-news banner (the slots join here). */
-  frontPage: () => `${EDITOR}/front-page`,
+  /** The front page's lead and featured slots, and the breaking-news banner. */
+  frontPage: (choices: Record<string, string> = {}) => withQuery(`${EDITOR}/front-page`, choices),
+  /** The front page as a layout not yet saved would make it: the slots' form fields in the query. */
+  frontPagePreview: (choices: Record<string, string> = {}) => withQuery(`${EDITOR}/front-page/preview`, choices),
   newsletter: (page?: number) => withQuery(`${EDITOR}/newsletter`, { page: page && page > 1 ? page : undefined }),
   /** One send's report; `page` pages its failures and bounces. */
   newsletterSend: (id: string, page?: number) => withQuery(`${EDITOR}/newsletter/${id}`, { page: page && page > 1 ? page : undefined }),

@@ -35,7 +35,7 @@ describe('the article as an email', () => {
   it('has the headline as subject and the article’s parts in the HTML', () => {
     const html = decoded(email.html);
     expect(email.subject).toBe(article.title);
-    for (const part of [article.title, article.standfirst, article.author.name, site.name, `subscribed to ${site.name}’s newsletter`]) expect(html).toContain(part);
+    for (const part of [article.title, article.standfirst, article.authors[0]!.name, site.name, `subscribed to ${site.name}’s newsletter`]) expect(html).toContain(part);
     const headings = [...article.body.matchAll(/^##+ (.+)$/gm)].map((match) => match[1]!);
     expect(headings.length).toBeGreaterThan(2);
     for (const text of headings) expect(html).toMatch(new RegExp(`<h[23][^>]*>${text}</h[23]>`));

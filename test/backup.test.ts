@@ -69,7 +69,7 @@ async function contents(url: string, draftIds: string[], emails: string[]) {
 describe.skipIf(!onPostgres)('a PostgreSQL backup', () => {
   it('restores into a fresh database with every draft, revision, picture (byte for byte) and subscriber', async () => {
     const drafts = [await seedDraft(), await seedDraft({ body: 'Another **story**.' })];
-    const author = drafts[0]!.authorId;
+    const author = drafts[0]!.writerId;
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 37) % 256));
     const upload = await saveImage(
       { sha256: 'backup-test-picture', contentType: 'image/png', width: 640, height: 480, byteSize: bytes.length, data: bytes, uploadedBy: author },

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb, getDb } from '@/db';
 import { deleteStaleRateLimits, deleteUnconfirmedSubscribers, deleteUnusedImages } from '@/db/queries/cleanup';
-import { confirmationTokens, draftRevisions, drafts, images, rateLimits, subscribers, users } from '@/db/schema';
+import { authorProfiles, confirmationTokens, draftRevisions, drafts, images, rateLimits, subscribers } from '@/db/schema';
 import { mediaIdFromSrc, mediaSrc } from '@/lib/content/media';
 import { runCleanup } from '@/lib/maintenance/cleanup';
 
@@ -89,10 +89,10 @@ describe('the clean-up', () => {
         version: 2,
         content: { ...first!.content, body: `Text\n\n<Figure src="/media/${inBody}" alt="The weir in flood" />` },
         summary: 'Saved',
-        savedBy: draft.authorId,
+        savedBy: draft.writerId,
       });
     await getDb().update(drafts).set({ version: 2 }).where(eq(drafts.id, draft.id));
-    await getDb().update(users).set({ pictureImageId: onProfile }).where(eq(users.id, draft.authorId));
+    await getDb().update(authorProfiles).set({ pictureImageId: onProfile }).where(eq(authorProfiles.userId, draft.writerId));
     // A published article's hero, and the draft hero, both older than the grace period.
     const [publishedRevision] = await getDb().select().from(draftRevisions).where(eq(draftRevisions.draftId, published.id));
     await getDb()

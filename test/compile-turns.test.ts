@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 const form = (user: PublicUser, body: string) =>
-  draftFieldsSchema.parse({ title: 'A title', slug: '', standfirst: '', category: '', tags: '', authorId: user.id, heroImageId: '', heroAlt: '', heroCredit: '', body });
+  draftFieldsSchema.parse({ title: 'A title', slug: '', standfirst: '', category: '', tags: '', authorIds: [], heroImageId: '', heroAlt: '', heroCredit: '', body });
 // Slow but within the time limit (a few hundred milliseconds), so its thread is never replaced for overrunning.
 const moderate = (n: number) => `${`${'- '.repeat(9)}x\n`.repeat(200)}\nPreview ${n}.\n`;
 const threadIds = () => (untrustedMdxThreads().drafts?.threadIds ?? []).toSorted();

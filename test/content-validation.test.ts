@@ -22,7 +22,7 @@ describe('loading valid content', () => {
     const [article] = content.articles;
     expect(article?.slug).toBe('fine-story');
     expect(article?.category.name).toBe('News');
-    expect(article?.author.name).toBe('Ann Author');
+    expect(article?.authors.map((author) => author.name)).toEqual(['Ann Author']);
     expect(article?.hero).toMatchObject({ width: 32, height: 18, alt: 'Grey hills under a pale sky' });
     expect(article?.readingMinutes).toBe(3);
     expect(article?.featured).toBe(false);

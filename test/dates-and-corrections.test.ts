@@ -31,7 +31,7 @@ const contentOf = ({ id: _id, authorSlug: _slug, authorName: _name, ...content }
 
 /** Saves the next version with `change` applied, as the editor's form does; returns its number. */
 async function saveChange(draft: Seeded, version: number, change: Partial<DraftContent>): Promise<number> {
-  const saved = await saveDraft({ id: draft.authorId, canEditAny: true }, draft.id, version, { ...contentOf(draft), ...change });
+  const saved = await saveDraft({ id: draft.writerId, canEditAny: true }, draft.id, version, { ...contentOf(draft), ...change });
   if (!saved.ok) throw new Error(`The save was refused: ${saved.reason}`);
   return saved.draft.version;
 }
@@ -85,12 +85,12 @@ describe('publication date', () => {
   it('goes with a schedule: dated as given when it runs, and never later than the scheduled time', async () => {
     const draft = await seedDraft();
     const runAt = new Date(Date.now() + 60_000);
-    expect(await schedule(draft.id, 1, runAt, draft.authorId, false, new Date(runAt.getTime() + 60_000))).toEqual({
+    expect(await schedule(draft.id, 1, runAt, draft.writerId, false, new Date(runAt.getTime() + 60_000))).toEqual({
       ok: false,
       problems: ['The publication date cannot be later than the scheduled time.'],
     });
     const moved = new Date('2025-01-20T08:00:00Z');
-    expect(await scheduleDraft(draft.id, runAt, draft.authorId, 1, false, publicationQueue, moved)).toBe(true);
+    expect(await scheduleDraft(draft.id, runAt, draft.writerId, 1, false, publicationQueue, moved)).toBe(true);
     const [job] = await getDb().execute<{ id: string }>(sql`select id from publish_jobs where draft_id = ${draft.id} and status = 'pending'`);
     expect(await runPublication(job!.id, false, async () => {})).toBe('published');
     expect((await getDraftForPublishing(draft.id))!.publishedAt).toEqual(moved);
@@ -145,7 +145,8 @@ describe('"Updated" time', () => {
       { heroImageId: null },
       { heroAlt: 'Other' },
       { heroCredit: 'Other' },
-      { authorId: 'x' },
+      { authorIds: [] },
+      { credit: 'With agencies' },
     ]) {
       expect(changesWhatReadersSee(base, { ...base, ...change })).toBe(true);
     }
@@ -159,10 +160,10 @@ describe('corrections', () => {
   it('are appended to a published article and shown newest first, without publishing again', async () => {
     const draft = await seedDraft();
     await publishNow(draft.id, 1);
-    const first = await addCorrection({ draftId: draft.id, kind: 'correction', text: 'An earlier version gave the wrong ferry times.', userId: draft.authorId });
+    const first = await addCorrection({ draftId: draft.id, kind: 'correction', text: 'An earlier version gave the wrong ferry times.', userId: draft.writerId });
     expect(first).toEqual({ ok: true, slug: draft.slug, tags: [`article:${draft.slug}`, 'corrections'] });
     await new Promise((resolve) => setTimeout(resolve, 10));
-    await addCorrection({ draftId: draft.id, kind: 'clarification', text: 'The harbour master spoke in a personal capacity.', userId: draft.authorId });
+    await addCorrection({ draftId: draft.id, kind: 'clarification', text: 'The harbour master spoke in a personal capacity.', userId: draft.writerId });
     const article = await articleOf(draft.slug);
     expect(article?.corrections.map((correction) => correction.kind)).toEqual(['clarification', 'correction']);
     expect(article?.corrections[1]).toMatchObject({ text: 'An earlier version gave the wrong ferry times.' });
@@ -173,16 +174,16 @@ describe('corrections', () => {
   it('cannot be edited away: the database refuses an update', async () => {
     const draft = await seedDraft();
     await publishNow(draft.id, 1);
-    await addCorrection({ draftId: draft.id, kind: 'correction', text: 'An earlier version misspelt the harbour’s name.', userId: draft.authorId });
+    await addCorrection({ draftId: draft.id, kind: 'correction', text: 'An earlier version misspelt the harbour’s name.', userId: draft.writerId });
     await expect(getDb().execute(sql`update corrections set text = 'Nothing happened.' where draft_id = ${draft.id}`)).rejects.toThrow();
     expect((await listCorrectionsOf(draft.id))[0]?.text).toBe('An earlier version misspelt the harbour’s name.');
   });
 
   it('are refused on an article that is not published, and leave with it when it is unpublished', async () => {
     const draft = await seedDraft();
-    expect(await addCorrection({ draftId: draft.id, kind: 'correction', text: 'A correction to nothing at all.', userId: draft.authorId })).toMatchObject({ ok: false });
+    expect(await addCorrection({ draftId: draft.id, kind: 'correction', text: 'A correction to nothing at all.', userId: draft.writerId })).toMatchObject({ ok: false });
     await publishNow(draft.id, 1);
-    await addCorrection({ draftId: draft.id, kind: 'correction', text: 'An earlier version gave the wrong date.', userId: draft.authorId });
+    await addCorrection({ draftId: draft.id, kind: 'correction', text: 'An earlier version gave the wrong date.', userId: draft.writerId });
     await unpublishDraft(draft.id, LEASE_SECONDS);
     expect(await articleOf(draft.slug)).toBeUndefined();
     await publishNow(draft.id, 1);

@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 
 import { draftFieldsSchema, MAX_BODY } from '@/lib/drafts/schema';
 
-const authorId = randomUUID();
+const authorIds = [randomUUID()];
 
-const fields = (overrides: Record<string, string>) =>
+const fields = (overrides: Record<string, string | string[]>) =>
   draftFieldsSchema.safeParse({
     title: 'A title',
     slug: '',
     standfirst: '',
     category: '',
     tags: '',
-    authorId,
+    authorIds,
     heroImageId: '',
     heroAlt: '',
     heroCredit: '',

@@ -15,6 +15,8 @@ import { checkDraft } from '@/lib/drafts/check';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { slugify } from '@/lib/drafts/slug';
 
+import { seedProfile } from './helpers/drafts';
+
 afterAll(closeDb);
 
 let writer: PublicUser;
@@ -39,7 +41,8 @@ function content(overrides: Partial<DraftContent> = {}): DraftContent {
     standfirst: '',
     category: '',
     tags: [],
-    authorId: writer.id,
+    authorIds: [],
+    credit: '',
     heroImageId: null,
     heroAlt: '',
     heroCredit: '',
@@ -130,7 +133,8 @@ describe('access', () => {
   });
 
   it('lets the named author in, even if someone else started the draft', async () => {
-    const draft = await createDraft(editor.id, content({ authorId: other.id }));
+    const profile = await seedProfile({ userId: other.id });
+    const draft = await createDraft(editor.id, content({ authorIds: [(await seedProfile()).id, profile.id] }));
     expect(await getDraft(as(other), draft.id)).toBeDefined();
   });
 
@@ -163,14 +167,14 @@ describe('addresses', () => {
 });
 
 describe('checking a draft before it is saved', () => {
-  const form = (body: string, overrides: Record<string, string> = {}) =>
+  const form = (body: string, overrides: Record<string, unknown> = {}) =>
     draftFieldsSchema.parse({
       title: 'A title',
       slug: '',
       standfirst: '',
       category: '',
       tags: 'Local News, budget,, local news',
-      authorId: writer.id,
+      authorIds: [],
       heroImageId: '',
       heroAlt: '',
       heroCredit: '',
@@ -194,9 +198,15 @@ describe('checking a draft before it is saved', () => {
     ]);
   });
 
-  it('refuses an author other than themselves for a contributor, and an unknown category', async () => {
-    const result = await checkDraft(form('Text', { authorId: other.id, category: 'sprots' }), writer);
-    expect(result).toMatchObject({ ok: false, fieldErrors: { authorId: [expect.any(String)], category: [expect.any(String)] } });
+  it('refuses an unknown category, and a byline with an unknown profile or, for a contributor, not led by their own', async () => {
+    const [own, colleague] = [await seedProfile({ userId: writer.id }), await seedProfile()];
+    const unknown = await checkDraft(form('Text', { authorIds: [own.id, randomUUID()], category: 'sprots' }), writer);
+    expect(unknown).toMatchObject({ ok: false, fieldErrors: { authorIds: [expect.stringMatching(/no longer exists/)], category: [expect.any(String)] } });
+    const notFirst = await checkDraft(form('Text', { authorIds: [colleague.id, own.id] }), writer);
+    expect(notFirst).toMatchObject({ ok: false, fieldErrors: { authorIds: [expect.stringMatching(/put “.+” first/)] } });
+    // Their own name first, a co-author after it; an editor may put anyone anywhere.
+    expect(await checkDraft(form('Text', { authorIds: [own.id, colleague.id] }), writer)).toMatchObject({ ok: true, content: { authorIds: [own.id, colleague.id] } });
+    expect(await checkDraft(form('Text', { authorIds: [colleague.id, own.id] }), editor)).toMatchObject({ ok: true, content: { authorIds: [colleague.id, own.id] } });
   });
 
   it('refuses a hero image that is not stored', async () => {
@@ -211,7 +221,7 @@ describe('checking a draft before it is saved', () => {
       standfirst: '',
       category: '',
       tags: 'a,b,c,d,e,f,g,h,i',
-      authorId: writer.id,
+      authorIds: [],
       heroImageId: '',
       heroAlt: '',
       heroCredit: '',
@@ -224,16 +234,21 @@ describe('checking a draft before it is saved', () => {
       standfirst: '',
       category: '',
       tags: '',
-      authorId: writer.id,
+      authorIds: [],
       heroImageId: '',
       heroAlt: '',
       heroCredit: '',
       body: '',
     });
     expect(badSlug.success).toBe(false);
+    const byline = (authorIds: string[]) =>
+      draftFieldsSchema.safeParse({ title: 'x', slug: '', standfirst: '', category: '', tags: '', authorIds, heroImageId: '', heroAlt: '', heroCredit: '', body: '' });
+    const id = randomUUID();
+    expect(byline([id, id]).error?.issues[0]?.message).toBe('An author can be on the byline only once.');
+    expect(byline(Array.from({ length: 7 }, () => randomUUID())).error?.issues[0]?.message).toBe('A byline can have at most 6 authors.');
+    expect(byline(['not-an-id']).success).toBe(false);
     expect(
-      draftFieldsSchema.safeParse({ title: '', slug: '', standfirst: '', category: '', tags: '', authorId: writer.id, heroImageId: '', heroAlt: '', heroCredit: '', body: '' })
-        .success,
+      draftFieldsSchema.safeParse({ title: '', slug: '', standfirst: '', category: '', tags: '', authorIds: [], heroImageId: '', heroAlt: '', heroCredit: '', body: '' }).success,
     ).toBe(false);
   });
 });

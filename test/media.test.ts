@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { GET } from '@/app/media/[id]/route';
 import { closeDb } from '@/db';
-import { createUser, getUser, type PublicUser } from '@/db/queries/users';
+import { getProfileOfUser } from '@/db/queries/author-profiles';
+import { createUser, type PublicUser } from '@/db/queries/users';
 import { checkUntrustedMdx } from '@/lib/content/safe-mdx';
 import { addInlineImage, figureSnippet } from '@/lib/media/inline-image';
 import { MAX_UPLOAD_BYTES, storeUploadedImage } from '@/lib/media/store';
@@ -187,7 +188,7 @@ describe('public profiles', () => {
     const slug = `reporter-${randomUUID().slice(0, 8)}`;
     expect(await saveProfile(await account('First'), { ...profile, profileSlug: slug })).toMatchObject({ ok: true });
     const second = await saveProfile(await account('Second'), { ...profile, profileSlug: slug });
-    expect(second).toMatchObject({ ok: false, fieldErrors: { profileSlug: [expect.stringMatching(/Another account already has/)] } });
+    expect(second).toMatchObject({ ok: false, fieldErrors: { profileSlug: [expect.stringMatching(/Another profile already has/)] } });
   });
 
   it('checks the bio and alt text, and stores a new picture only when the text is right', async () => {
@@ -195,7 +196,7 @@ describe('public profiles', () => {
     const bytes = await picture().jpeg().toBuffer();
     const short = await saveProfile(person, { profileSlug: 'pictured', bio: 'Too short.', pictureAlt: '' }, fileOf(bytes, 'me.jpg'));
     expect(short).toMatchObject({ ok: false, fieldErrors: { bio: [expect.stringMatching(/20 to 600/)], pictureAlt: [expect.any(String)] } });
-    expect((await getUser(person.id))?.pictureImageId).toBeNull();
+    expect(await getProfileOfUser(person.id)).toBeUndefined();
 
     const saved = await saveProfile(
       person,
@@ -203,10 +204,14 @@ describe('public profiles', () => {
       fileOf(bytes, 'me.jpg'),
     );
     if (!saved.ok) throw new Error(saved.error);
-    expect(saved.user).toMatchObject({ profileSlug: `pictured-${person.id.slice(0, 8)}`, pictureAlt: 'Smiling in front of the town hall' });
-    expect(saved.user.pictureImageId).toMatch(/^[0-9a-f-]{36}$/);
+    // The first save creates the account's profile, under its name and linked to it.
+    expect(saved.profile).toMatchObject({ slug: `pictured-${person.id.slice(0, 8)}`, name: person.name, userId: person.id, pictureAlt: 'Smiling in front of the town hall' });
+    expect(saved.profile.pictureImageId).toMatch(/^[0-9a-f-]{36}$/);
     // Keeping the picture: an empty file input reaches saveProfile as no file at all (formFields, test/parse-form.test.ts).
-    const kept = await saveProfile(saved.user, { profileSlug: saved.user.profileSlug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' });
-    expect(kept).toMatchObject({ ok: true, user: { pictureImageId: saved.user.pictureImageId, pictureAlt: 'Smiling outside the town hall' } });
+    const kept = await saveProfile(person, { profileSlug: saved.profile.slug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' });
+    expect(kept).toMatchObject({ ok: true, profile: { id: saved.profile.id, pictureImageId: saved.profile.pictureImageId, pictureAlt: 'Smiling outside the town hall' } });
+    // A save over an older version than the profile's (an editor changed it meanwhile) is refused.
+    const stale = await saveProfile(person, { profileSlug: saved.profile.slug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' }, undefined, saved.profile.version);
+    expect(stale).toMatchObject({ ok: false, error: expect.stringMatching(/changed by someone else/) });
   });
 });

@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('a test of the newsletter email', () => {
   it('goes to the person asking only, marked [Test], rendered from the latest saved version', async () => {
     const draft = await seedDraft({ body: 'The first paragraph.\n\n## What happens next\n\nMore.' });
-    const person = { id: draft.authorId, email: `tester-${draft.id}@newsroom.example` };
+    const person = { id: draft.writerId, email: `tester-${draft.id}@newsroom.example` };
     const before = received.length;
     expect(await sendTestEmail(draft.id, person, sendMail)).toEqual({ ok: true, to: person.email, version: 1 });
     expect(received).toHaveLength(before + 1);
@@ -59,7 +59,7 @@ describe('a test of the newsletter email', () => {
 
   it('is refused past five in ten minutes, and for a draft that cannot be shown', async () => {
     const draft = await seedDraft({ body: '<Unknown />' });
-    const person = { id: draft.authorId, email: `limit-${draft.id}@newsroom.example` };
+    const person = { id: draft.writerId, email: `limit-${draft.id}@newsroom.example` };
     const before = received.length;
     const outcomes = [];
     for (let attempt = 0; attempt < 6; attempt += 1) outcomes.push(await sendTestEmail(draft.id, person, sendMail));
@@ -74,8 +74,8 @@ describe('scheduling with the newsletter', () => {
     const emailed = await seedDraft();
     const plain = await seedDraft();
     const runAt = new Date(Date.now() + 3_600_000);
-    expect(await schedule(emailed.id, 1, runAt, emailed.authorId, true)).toEqual({ ok: true });
-    expect(await schedule(plain.id, 1, runAt, plain.authorId)).toEqual({ ok: true });
+    expect(await schedule(emailed.id, 1, runAt, emailed.writerId, true)).toEqual({ ok: true });
+    expect(await schedule(plain.id, 1, runAt, plain.writerId)).toEqual({ ok: true });
     expect(await listSchedules(emailed.id)).toMatchObject([{ emailSubscribers: true, status: 'pending' }]);
     expect(await listSchedules(plain.id)).toMatchObject([{ emailSubscribers: false, status: 'pending' }]);
   });

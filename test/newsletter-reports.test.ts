@@ -23,10 +23,10 @@ type SendSeed = {
   statusReason?: string;
 };
 
-async function seedSend(draft: { id: string; authorId: string }, seed: SendSeed = {}) {
+async function seedSend(draft: { id: string; writerId: string }, seed: SendSeed = {}) {
   const [row] = await getDb()
     .insert(newsletterSends)
-    .values({ draftId: draft.id, createdBy: draft.authorId, subject: 'Subject', html: '<p>Hi</p>', text: 'Hi', ...seed })
+    .values({ draftId: draft.id, createdBy: draft.writerId, subject: 'Subject', html: '<p>Hi</p>', text: 'Hi', ...seed })
     .returning({ id: newsletterSends.id });
   return row!.id;
 }

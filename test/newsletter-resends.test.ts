@@ -37,7 +37,7 @@ describe('sending an article again', () => {
   it('goes out only when the editor saw the latest send and none is still going out', async () => {
     const draft = await seedDraft();
     await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
-    const by = draft.authorId;
+    const by = draft.writerId;
     // Someone to send to, or the first send would be done at once.
     await seedSubscribers(1);
     const first = await startSend({ draftId: draft.id, by, again: false });

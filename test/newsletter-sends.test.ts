@@ -25,7 +25,7 @@ const sendRow = async (id: string) => (await getDb().select().from(newsletterSen
 describe('starting a send', () => {
   it('renders the published article once and snapshots confirmed, unsuppressed subscribers; a second send needs "again"', async () => {
     const draft = await seedDraft();
-    expect(await startSend({ draftId: draft.id, by: draft.authorId, again: false })).toEqual({ ok: false, error: expect.stringContaining('not published') });
+    expect(await startSend({ draftId: draft.id, by: draft.writerId, again: false })).toEqual({ ok: false, error: expect.stringContaining('not published') });
     await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
 
     const tag = randomUUID().slice(0, 8);
@@ -39,7 +39,7 @@ describe('starting a send', () => {
       ])
       .returning({ id: subscribers.id });
 
-    const started = await startSend({ draftId: draft.id, by: draft.authorId, again: false });
+    const started = await startSend({ draftId: draft.id, by: draft.writerId, again: false });
     expect(started).toMatchObject({ ok: true, message: expect.stringMatching(/^Sending to [\d,]+ subscribers?\.$/) });
     if (!started.ok) return;
     const send = await sendRow(started.sendId);
@@ -51,15 +51,15 @@ describe('starting a send', () => {
     expect(ids.has(kept!.id)).toBe(true);
     for (const left of [suppressed!, ...others]) expect(ids.has(left.id)).toBe(false);
 
-    expect(await startSend({ draftId: draft.id, by: draft.authorId, again: false })).toEqual({ ok: false, error: expect.stringContaining('already been emailed') });
+    expect(await startSend({ draftId: draft.id, by: draft.writerId, again: false })).toEqual({ ok: false, error: expect.stringContaining('already been emailed') });
     // A resend waits for the first to finish, and names the send the editor saw (see newsletter-resends.test.ts).
     await getDb().update(newsletterSends).set({ status: 'done' }).where(eq(newsletterSends.id, send.id));
-    const again = await startSend({ draftId: draft.id, by: draft.authorId, again: true, seenSequence: 1 });
+    const again = await startSend({ draftId: draft.id, by: draft.writerId, again: true, seenSequence: 1 });
     expect(again.ok).toBe(true);
     if (again.ok) expect((await sendRow(again.sendId)).sequence).toBe(2);
     // Its job is on the queue every test file shares: cancelled, so another file's worker that takes it sends nothing.
     if (again.ok) await cancelSend(again.sendId);
-    expect(await startSend({ draftId: 'not-an-id', by: draft.authorId, again: false })).toEqual({ ok: false, error: 'Unknown draft.' });
+    expect(await startSend({ draftId: 'not-an-id', by: draft.writerId, again: false })).toEqual({ ok: false, error: 'Unknown draft.' });
   });
 });
 

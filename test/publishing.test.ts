@@ -57,7 +57,7 @@ describe('publishing a draft', () => {
       title: draft.title,
       category: { slug: 'business' },
       tags: ['harbour', 'ferries'],
-      author: { slug: draft.authorSlug, name: draft.authorName },
+      authors: [{ slug: draft.authorSlug, name: draft.authorName, kind: 'staff', role: 'Reporter' }],
       hero: { src: `/media/${draft.heroImageId}`, width: 1200, height: 800 },
       file: `draft ${draft.id}`,
     });
@@ -110,7 +110,7 @@ describe('publishing a draft', () => {
   it('unpublishing cancels a schedule, so it cannot come back by itself', async () => {
     const draft = await seedDraft();
     await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
-    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId, 1, false, publicationQueue)).toBe(true);
+    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.writerId, 1, false, publicationQueue)).toBe(true);
     await unpublishDraft(draft.id, LEASE_SECONDS);
     const live = await getDb().execute(sql`select 1 from publish_jobs where draft_id = ${draft.id} and status in ('pending', 'running', 'failed')`);
     expect(live.length).toBe(0);

@@ -13,7 +13,17 @@ function article(slug: string, published: string, extra: Partial<Article> = {}):
     tags: [],
     featured: false,
     corrections: [],
-    author: { slug: 'ann', name: 'Ann', role: 'Reporter', bio: 'A reporter of things.', links: [], picture: { src: '/a.jpg', alt: 'A grey square portrait', width: 1, height: 1 } },
+    authors: [
+      {
+        slug: 'ann',
+        name: 'Ann',
+        role: 'Reporter',
+        kind: 'staff',
+        bio: 'A reporter of things.',
+        links: [],
+        picture: { src: '/a.jpg', alt: 'A grey square portrait', width: 1, height: 1 },
+      },
+    ],
     hero: { src: '/h.jpg', alt: 'Grey hills at dawn', width: 16, height: 9 },
     body: '',
     file: `${slug}.mdx`,
@@ -84,6 +94,27 @@ describe('home layout, tags and archive', () => {
     expect(layout.lead?.slug).toBe('f1');
     expect(layout.featured.map((x) => x.slug)).toEqual(['f2']);
     expect(layout.latest.map((x) => x.slug)).toEqual(['n1', 'n2']);
+  });
+
+  it('puts the chosen stories in their positions and fills the others automatically, each story once', () => {
+    const articles = [
+      article('n1', '2026-11-10T00:00:00Z'),
+      article('f1', '2026-11-09T00:00:00Z', { featured: true }),
+      article('n2', '2026-11-08T00:00:00Z'),
+      article('f2', '2026-11-07T00:00:00Z', { featured: true }),
+      article('f3', '2026-11-06T00:00:00Z', { featured: true }),
+      article('n3', '2026-11-05T00:00:00Z'),
+    ];
+    // n2 leads, f1 (the automatic lead otherwise) is chosen second, so the automatic ones skip both.
+    const layout = homeLayout(articles, ['n2', undefined, 'f1']);
+    expect(layout.lead?.slug).toBe('n2');
+    expect(layout.featured.map((x) => x.slug)).toEqual(['f2', 'f1', 'f3']);
+    expect(layout.latest.map((x) => x.slug)).toEqual(['n1', 'n3']);
+    // A choice no longer published falls back to automatic; an automatic lead is the newest featured.
+    const fallback = homeLayout(articles, ['gone', 'n3']);
+    expect(fallback.lead?.slug).toBe('f1');
+    expect(fallback.featured.map((x) => x.slug)).toEqual(['n3', 'f2', 'f3']);
+    expect(fallback.latest.map((x) => x.slug)).toEqual(['n1', 'n2']);
   });
 
   it('counts tags and groups the archive by month in the site time zone', () => {

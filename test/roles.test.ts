@@ -17,6 +17,7 @@ describe('roles', () => {
     'subscribers:view': [false, false, true],
     'subscribers:manage': [false, false, true],
     'banner:manage': [false, true, true],
+    'front-page:manage': [false, true, true],
     'site:manage': [false, false, true],
   };
 

@@ -49,7 +49,7 @@ describe('a schedule publishes the version the editor approved', () => {
     // The editor opened the publish page at version 1; the contributor saved after that.
     const saved = await saveDraft(contributor, draft.id, 1, { ...contentOf(draft), body: 'Text nobody reviewed.' });
     expect(saved.ok).toBe(true);
-    const outcome = await schedule(draft.id, 1, inAnHour(), draft.authorId);
+    const outcome = await schedule(draft.id, 1, inAnHour(), draft.writerId);
     expect(outcome).toEqual({ ok: false, problems: [expect.stringMatching(/saved again \(version 2\).*then schedule/)] });
     expect(await getDb().select().from(publishJobs).where(eq(publishJobs.draftId, draft.id))).toEqual([]);
     expect(await draftRow(draft.id)).toMatchObject({ status: 'draft', scheduledFor: null });
@@ -57,10 +57,10 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('publishes exactly the scheduled revision when the draft was saved again since, and says so beforehand', async () => {
     const draft = await seedDraft({ body: 'The approved text.' });
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId)).toEqual({ ok: true });
     expect(await jobState('publish', (await jobOf(draft.id)).id)).toBe('created');
     // Another save lands after the schedule (an editor's: a contributor's draft is locked while scheduled).
-    const later = await saveDraft({ id: draft.authorId, canEditAny: true }, draft.id, 1, {
+    const later = await saveDraft({ id: draft.writerId, canEditAny: true }, draft.id, 1, {
       ...contentOf(draft),
       title: 'A headline nobody approved',
       body: 'Text nobody reviewed.',
@@ -77,8 +77,8 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('fails visibly, publishing nothing, when the address was changed after scheduling', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
-    const moved = await saveDraft({ id: draft.authorId, canEditAny: true }, draft.id, 1, { ...contentOf(draft), slug: `${draft.slug}-moved` });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId)).toEqual({ ok: true });
+    const moved = await saveDraft({ id: draft.writerId, canEditAny: true }, draft.id, 1, { ...contentOf(draft), slug: `${draft.slug}-moved` });
     expect(moved.ok).toBe(true);
     expect(await runJobOf(draft.id)).toBe('failed');
     expect((await draftRow(draft.id)).publishedRevisionId).toBeNull();
@@ -89,7 +89,7 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('fails visibly a schedule that names no version (made before versions were pinned)', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId)).toEqual({ ok: true });
     await getDb().update(publishJobs).set({ revisionId: null }).where(eq(publishJobs.draftId, draft.id));
     expect(await runJobOf(draft.id)).toBe('failed');
     expect((await draftRow(draft.id)).publishedRevisionId).toBeNull();
@@ -98,9 +98,9 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('moving a schedule cancels the queued job of the old time', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId)).toEqual({ ok: true });
     const first = await jobOf(draft.id);
-    expect(await schedule(draft.id, 1, new Date(Date.now() + 7_200_000), draft.authorId)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, new Date(Date.now() + 7_200_000), draft.writerId)).toEqual({ ok: true });
     expect(await jobState('publish', first.id)).toBe('cancelled');
     const [current] = await listSchedules(draft.id);
     expect(await jobState('publish', current!.jobId)).toBe('created');
@@ -108,18 +108,18 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('starts the newsletter send after a publication with "email subscribers"', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId, true)).toEqual({ ok: true });
     expect(await runJobOf(draft.id)).toBe('published');
     const sends = await getDb().select().from(newsletterSends).where(eq(newsletterSends.draftId, draft.id));
-    expect(sends.map((send) => ({ sequence: send.sequence, by: send.createdBy }))).toEqual([{ sequence: 1, by: draft.authorId }]);
+    expect(sends.map((send) => ({ sequence: send.sequence, by: send.createdBy }))).toEqual([{ sequence: 1, by: draft.writerId }]);
     expect((await jobOf(draft.id)).lastError).toBeNull();
   });
 
   it('a send that does not start (the article was already emailed) is recorded, and the article stays published', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId, true)).toEqual({ ok: true });
     expect(await runJobOf(draft.id)).toBe('published');
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId, true)).toEqual({ ok: true });
     expect(await runJobOf(draft.id)).toBe('published');
     expect((await draftRow(draft.id)).status).toBe('published');
     expect(await getDb().$count(newsletterSends, eq(newsletterSends.draftId, draft.id))).toBe(1);
@@ -130,7 +130,7 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('starts the send even when expiring the pages fails, and notes the pages', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId, true)).toEqual({ ok: true });
     const failing = async () => {
       throw new Error('The broadcast to the other servers failed.');
     };
@@ -143,7 +143,7 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('a publication whose send never started (its server stopped in between) gets it from the start-up sweep, once', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId, true)).toEqual({ ok: true });
     // The state a crash right after the publication's commit leaves: done, email asked for, no send.
     const job = await jobOf(draft.id);
     await getDb().update(publishJobs).set({ emailSubscribers: false }).where(eq(publishJobs.id, job.id));
@@ -154,7 +154,7 @@ describe('a schedule publishes the version the editor approved', () => {
     expect(await runJobOf(draft.id)).toBe('skipped');
     expect(await startOwedEmails()).toBeGreaterThanOrEqual(1);
     const sends = await getDb().select().from(newsletterSends).where(eq(newsletterSends.draftId, draft.id));
-    expect(sends.map((send) => ({ sequence: send.sequence, by: send.createdBy }))).toEqual([{ sequence: 1, by: draft.authorId }]);
+    expect(sends.map((send) => ({ sequence: send.sequence, by: send.createdBy }))).toEqual([{ sequence: 1, by: draft.writerId }]);
     expect((await jobOf(draft.id)).lastError).toBeNull();
     // A second sweep (another server starting) neither sends again nor notes a problem.
     await startOwedEmails();
@@ -164,7 +164,7 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('the sweep leaves alone a publication that finished more than a day ago: its email is stale', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId, true)).toEqual({ ok: true });
     const job = await jobOf(draft.id);
     await getDb().update(publishJobs).set({ emailSubscribers: false }).where(eq(publishJobs.id, job.id));
     expect(await runJobOf(draft.id)).toBe('published');
@@ -177,9 +177,9 @@ describe('a schedule publishes the version the editor approved', () => {
 
   it('the sweep leaves alone a publication whose send was refused and noted', async () => {
     const draft = await seedDraft();
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId, true)).toEqual({ ok: true });
     expect(await runJobOf(draft.id)).toBe('published');
-    expect(await schedule(draft.id, 1, inAnHour(), draft.authorId, true)).toEqual({ ok: true });
+    expect(await schedule(draft.id, 1, inAnHour(), draft.writerId, true)).toEqual({ ok: true });
     expect(await runJobOf(draft.id)).toBe('published');
     const noted = (await jobOf(draft.id)).lastError;
     expect(noted).toMatch(/already been emailed/);

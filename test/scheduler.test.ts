@@ -103,7 +103,7 @@ describe('scheduled publications on the job queue', () => {
 
   it('a cancelled schedule never runs, and the draft returns to its earlier state', async () => {
     const draft = await seedDraft();
-    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.authorId, 1, false, publicationQueue)).toBe(true);
+    expect(await scheduleDraft(draft.id, new Date(Date.now() + 60_000), draft.writerId, 1, false, publicationQueue)).toBe(true);
     const [job] = await getDb().select().from(publishJobs).where(eq(publishJobs.draftId, draft.id));
     expect(await jobState('publish', job!.id)).toBe('created');
     expect(await draftRow(draft.id)).toMatchObject({ status: 'scheduled' });

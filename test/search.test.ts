@@ -69,9 +69,10 @@ describe('ranking and language', () => {
 describe('filters and pages', () => {
   it('filters by section, author and days in the newsroom time zone', async () => {
     const { search, slugs } = await index([
-      { body: 'Ferry timetable', authorSlug: 'ann', published: new Date('2026-03-01T23:30:00Z') },
-      { body: 'Ferry timetable', authorSlug: 'bob', published: new Date('2026-03-02T12:00:00Z') },
-      { body: 'Ferry timetable', authorSlug: 'ann', published: new Date('2026-05-01T09:00:00Z') },
+      { body: 'Ferry timetable', authorSlugs: ['ann'], published: new Date('2026-03-01T23:30:00Z') },
+      { body: 'Ferry timetable', authorSlugs: ['bob'], published: new Date('2026-03-02T12:00:00Z') },
+      // Any author on a byline, not only the first, finds the article.
+      { body: 'Ferry timetable', authorSlugs: ['bob', 'ann'], published: new Date('2026-05-01T09:00:00Z') },
     ]);
     expect((await search('ferry')).total).toBe(3);
     expect((await search('ferry', { section: 'another-section' })).total).toBe(0);
@@ -151,7 +152,7 @@ describe('the index follows content/ and the newsroom', () => {
     expect(await publishNow(draft.id, 1)).toMatchObject({ ok: true });
     expect(await find('zeppelinfield')).toHaveLength(1);
 
-    const editor = { id: draft.authorId, canEditAny: true };
+    const editor = { id: draft.writerId, canEditAny: true };
     const current = (await getDraft(editor, draft.id))!;
     expect(await saveDraft(editor, draft.id, 1, { ...contentOf(current), body: 'The **quixoticfair** fete was a success.' })).toMatchObject({ ok: true });
     // Saved, not yet published: readers still find what they can read.
@@ -171,8 +172,8 @@ describe('searching drafts in the newsroom', () => {
     const word = `kittiwake${randomUUID().slice(0, 6).replace(/[0-9]/g, 'q')}`;
     const mine = await seedDraft({ title: `Nesting ${word} return` });
     const theirs = await seedDraft({ body: `The ${word} colonies grew.` });
-    const contributor = { id: mine.authorId, canEditAny: false };
-    const editor = { id: theirs.authorId, canEditAny: true };
+    const contributor = { id: mine.writerId, canEditAny: false };
+    const editor = { id: theirs.writerId, canEditAny: true };
     expect((await searchDrafts(contributor, word)).drafts.map((draft) => draft.id)).toEqual([mine.id]);
     expect((await searchDrafts(editor, word)).drafts.map((draft) => draft.id)).toEqual([mine.id, theirs.id]);
     expect((await searchDrafts(editor, "'); drop table drafts; --")).drafts).toEqual([]);

@@ -76,7 +76,7 @@ describe('word counts', () => {
       standfirst: '',
       category: '',
       tags: '',
-      authorId: writer.id,
+      author1: '',
       heroImageId: '',
       heroAlt: '',
       heroCredit: '',

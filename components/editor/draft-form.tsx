@@ -22,7 +22,7 @@ type DraftFormProps = {
   writerId: string;
   /** The saved draft as form values (see formValuesOfDraft). */
   saved: Record<string, string>;
-  authors: { id: string; name: string }[];
+  authors: { id: string; name: string; kind: string }[];
   categories: { slug: string; name: string }[];
   saveAction: FormAction;
   previewAction: FormAction;

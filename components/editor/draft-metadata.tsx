@@ -1,6 +1,9 @@
 import { LabelledField } from '@/components/forms/labelled-field';
+import { MAX_AUTHORS } from '@/lib/content/byline';
 import { mediaSrc } from '@/lib/content/media';
 import { ACCEPTED_IMAGE_TYPES, checkFileSize, UPLOAD_HINT } from '@/lib/media/limits';
+
+import { BylineFields } from './byline-fields';
 
 type DraftMetadataProps = {
   /** What the fields start from: the form's last answer, or the saved draft. */
@@ -13,7 +16,7 @@ type DraftMetadataProps = {
   /** The hero shown is the stored one (not a picture chosen but not saved yet). */
   heroSaved: boolean;
   errors: Record<string, string[] | undefined>;
-  authors: { id: string; name: string }[];
+  authors: { id: string; name: string; kind: string }[];
   categories: { slug: string; name: string }[];
 };
 
@@ -48,16 +51,9 @@ export function DraftMetadata({ values, answered, latest, heroImageId, heroSaved
       <LabelledField id="draft-tags" label="Tags" hint="Comma separated, at most 8." errors={errors.tags}>
         {(props) => <input {...props} name="tags" defaultValue={values.tags} />}
       </LabelledField>
-      <LabelledField id="draft-author" label="Author" errors={errors.authorId}>
-        {(props) => (
-          <select {...props} key={`author-${answered?.authorId}`} name="authorId" defaultValue={values.authorId}>
-            {authors.map((author) => (
-              <option key={author.id} value={author.id}>
-                {author.name}
-              </option>
-            ))}
-          </select>
-        )}
+      <BylineFields values={values} answered={answered} errors={errors} authors={authors} max={MAX_AUTHORS} />
+      <LabelledField id="draft-credit" label="Credit line" hint="Shown after the byline, e.g. “Additional reporting by Sam Lee”. Optional." errors={errors.credit}>
+        {(props) => <input {...props} name="credit" defaultValue={values.credit} maxLength={200} />}
       </LabelledField>
       {heroImageId ? (
         <figure className="desk__hero">

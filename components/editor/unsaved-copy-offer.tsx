@@ -5,7 +5,23 @@ import { useEffect, useState } from 'react';
 import { clearUnsavedCopy, readUnsavedCopy, type UnsavedCopy } from './unsaved-copy';
 
 /** The fields a kept copy may put back; hidden ones (the hero picture's id, versions) stay the page's. */
-const RESTORED = ['title', 'slug', 'standfirst', 'category', 'tags', 'authorId', 'heroAlt', 'heroCredit', 'body'] as const;
+const RESTORED = [
+  'title',
+  'slug',
+  'standfirst',
+  'category',
+  'tags',
+  'author1',
+  'author2',
+  'author3',
+  'author4',
+  'author5',
+  'author6',
+  'credit',
+  'heroAlt',
+  'heroCredit',
+  'body',
+] as const;
 
 type OfferProps = {
   formId: string;

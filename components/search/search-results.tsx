@@ -72,7 +72,7 @@ export function SearchResults({ site, params, results }: SearchResultsProps) {
                 <Highlighted segments={hit.snippet} />
               </p>
               <p className="meta">
-                <span>{hit.authorName}</span> · <DateLine date={hit.published} site={site} />
+                <span>{hit.byline}</span> · <DateLine date={hit.published} site={site} />
               </p>
             </article>
           </li>

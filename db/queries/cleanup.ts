@@ -40,7 +40,7 @@ export async function deleteUnconfirmedSubscribers(olderThanSeconds: number, gra
 export async function deleteUnusedImages(graceSeconds: number, batch: number): Promise<number> {
   const unused = sql`i.created_at < now() - make_interval(secs => ${graceSeconds})
     and not exists (select 1 from drafts d where d.hero_image_id = i.id)
-    and not exists (select 1 from users u where u.picture_image_id = i.id)
+    and not exists (select 1 from author_profiles p where p.picture_image_id = i.id)
     and not exists (select 1 from draft_revisions r where draft_image_ids(r.content) @> array[i.id::text])`;
   const rows = await getDb().execute(sql`
     delete from images i where i.id in (select i.id from images i where ${unused} order by i.created_at limit ${batch})

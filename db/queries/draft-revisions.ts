@@ -53,8 +53,15 @@ export async function restoreRevision(viewer: DraftViewer, draftId: string, vers
   const [revision, current] = await Promise.all([getRevision(viewer, draftId, version), getDraft(viewer, draftId)]);
   if (!revision || !current) return { ok: false, reason: 'not-found' };
   // The address stays: another article may have taken the old one, and a published address never changes.
-  // Someone who may only write under their own name cannot bring back another author either.
-  const authorId = viewer.canEditAny ? revision.content.authorId : current.authorId;
-  // Only the address and author may differ from the old revision, so its count of the body still holds.
-  return saveDraft(viewer, draftId, baseVersion, { ...revision.content, slug: current.slug, authorId }, { summary: `Restored version ${version}`, wordCount: revision.wordCount });
+  // Someone who may only write under their own name cannot bring back another byline either.
+  const authorIds = viewer.canEditAny ? (revision.content.authorIds ?? []) : current.authorIds;
+  const credit = revision.content.credit ?? '';
+  // Only the address and byline may differ from the old revision, so its count of the body still holds.
+  return saveDraft(
+    viewer,
+    draftId,
+    baseVersion,
+    { ...revision.content, slug: current.slug, authorIds, credit },
+    { summary: `Restored version ${version}`, wordCount: revision.wordCount },
+  );
 }

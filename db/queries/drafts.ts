@@ -26,7 +26,8 @@ export type DraftRecord = DraftContent & {
   scheduledFor: Date | null;
 };
 
-export const nameOf = (column: SQL | typeof drafts.updatedBy | typeof draftRevisions.savedBy) => sql<string>`(select u.name from users u where u.id = ${column})`;
+export const nameOf = (column: SQL | typeof drafts.updatedBy | typeof drafts.createdBy | typeof draftRevisions.savedBy) =>
+  sql<string>`(select u.name from users u where u.id = ${column})`;
 
 export const draftColumns = {
   id: drafts.id,
@@ -35,7 +36,8 @@ export const draftColumns = {
   standfirst: drafts.standfirst,
   category: drafts.category,
   tags: drafts.tags,
-  authorId: drafts.authorId,
+  authorIds: drafts.authorIds,
+  credit: drafts.credit,
   heroImageId: drafts.heroImageId,
   heroAlt: drafts.heroAlt,
   heroCredit: drafts.heroCredit,
@@ -54,10 +56,13 @@ export const draftColumns = {
   scheduledFor: drafts.scheduledFor,
 };
 
+/** The byline names the viewer's own profile (the GIN index on author_ids answers it). */
+const bylinedOn = (userId: string) => sql`${drafts.authorIds} && array(select p.id from author_profiles p where p.user_id = ${userId})`;
+
 /** Who may see a draft: the one rule for every query that reads drafts (editing, preview, publishing). */
 export function visibleTo(viewer: DraftViewer): SQL | undefined {
   if (viewer.canEditAny) return undefined;
-  return or(eq(drafts.createdBy, viewer.id), eq(drafts.authorId, viewer.id));
+  return or(eq(drafts.createdBy, viewer.id), bylinedOn(viewer.id));
 }
 
 /** Contributors may change a draft only while it is theirs to write, not once it is with the editors. */
@@ -67,8 +72,8 @@ export function editableBy(viewer: DraftViewer): SQL | undefined {
 }
 
 export function contentOf(draft: DraftContent): DraftContent {
-  const { title, slug, standfirst, category, tags, authorId, heroImageId, heroAlt, heroCredit, body, featured } = draft;
-  return { title, slug, standfirst, category, tags, authorId, heroImageId, heroAlt, heroCredit, body, featured };
+  const { title, slug, standfirst, category, tags, authorIds, credit, heroImageId, heroAlt, heroCredit, body, featured } = draft;
+  return { title, slug, standfirst, category, tags, authorIds, credit, heroImageId, heroAlt, heroCredit, body, featured };
 }
 
 export async function getDraft(viewer: DraftViewer, id: string): Promise<DraftRecord | undefined> {
@@ -90,7 +95,8 @@ export const listColumns = {
   updatedAt: drafts.updatedAt,
   updatedByName: nameOf(drafts.updatedBy),
   submittedAt: drafts.submittedAt,
-  authorName: nameOf(sql`${drafts.authorId}`),
+  // The byline's names in order; before it has any, the name of whoever started the draft.
+  authorName: sql<string>`coalesce((select string_agg(p.name, ', ' order by a.n) from unnest(${drafts.authorIds}) with ordinality a(id, n) join author_profiles p on p.id = a.id), ${nameOf(drafts.createdBy)})`,
 };
 
 /** The drafts a person may open, most recently changed first. */

@@ -3,7 +3,7 @@ import 'server-only';
 import { eq, isNotNull, sql } from 'drizzle-orm';
 
 import { type Database, getDb } from '../index';
-import { type DraftContent, draftRevisions, drafts, users } from '../schema';
+import { authorProfiles, type DraftContent, draftRevisions, drafts } from '../schema';
 
 // What readers can see of the newsroom's articles: the reads behind the content facade and proxy.ts.
 // Publishing them is publishing.ts.
@@ -20,19 +20,26 @@ export async function listPublishedSnapshots(db: Database = getDb()): Promise<Pu
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt! }));
 }
 
-/** Slug, tags, author profile and date of every published article: what the proxy needs to answer 404s. */
+/** Slug, tags, byline's profile addresses and date of every published article: what the proxy needs to answer 404s. */
 export async function listPublishedAddresses(db: Database = getDb()) {
-  const rows = await db.execute<{ slug: string; category: string; tags: string[] | null; author: string | null; featured: boolean; published_at: string }>(sql`
+  const rows = await db.execute<{ slug: string; category: string; tags: string[] | null; authors: string[] | null; featured: boolean; published_at: string }>(sql`
     select r.content->>'slug' as slug,
            r.content->>'category' as category,
            array(select jsonb_array_elements_text(r.content->'tags')) as tags,
-           u.profile_slug as author,
+           array(select p.slug from jsonb_array_elements_text(coalesce(r.content->'authorIds', '[]'::jsonb)) with ordinality a(id, n)
+                   join ${authorProfiles} p on p.id::text = a.id where p.slug is not null order by a.n) as authors,
            coalesce((r.content->>'featured')::boolean, false) as featured,
            d.published_at
       from ${drafts} d
-      join ${draftRevisions} r on r.id = d.published_revision_id
-      left join ${users} u on u.id::text = r.content->>'authorId'`);
-  return rows.map((row) => ({ slug: row.slug, category: row.category, tags: row.tags ?? [], author: row.author, featured: row.featured, published: new Date(row.published_at) }));
+      join ${draftRevisions} r on r.id = d.published_revision_id`);
+  return rows.map((row) => ({
+    slug: row.slug,
+    category: row.category,
+    tags: row.tags ?? [],
+    authors: row.authors ?? [],
+    featured: row.featured,
+    published: new Date(row.published_at),
+  }));
 }
 
 /** Whether readers can see an article at this address: one indexed lookup, for every article request. */

@@ -18,7 +18,7 @@ export type DraftForPublishing = {
   status: DraftStatus;
   version: number;
   createdBy: string;
-  authorId: string;
+  authorIds: string[];
   publishedAt: Date | null;
   scheduledFor: Date | null;
   publishedRevisionId: string | null;
@@ -40,7 +40,7 @@ const draftColumns = {
   status: drafts.status,
   version: drafts.version,
   createdBy: drafts.createdBy,
-  authorId: drafts.authorId,
+  authorIds: drafts.authorIds,
   publishedAt: drafts.publishedAt,
   scheduledFor: drafts.scheduledFor,
   publishedRevisionId: drafts.publishedRevisionId,
@@ -88,8 +88,8 @@ const lockDraft = async (tx: Transaction, draftId: string): Promise<Locked | und
 
 /** What an article page shows of a revision; its address, section, tags and place on the front page are not "the story". */
 const visible = (content: DraftContent) =>
-  [content.title, content.standfirst, content.body, content.heroImageId, content.heroAlt, content.heroCredit, content.authorId].map((value) =>
-    typeof value === 'string' ? value.trim() : value,
+  [content.title, content.standfirst, content.body, content.heroImageId, content.heroAlt, content.heroCredit, (content.authorIds ?? []).join(' '), content.credit ?? ''].map(
+    (value) => (typeof value === 'string' ? value.trim() : value),
   );
 
 /** Whether readers would see a difference between the two revisions: what makes a republication an update. */

@@ -75,7 +75,7 @@ async function upsertBatch(entries: SearchEntry[], db: Executor): Promise<void> 
     .onConflictDoUpdate({
       target: searchDocuments.id,
       set: Object.fromEntries(
-        (['source', 'slug', 'title', 'standfirst', 'body', 'keywords', 'section', 'authorSlug', 'authorName', 'published', 'hash', 'config'] as const).map((key) => [
+        (['source', 'slug', 'title', 'standfirst', 'body', 'keywords', 'section', 'authorSlugs', 'byline', 'published', 'hash', 'config'] as const).map((key) => [
           key,
           sql.raw(`excluded.${searchDocuments[key].name}`),
         ]),

@@ -35,7 +35,8 @@ export type SearchHit = {
   snippet: string;
   standfirst: string;
   section: string;
-  authorName: string;
+  /** The byline as readers see it: "A and B". */
+  byline: string;
   published: Date;
 };
 
@@ -50,12 +51,13 @@ export type SearchPage = {
 /** Matches are counted exactly up to here: a reader needs "more than 1,000", not 9,812. */
 export const COUNT_CAP = 1000;
 
-type Row = { slug: string; title: string; snippet: string; standfirst: string; section: string; author_name: string; published: string };
+type Row = { slug: string; title: string; snippet: string; standfirst: string; section: string; byline: string; published: string };
 
 function filtersOf({ section, author, from, to, timeZone }: SearchFilters & { timeZone: string }): SQL {
   const parts: SQL[] = [sql`true`];
   if (section) parts.push(sql`d.section = ${section}`);
-  if (author) parts.push(sql`d.author_slug = ${author}`);
+  // Any author on the byline: the GIN index on author_slugs answers it.
+  if (author) parts.push(sql`d.author_slugs @> array[${author}]::text[]`);
   // Days in the newsroom's time zone, the one the date lines use.
   if (from) parts.push(sql`d.published >= (${from}::date::timestamp at time zone ${timeZone})`);
   if (to) parts.push(sql`d.published < ((${to}::date + 1)::timestamp at time zone ${timeZone})`);
@@ -90,11 +92,11 @@ export async function searchIndex(request: SearchRequest): Promise<SearchPage> {
     const outOfHead = !negated ? sql`not (d.head_vector @@ ${q})` : parsed.tree === 'T' ? sql`true` : sql`not (d.head_vector @@ ${tree})`;
     const page = (where: SQL, rank: SQL, take: number, skip: number) =>
       tx.execute<Row>(sql`
-        select p.slug, p.standfirst, p.section, p.author_name, p.published,
+        select p.slug, p.standfirst, p.section, p.byline, p.published,
                ts_headline(${config}::regconfig, p.title, ${q}, ${titleOptions}) as title,
                ts_headline(${config}::regconfig, p.body, ${q}, ${snippetOptions}) as snippet
           from (
-            select d.slug, d.title, d.standfirst, d.body, d.section, d.author_name, d.published, ${rank} as rank
+            select d.slug, d.title, d.standfirst, d.body, d.section, d.byline, d.published, ${rank} as rank
               from ${searchDocuments} d
              where ${where} and ${filters}
              order by rank desc, d.published desc, d.slug
@@ -122,7 +124,7 @@ export async function searchIndex(request: SearchRequest): Promise<SearchPage> {
         snippet: row.snippet,
         standfirst: row.standfirst,
         section: row.section,
-        authorName: row.author_name,
+        byline: row.byline,
         published: new Date(row.published),
       })),
     };

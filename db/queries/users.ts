@@ -15,10 +15,6 @@ const publicColumns = {
   role: users.role,
   active: users.active,
   sessionVersion: users.sessionVersion,
-  profileSlug: users.profileSlug,
-  bio: users.bio,
-  pictureImageId: users.pictureImageId,
-  pictureAlt: users.pictureAlt,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
@@ -105,31 +101,4 @@ export async function setUserPassword(id: string, passwordHash: string): Promise
     .where(eq(users.id, id))
     .returning(publicColumns);
   return row;
-}
-
-export type ProfileChange = { profileSlug: string; bio: string; pictureAlt: string | null; pictureImageId?: string };
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    if ((cause as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
-/**
- * Saves an account's public author profile; 'slug-taken' when another account has that address
- * (the unique constraint decides, so two people claiming it at once cannot both get it).
- */
-export async function updateProfile(id: string, change: ProfileChange): Promise<PublicUser | 'slug-taken' | undefined> {
-  try {
-    const [row] = await getDb()
-      .update(users)
-      .set({ ...change, updatedAt: sql`now()` })
-      .where(eq(users.id, id))
-      .returning(publicColumns);
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error)) return 'slug-taken';
-    throw error;
-  }
 }

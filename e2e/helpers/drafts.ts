@@ -23,18 +23,30 @@ async function seedImage(uploadedBy: string): Promise<string> {
   return row!.id;
 }
 
-/** Gives the editor account a public author profile (once), so it can be credited on articles. */
-export async function ensureAuthorProfile(email: string = people.editor.email): Promise<{ id: string; slug: string; name: string }> {
-  const [user] = await database()<{ id: string; name: string; profile_slug: string | null }[]>`select id, name, profile_slug from users where email = ${email}`;
+type Profile = { id: string; profileId: string; slug: string; name: string };
+
+/**
+ * Gives the editor account (or the one with `email`) a complete author profile linked to it, once,
+ * so it can be credited on articles: `id` is the account's, `profileId` the profile's.
+ */
+export async function ensureAuthorProfile(email: string = people.editor.email): Promise<Profile> {
+  const sql = database();
+  const [user] = await sql<{ id: string; name: string }[]>`select id, name from users where email = ${email}`;
   if (!user) throw new Error(`No account for ${email}: run the newsroom-setup project first.`);
-  if (user.profile_slug) return { id: user.id, slug: user.profile_slug, name: user.name };
+  const linked = async () => (await sql<{ id: string; slug: string | null }[]>`select id, slug from author_profiles where user_id = ${user.id}`)[0];
+  const existing = await linked();
+  if (existing?.slug) return { id: user.id, profileId: existing.id, slug: existing.slug, name: user.name };
   const slug = user.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const picture = await seedImage(user.id);
-  await database()`
-    update users set profile_slug = ${slug}, bio = ${`${user.name} reports on the town for Broadsheet.`}, picture_image_id = ${picture},
-           picture_alt = ${`Portrait of ${user.name}`} where id = ${user.id} and profile_slug is null`;
-  const [after] = await database()<{ profile_slug: string }[]>`select profile_slug from users where id = ${user.id}`;
-  return { id: user.id, slug: after!.profile_slug, name: user.name };
+  const [bio, alt] = [`${user.name} reports on the town for Broadsheet.`, `Portrait of ${user.name}`];
+  if (existing) {
+    await sql`update author_profiles set slug = ${slug}, bio = ${bio}, picture_image_id = ${picture}, picture_alt = ${alt} where id = ${existing.id} and slug is null`;
+  } else {
+    await sql`insert into author_profiles (slug, name, bio, picture_image_id, picture_alt, user_id) values (${slug}, ${user.name}, ${bio}, ${picture}, ${alt}, ${user.id})
+              on conflict (user_id) do nothing`;
+  }
+  const after = (await linked())!;
+  return { id: user.id, profileId: after.id, slug: after.slug!, name: user.name };
 }
 
 /** A draft that is ready to publish, written by the editor (or the account with `authorEmail`). */
@@ -51,7 +63,8 @@ export async function seedReadyDraft(
     standfirst: `A standfirst long enough to publish, for story ${unique}.`,
     category: overrides.category ?? 'business',
     tags: overrides.tags ?? [`seeded-${unique}`],
-    authorId: author.id,
+    authorIds: [author.profileId],
+    credit: '',
     heroImageId: await seedImage(author.id),
     heroAlt: overrides.heroAlt ?? 'A plain coloured rectangle standing in for a photograph',
     heroCredit: 'Broadsheet',
@@ -62,8 +75,8 @@ export async function seedReadyDraft(
   const id = randomUUID();
   await sql.begin(async (tx) => {
     await tx`
-      insert into drafts (id, slug, title, standfirst, category, tags, author_id, hero_image_id, hero_alt, hero_credit, body, featured, version, created_by, updated_by)
-      values (${id}, ${slug}, ${title}, ${content.standfirst}, ${content.category}, ${content.tags}, ${author.id}, ${content.heroImageId},
+      insert into drafts (id, slug, title, standfirst, category, tags, author_ids, hero_image_id, hero_alt, hero_credit, body, featured, version, created_by, updated_by)
+      values (${id}, ${slug}, ${title}, ${content.standfirst}, ${content.category}, ${content.tags}, ${content.authorIds}::uuid[], ${content.heroImageId},
               ${content.heroAlt}, ${content.heroCredit}, ${content.body}, false, 1, ${author.id}, ${author.id})`;
     await tx`insert into draft_revisions (draft_id, version, content, summary, saved_by) values (${id}, 1, ${tx.json(content)}, 'Saved', ${author.id})`;
   });

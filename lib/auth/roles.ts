@@ -17,11 +17,22 @@ export type Permission =
   | 'subscribers:view'
   | 'subscribers:manage'
   | 'banner:manage'
+  | 'front-page:manage'
   | 'site:manage';
 
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],
-  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send', 'sections:manage', 'banner:manage'],
+  editor: [
+    'editor:enter',
+    'drafts:write-own',
+    'drafts:edit-any',
+    'drafts:publish',
+    'corrections:write',
+    'newsletter:send',
+    'sections:manage',
+    'banner:manage',
+    'front-page:manage',
+  ],
   admin: [
     'editor:enter',
     'drafts:write-own',
@@ -34,6 +45,7 @@ const granted: Record<Role, readonly Permission[]> = {
     'subscribers:view',
     'subscribers:manage',
     'banner:manage',
+    'front-page:manage',
     'site:manage',
   ],
 };

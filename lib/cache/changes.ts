@@ -1,7 +1,7 @@
 import 'server-only';
 
+import { getAuthorProfilesByIds } from '@/db/queries/author-profiles';
 import type { PublishChange } from '@/db/queries/publishing';
-import { getUser } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 
 import { currentCategorySlug } from '../content';
@@ -9,7 +9,8 @@ import { neighbourSlugs } from '../content/addresses';
 import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, BANNER_TAG, categoryTag, CORRECTIONS_TAG, HOME_TAG, SITE_SETTINGS_TAG, tagTag } from './tags';
 
 async function tagsOf(content: DraftContent, neighbours: string[]): Promise<string[]> {
-  const author = await getUser(content.authorId);
+  // Every author's page lists the article (a revision from before bylines were lists has no authorIds).
+  const authors = await getAuthorProfilesByIds(content.authorIds ?? []);
   return [
     articleTag(content.slug),
     ...neighbours.map(articleTag),
@@ -17,13 +18,13 @@ async function tagsOf(content: DraftContent, neighbours: string[]): Promise<stri
     // A revision filed under a retired section shows under the section it went to.
     categoryTag(await currentCategorySlug(content.category)),
     ...content.tags.map(tagTag),
-    ...(author?.profileSlug ? [authorTag(author.profileSlug)] : []),
+    ...authors.flatMap((author) => (author.slug ? [authorTag(author.slug)] : [])),
   ];
 }
 
 /**
  * The tags of every page that shows the article before or after the change: its page, its
- * neighbours' pages (which link to it), home, its category, tags and author, the archive, and the
+ * neighbours' pages (which link to it), home, its category, tags and every author's page, the archive, and the
  * whole-list readers (feeds, sitemaps), and /corrections (its corrections come and go with it). Neighbours are taken before and after, by the caller.
  */
 export async function tagsForChange(change: PublishChange, neighbours: { before: string[]; after: string[] }): Promise<string[]> {
@@ -55,3 +56,6 @@ export const tagsForSiteSettings = (): string[] => [SITE_SETTINGS_TAG];
 
 /** Every reader page: each shows the banner, or its absence. */
 export const tagsForBanner = (): string[] => [BANNER_TAG];
+
+/** The home page and its further pages: the front page's layout, or a pin's end. */
+export const tagsForFrontPage = (): string[] => [HOME_TAG];

@@ -1,13 +1,16 @@
 import 'server-only';
 
 import { isDatabaseUnreachable } from '@/db';
+import { isCompleteProfileSlug } from '@/db/queries/author-profiles';
 import { isDraftSlugTaken } from '@/db/queries/drafts';
+import { readFrontPageSlots } from '@/db/queries/front-page';
 import { isPublishedSlug, listPublishedAddresses } from '@/db/queries/published';
 import { listSections } from '@/db/queries/sections';
 import { log, reasonOf } from '@/lib/log';
 
 import { yearMonthIn } from '../dates/format';
 import { env } from '../env.mjs';
+import { chosenAt } from '../front-page/slots';
 import { resolveSection } from '../sections/resolve';
 import { isSlug } from '../validation';
 import { loadContent } from './load';
@@ -22,7 +25,7 @@ import { homeLayout, paginate, parsePageNumber } from './queries';
 // counts here, so its listing page may render as an empty page rather than the static 404; and in
 // development content/ is read once per process here, while the pages re-read it.
 
-type Summary = { slug: string; category: string; tags: string[]; author: string | null; published: Date; featured: boolean };
+type Summary = { slug: string; category: string; tags: string[]; authors: string[]; published: Date; featured: boolean };
 type ContentIndex = { articles: Summary[]; slugs: Set<string>; authors: Set<string>; categories: Set<string>; timeZone: string };
 
 let contentIndex: Promise<ContentIndex> | undefined;
@@ -30,11 +33,11 @@ let contentIndex: Promise<ContentIndex> | undefined;
 // content/ is fixed while a server runs: read (and validated, as for the pages) once per process.
 async function readContentIndex(): Promise<ContentIndex> {
   const content = await loadContent();
-  const articles = content.articles.map(({ slug, category, tags, author, published, featured }) => ({
+  const articles = content.articles.map(({ slug, category, tags, authors, published, featured }) => ({
     slug,
     category: category.slug,
     tags,
-    author: author.slug,
+    authors: authors.map((author) => author.slug),
     published,
     featured,
   }));
@@ -86,7 +89,7 @@ function existsInContent(content: ContentIndex, kind: string, slug: string, segm
   return false;
 }
 
-function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug: string, segment: string | undefined): boolean {
+function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug: string, segment: string | undefined, chosen: (string | undefined)[] = []): boolean {
   switch (kind) {
     case 'articles':
       return articles.some((article) => article.slug === slug);
@@ -99,11 +102,11 @@ function existsIn(articles: Summary[], content: ContentIndex, kind: string, slug
       return listed.length > 0 && pageFits(segment, listed, PER_PAGE);
     }
     case 'authors': {
-      const listed = articles.filter((article) => article.author === slug);
+      const listed = articles.filter((article) => article.authors.includes(slug));
       return (listed.length > 0 || content.authors.has(slug)) && pageFits(segment, listed, PER_PAGE);
     }
     case 'page':
-      return pageFits(slug, homeLayout(articles).latest, HOME_LATEST_PER_PAGE);
+      return pageFits(slug, homeLayout(articles, chosen).latest, HOME_LATEST_PER_PAGE);
     default: {
       const [year, month] = [Number(slug), Number(segment)];
       return articles.some((article) => {
@@ -148,11 +151,16 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
   // Without a database there are no newsroom sections: a section content/ lacks is no page.
   if (!env.DATABASE_URL) return kind === 'articles' || (kind === 'category' && segment === undefined) ? false : null;
   let articles: Summary[];
+  // The front page's chosen stories are not in "latest", so they shorten its paging.
+  let chosen: (string | undefined)[] = [];
   try {
     // The common case, a reader opening a newsroom article, needs only one indexed lookup.
     if (kind === 'articles') return await isPublishedSlug(slug);
     if (kind === 'category') return await newsroomCategoryExists(content, slug, segment);
+    // A newsroom profile's first page exists once it could be on a byline, like a file author's.
+    if (kind === 'authors' && segment === undefined && (await isCompleteProfileSlug(slug))) return true;
     articles = await allArticles(content);
+    if (kind === 'page') chosen = chosenAt(await readFrontPageSlots(), new Date());
   } catch (error) {
     // Without the database the site is what content/ makes it (as with no database at all): a page
     // rendered now could only fail, so an address content/ does not have gets the static 404 page.
@@ -162,7 +170,7 @@ export async function addressExists(pathname: string): Promise<boolean | null> {
     if (kind === 'articles') return false;
     articles = content.articles;
   }
-  return existsIn(articles, content, kind, slug, segment);
+  return existsIn(articles, content, kind, slug, segment, chosen);
 }
 
 /**

@@ -1,9 +1,10 @@
-import { getImageMetas } from '@/db/queries/images';
-import { getUser, type PublicUser } from '@/db/queries/users';
-import type { DraftContent } from '@/db/schema';
+import { getAuthorProfilesByIds } from '@/db/queries/author-profiles';
+import { getImageMetas, type ImageMeta } from '@/db/queries/images';
+import type { AuthorProfile, DraftContent } from '@/db/schema';
 
 import { compileDraftMdx, type CompileGate,describeFailure } from './draft-mdx';
 import { mediaSrc } from './media';
+import { authorFromProfile } from './profile-author';
 import { readingOf } from './reading-time';
 import { altTextSchema } from './schema';
 import type { Article, ArticleCorrection, Author, Category } from './types';
@@ -26,28 +27,14 @@ function altProblem(alt: string, what: string): string | null {
   return result.success ? null : `The ${what} alt text ${result.error.issues[0]?.message ?? 'is not valid'}.`;
 }
 
-/** Public author profile of an account, or what is missing from it. */
-async function authorFromUser(user: PublicUser | undefined): Promise<{ author: Author } | { problems: string[] }> {
-  if (!user) return { problems: ['The author’s account no longer exists.'] };
-  const missing: string[] = [];
-  if (!user.profileSlug) missing.push('a profile address');
-  if (!user.bio || user.bio.trim().length < 20) missing.push('a bio of at least 20 characters');
-  if (!user.pictureImageId || !user.pictureAlt) missing.push('a picture with alt text');
-  if (missing.length > 0 || !user.profileSlug || !user.pictureImageId) {
-    return { problems: [`${user.name} needs a public profile first (${missing.join(', ')}): they can add it on their Account page.`] };
-  }
-  const picture = (await getImageMetas([user.pictureImageId])).get(user.pictureImageId);
-  if (!picture) return { problems: [`${user.name}’s profile picture is missing.`] };
-  return {
-    author: {
-      slug: user.profileSlug,
-      name: user.name,
-      role: user.role === 'contributor' ? 'Contributor' : 'Reporter',
-      bio: user.bio ?? '',
-      picture: { src: mediaSrc(picture.id), alt: user.pictureAlt ?? '', width: picture.width, height: picture.height },
-      links: [],
-    },
-  };
+/** The byline's profiles in order, or what keeps them off it. */
+function bylineOf(authorIds: string[], known: Map<string, AuthorProfile>, pictures: Map<string, ImageMeta>): { authors: Author[] } | { problems: string[] } {
+  if (authorIds.length === 0) return { problems: ['Add an author to the byline (an account sets up its profile on its Account page).'] };
+  const profiles = authorIds.flatMap((id) => known.get(id) ?? []);
+  if (profiles.length < authorIds.length) return { problems: ['An author on the byline no longer exists: choose the byline again.'] };
+  const converted = profiles.map((profile) => authorFromProfile(profile, pictures));
+  const problems = converted.flatMap((result) => ('problem' in result ? [result.problem] : []));
+  return problems.length > 0 ? { problems } : { authors: converted.flatMap((result) => ('author' in result ? [result.author] : [])) };
 }
 
 /**
@@ -55,7 +42,7 @@ async function authorFromUser(user: PublicUser | undefined): Promise<{ author: A
  * one yet. Published articles, previews and the live preview all come through here, so they look
  * the same as articles from content/.
  */
-export async function draftToArticle(input: DraftArticleInput, categories: Category[]): Promise<DraftArticleResult> {
+export async function draftToArticle(input: DraftArticleInput, categories: Category[], profiles?: Map<string, AuthorProfile>): Promise<DraftArticleResult> {
   const { content } = input;
   const problems: string[] = [];
   if (content.title.trim().length < 5) problems.push('The title needs at least 5 characters.');
@@ -63,13 +50,18 @@ export async function draftToArticle(input: DraftArticleInput, categories: Categ
   if (content.body.trim().length === 0) problems.push('The body is empty.');
   const category = categories.find((candidate) => candidate.slug === content.category);
   if (!category) problems.push('Choose a category.');
-  const hero = content.heroImageId ? (await getImageMetas([content.heroImageId])).get(content.heroImageId) : undefined;
+  // Revisions saved before bylines were lists have neither field (the migration converted them; a backup may not have).
+  const authorIds = content.authorIds ?? [];
+  const known = profiles ?? new Map((await getAuthorProfilesByIds(authorIds)).map((profile) => [profile.id, profile]));
+  const pictureIds = authorIds.flatMap((id) => known.get(id)?.pictureImageId ?? []);
+  const images = await getImageMetas([...(content.heroImageId ? [content.heroImageId] : []), ...pictureIds]);
+  const hero = content.heroImageId ? images.get(content.heroImageId) : undefined;
   if (!hero) problems.push('Add a hero image.');
   const heroAlt = altProblem(content.heroAlt, 'hero image');
   if (heroAlt) problems.push(heroAlt);
-  const author = await authorFromUser(await getUser(content.authorId));
-  if ('problems' in author) problems.push(...author.problems);
-  if (problems.length > 0 || !category || !hero || !('author' in author)) return { ok: false, problems };
+  const byline = bylineOf(authorIds, known, images);
+  if ('problems' in byline) problems.push(...byline.problems);
+  if (problems.length > 0 || !category || !hero || !('authors' in byline)) return { ok: false, problems };
 
   const updated = input.updatedAt && input.updatedAt > input.publishedAt ? input.updatedAt : undefined;
   return {
@@ -82,7 +74,8 @@ export async function draftToArticle(input: DraftArticleInput, categories: Categ
       ...(updated ? { updated } : {}),
       category,
       tags: content.tags,
-      author: author.author,
+      authors: byline.authors,
+      ...(content.credit?.trim() ? { credit: content.credit.trim() } : {}),
       hero: {
         src: mediaSrc(hero.id),
         alt: content.heroAlt.trim(),

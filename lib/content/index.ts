@@ -2,15 +2,16 @@ import 'server-only';
 
 import { cache } from 'react';
 
-import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, HOME_TAG, tagTag } from '../cache/tags';
+import { ARCHIVE_TAG, ARTICLES_TAG, articleTag, authorTag, categoryTag, CORRECTIONS_TAG, tagTag } from '../cache/tags';
 import { yearMonthIn } from '../dates/format';
+import { articlesFor } from './articles';
 import { compileMdxCached } from './mdx';
+import { getNewsroomAuthor } from './newsroom-authors';
 import { newsroomArticleCode } from './newsroom-code';
-import { CORRECTIONS_PER_PAGE, HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
-import { publishedArticles, readPublishedArticles } from './published';
+import { CORRECTIONS_PER_PAGE, PER_PAGE } from './paging';
+import { readPublishedArticles } from './published';
 import {
   adjacentArticles,
-  homeLayout,
   listArchiveMonths,
   listTags,
   paginate,
@@ -19,6 +20,8 @@ import {
 } from './queries';
 import type { Article, ArticleCorrection, Author, Content, Page } from './types';
 
+export { readArticlesNow } from './articles';
+export { getHomePage, homePage } from './home';
 export { PER_PAGE } from './paging';
 export { parsePageNumber, tagName } from './queries';
 export type { ArchiveMonth, Article, ArticleCorrection, Author, Category, Page, Site, Tag } from './types';
@@ -27,24 +30,10 @@ import { getCategory, getContent, getSections, getSite } from './site-and-sectio
 
 export { currentCategorySlug, getCategories, getCategory, getFileCategories, getRetiredCategoryTarget, getSite, getSiteFile } from './site-and-sections';
 
-/**
- * content/ articles and published newsroom articles as one list, newest first. `scope` is the cache
- * tag of the page reading it (see lib/cache/tags.ts). A newsroom article never takes a content/ address.
- */
-async function articlesFor(scope: string): Promise<Article[]> {
-  const [content, sections] = await Promise.all([getContent(), getSections()]);
-  const fromDatabase = await publishedArticles(scope, sections.categories, sections.moved);
-  if (fromDatabase.length === 0) return content.articles;
-  const taken = new Set(content.articles.map((article) => article.slug));
-  return [...content.articles, ...fromDatabase.filter((article) => !taken.has(article.slug))].sort(
-    (a, b) => b.published.getTime() - a.published.getTime() || a.slug.localeCompare(b.slug),
-  );
-}
-
-/** Authors of content/, and newsroom accounts with a public profile who have published. */
+/** Authors of content/, and newsroom profiles on the byline of a published article. */
 function authorsOf(content: Content, articles: Article[]): Map<string, Author> {
   const authors = new Map(content.authors);
-  for (const article of articles) if (!authors.has(article.author.slug)) authors.set(article.author.slug, article.author);
+  for (const author of articles.flatMap((article) => article.authors)) if (!authors.has(author.slug)) authors.set(author.slug, author);
   return authors;
 }
 
@@ -82,12 +71,6 @@ export async function readNewsroomArticles(): Promise<{ draftId: string; article
   return articles.filter(isNewsroomArticle).map((article) => ({ draftId: article.file.slice('draft '.length), article }));
 }
 
-export async function getHomePage(page: number) {
-  const layout = homeLayout(await articlesFor(HOME_TAG));
-  const latest = paginate(layout.latest, page, HOME_LATEST_PER_PAGE);
-  return latest && { ...layout, latest };
-}
-
 export async function getCategoryPage(slug: string, page: number) {
   const category = await getCategory(slug);
   if (!category) return null;
@@ -110,10 +93,10 @@ export async function getTagPage(slug: string, page: number) {
 
 export async function getAuthorPage(slug: string, page: number) {
   const articles = await articlesFor(authorTag(slug));
-  const author = authorsOf(await getContent(), articles).get(slug);
+  const author = authorsOf(await getContent(), articles).get(slug) ?? (await getNewsroomAuthor(slug));
   if (!author) return null;
   const listing = paginate(
-    articles.filter((article) => article.author.slug === slug),
+    articles.filter((article) => article.authors.some((author) => author.slug === slug)),
     page,
     PER_PAGE,
   );

@@ -87,23 +87,27 @@ async function loadArticle(file: string, content: Omit<Content, 'articles'>, roo
     const known = content.categories.map((candidate) => candidate.slug).join(', ');
     problems.push(`field "category" is "${data.category}", which is not a known category. Fix: use one of ${known}`);
   }
-  const author = content.authors.get(data.author);
-  if (!author) {
+  const field = data.authors ? 'authors' : 'author';
+  const slugs = data.authors ?? (data.author ? [data.author] : []);
+  const authors = slugs.flatMap((slug) => content.authors.get(slug) ?? []);
+  for (const slug of slugs.filter((candidate) => !content.authors.has(candidate))) {
     const known = [...content.authors.keys()].join(', ');
-    problems.push(`field "author" is "${data.author}", which is not a known author. Fix: use one of ${known}`);
+    problems.push(`field "${field}" ${field === 'author' ? 'is' : 'names'} "${slug}", which is not a known author. Fix: use one of ${known}`);
   }
   if (!publicFileExists(data.hero.src, roots.public)) {
     problems.push(`field "hero.src" points to public${data.hero.src}, which does not exist. Fix: add the file or correct the path`);
   }
-  if (problems.length > 0 || !category || !author) throw new ContentError(where, problems);
+  if (problems.length > 0 || !category) throw new ContentError(where, problems);
   const body = parsed.content;
   const words = countWordsOf(body, where);
   const size = await getImageSize(data.hero.src, roots.public);
+  const { author: _author, authors: _authors, credit, ...rest } = data;
   return {
-    ...data,
+    ...rest,
     slug: name,
     category,
-    author,
+    authors,
+    ...(credit ? { credit } : {}),
     hero: { ...data.hero, ...size },
     body,
     file: where,

@@ -4,6 +4,7 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 
 import { isDatabaseUnreachable } from '@/db';
+import { listAuthorProfiles } from '@/db/queries/author-profiles';
 import { listPublishedCorrections } from '@/db/queries/corrections';
 import { listPublishedSnapshots } from '@/db/queries/published';
 import { log, reasonOf } from '@/lib/log';
@@ -25,7 +26,9 @@ export const building = () => process.env.NEXT_PHASE === 'phase-production-build
 export async function readPublishedArticles(categories: Category[], moved: Record<string, string> = {}): Promise<Article[]> {
   if (building() || !env.DATABASE_URL) return [];
   const articles: Article[] = [];
-  const [snapshots, corrections] = await Promise.all([listPublishedSnapshots(), listPublishedCorrections()]);
+  // Every profile in one read (a few hundred rows at most), rather than one read per article.
+  const [snapshots, corrections, profiles] = await Promise.all([listPublishedSnapshots(), listPublishedCorrections(), listAuthorProfiles()]);
+  const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   for (const snapshot of snapshots) {
     const ofArticle = (corrections.get(snapshot.id) ?? []).map(({ createdAt, kind, text }) => ({ date: createdAt, kind, text }));
     const result = await draftToArticle(
@@ -37,6 +40,7 @@ export async function readPublishedArticles(categories: Category[], moved: Recor
         corrections: ofArticle,
       },
       categories,
+      byId,
     );
     // Something it depends on changed after publication (a category removed, a profile emptied):
     // the article is left out and the newsroom told, rather than the page failing.
@@ -84,7 +88,7 @@ function relevantTo(scope: string): (article: Article) => boolean {
     case 'tag':
       return (article) => article.tags.includes(slug ?? '');
     case 'author':
-      return (article) => article.author.slug === slug;
+      return (article) => article.authors.some((author) => author.slug === slug);
     case CORRECTIONS_TAG:
       return (article) => article.corrections.length > 0;
     default:

@@ -1,4 +1,5 @@
 import { yearMonthIn } from '../dates/format';
+import { FRONT_PAGE_POSITIONS } from '../front-page/positions';
 import type { ArchiveMonth, Article, Page, Tag } from './types';
 
 export function paginate<T>(items: T[], page: number, perPage: number): Page<T> | null {
@@ -68,13 +69,46 @@ export function recentArticles(articles: Article[], now: Date, hours = 48): Arti
   });
 }
 
-type HomeLayout<T extends Pick<Article, 'featured'> = Article> = { lead?: T; featured: T[]; latest: T[] };
+type Candidate = Pick<Article, 'slug' | 'featured'>;
+type HomeLayout<T extends Candidate = Article> = {
+  lead?: T;
+  featured: T[];
+  latest: T[];
+  /** What each position shows (lead first), and whether the newsroom chose it: the newsroom's view. */
+  positions: { article?: T; chosen: boolean }[];
+};
 
-/** The home page: the newest featured story leads, the next three featured follow, the rest is "latest". */
-export function homeLayout<T extends Pick<Article, 'featured'>>(articles: T[]): HomeLayout<T> {
+
+/**
+ * The home page. `chosen[position]` is the address the newsroom put there (lib/front-page): shown
+ * there if it is among `articles` (published), otherwise the position is automatic, as every
+ * position without a choice: the lead is the newest featured story (or the newest story), the
+ * featured positions the next featured stories, newest first. No story is shown twice: what is
+ * chosen anywhere is left out of the automatic ones, and the rest is "latest".
+ */
+export function homeLayout<T extends Candidate>(articles: T[], chosen: readonly (string | null | undefined)[] = []): HomeLayout<T> {
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  const placed = FRONT_PAGE_POSITIONS.map((position) => {
+    const slug = chosen[position];
+    return slug ? bySlug.get(slug) : undefined;
+  });
+  const taken = new Set(placed.filter((article): article is T => !!article));
+  const nextAutomatic = (pool: T[]) => {
+    const article = pool.find((candidate) => !taken.has(candidate));
+    if (article) taken.add(article);
+    return article;
+  };
   const featuredPool = articles.filter((article) => article.featured);
-  const lead = featuredPool[0] ?? articles[0];
-  const featured = featuredPool.filter((article) => article !== lead).slice(0, 3);
-  const shown = new Set([lead, ...featured]);
-  return { lead, featured, latest: articles.filter((article) => !shown.has(article)) };
+  const positions = FRONT_PAGE_POSITIONS.map((position) => {
+    const article = placed[position] ?? (position === 0 ? (nextAutomatic(featuredPool) ?? nextAutomatic(articles)) : nextAutomatic(featuredPool));
+    return { article, chosen: !!placed[position] };
+  });
+  const [lead, ...featured] = positions.map((position) => position.article);
+  const shown = new Set(positions.map((position) => position.article));
+  return {
+    lead,
+    featured: featured.filter((article): article is T => !!article),
+    latest: articles.filter((article) => !shown.has(article)),
+    positions,
+  };
 }

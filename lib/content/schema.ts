@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-import { CORRECTION_KINDS } from '../../db/schema';
+import { authorKind, CORRECTION_KINDS } from '../../db/schema';
 import { emailSchema, sitePathSchema, slugSchema } from '../validation';
+import { MAX_AUTHORS } from './byline';
 
 const sitePath = sitePathSchema('must be a site path starting with "/", e.g. "/images/articles/river.jpg"');
 
@@ -34,6 +35,11 @@ const link = z.object({ label, href: z.url() });
 export const MAX_NAVIGATION = 12;
 export const MAX_SOCIAL = 10;
 
+/** "Additional reporting by …", "With agencies": plain text after the byline. */
+export const creditSchema = z.string().trim().max(200, 'must be at most 200 characters');
+
+export const authorKindSchema = z.enum(authorKind.enumValues, { message: 'must be "staff", "contributor", "partner" or "agency"' });
+
 export const frontmatterSchema = z
   .object({
     title: z.string().trim().min(5, 'must be at least 5 characters').max(140, 'must be at most 140 characters'),
@@ -42,7 +48,10 @@ export const frontmatterSchema = z
     updated: isoDate.optional(),
     category: slugSchema,
     tags: z.array(slugSchema).max(8, 'must list at most 8 tags').default([]),
-    author: slugSchema,
+    // One author (`author: slug`) or a byline in order (`authors: [slug, …]`), and an optional credit line.
+    author: slugSchema.optional(),
+    authors: z.array(slugSchema).min(1, 'must list at least one author').max(MAX_AUTHORS, `must list at most ${MAX_AUTHORS} authors`).optional(),
+    credit: creditSchema.optional(),
     hero: z.object({
       src: sitePath,
       alt: altTextSchema,
@@ -57,6 +66,11 @@ export const frontmatterSchema = z
       .transform((list) => list.toSorted((a, b) => b.date.getTime() - a.date.getTime())),
   })
   .strict()
+  .refine((data) => (data.author === undefined) !== (data.authors === undefined), {
+    message: 'needs "author: slug" or "authors: [slug, …]" (one of them, not both)',
+    path: ['authors'],
+  })
+  .refine((data) => new Set(data.authors).size === (data.authors?.length ?? 0), { message: 'must not list an author twice', path: ['authors'] })
   .refine((data) => !data.updated || data.updated >= data.published, {
     message: 'must not be earlier than "published"',
     path: ['updated'],
@@ -72,6 +86,7 @@ export const authorSchema = z
   .object({
     name: z.string().trim().min(2),
     role: z.string().trim().min(2),
+    kind: authorKindSchema.default('staff'),
     bio: z.string().trim().min(20),
     picture: z.object({ src: sitePath, alt: altTextSchema }),
     links: z.array(link).default([]),

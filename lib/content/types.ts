@@ -10,10 +10,13 @@ export type Author = z.infer<typeof authorSchema> & {
   picture: z.infer<typeof authorSchema>['picture'] & ImageSize;
 };
 
-export type Article = Omit<Frontmatter, 'category' | 'author' | 'hero'> & {
+export type Article = Omit<Frontmatter, 'category' | 'author' | 'authors' | 'credit' | 'hero'> & {
   slug: string;
   category: Category;
-  author: Author;
+  /** The byline, in order: at least one. */
+  authors: Author[];
+  /** Free text after the byline ("Additional reporting by …"); absent for none. */
+  credit?: string;
   hero: Frontmatter['hero'] & ImageSize;
   /** MDX source of the body, without frontmatter. */
   body: string;

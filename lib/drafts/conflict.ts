@@ -1,7 +1,7 @@
 import 'server-only';
 
+import { listAuthorProfiles } from '@/db/queries/author-profiles';
 import type { DraftRecord } from '@/db/queries/drafts';
-import { listUsers } from '@/db/queries/users';
 import type { DraftContent } from '@/db/schema';
 import type { ConflictSummary } from '@/lib/actions/result';
 import { getSite } from '@/lib/content';
@@ -11,7 +11,7 @@ import { changedFields, FIELD_LABELS, fieldText } from './changes';
 
 /** What someone else saved first, field by field beside what this writer typed. */
 export async function conflictSummary(mine: DraftContent, theirs: DraftRecord): Promise<ConflictSummary> {
-  const names = new Map((await listUsers()).map((person) => [person.id, person.name]));
+  const names = new Map((await listAuthorProfiles()).map((person) => [person.id, person.name]));
   return {
     currentVersion: theirs.version,
     changedBy: theirs.updatedByName,

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import type { DraftRecord } from '@/db/queries/drafts';
 import type { DraftContent } from '@/db/schema';
 
+import { MAX_AUTHORS } from '../content/byline';
 import { isUuid, uuidSchema } from '../validation';
-import { MAX_BODY, parseTags } from './schema';
+import { bylineOfValues, bylineValues, MAX_BODY, parseTags } from './schema';
 
 /** What the edit form posts besides the draft's fields; the fields are checked inside the action, so a refusal can hand them back. */
 // Versions are Postgres integers: anything larger is a crafted request, refused with a message.
@@ -48,7 +49,8 @@ export function formValuesOfDraft(draft: DraftRecord): Record<string, string> {
     standfirst: draft.standfirst,
     category: draft.category,
     tags: draft.tags.join(', '),
-    authorId: draft.authorId,
+    ...bylineValues(draft.authorIds),
+    credit: draft.credit,
     heroImageId: draft.heroImageId ?? '',
     heroAlt: draft.heroAlt,
     heroCredit: draft.heroCredit,
@@ -64,7 +66,9 @@ export function formValuesOfDraft(draft: DraftRecord): Record<string, string> {
  */
 export function previewContentOf(values: Record<string, string>, draft: DraftRecord, authorIds: string[]): DraftContent {
   const pick = (key: string, fallback: string) => values[key] ?? fallback;
-  const authorId = pick('authorId', draft.authorId);
+  // Only profiles that may be chosen, each once: an unknown id would only make the preview fail.
+  const typed = bylineOfValues(values, draft.authorIds);
+  const byline = [...new Set(typed.filter((id) => authorIds.includes(id)))].slice(0, MAX_AUTHORS);
   const heroImageId = pick('heroImageId', draft.heroImageId ?? '');
   return {
     title: pick('title', draft.title).trim(),
@@ -72,7 +76,8 @@ export function previewContentOf(values: Record<string, string>, draft: DraftRec
     standfirst: pick('standfirst', draft.standfirst).trim(),
     category: pick('category', draft.category),
     tags: parseTags(pick('tags', draft.tags.join(','))).slice(0, 8),
-    authorId: authorIds.includes(authorId) ? authorId : draft.authorId,
+    authorIds: byline,
+    credit: pick('credit', draft.credit).trim().slice(0, 200),
     heroImageId: isUuid(heroImageId) ? heroImageId : null,
     heroAlt: pick('heroAlt', draft.heroAlt).trim(),
     heroCredit: pick('heroCredit', draft.heroCredit).trim(),

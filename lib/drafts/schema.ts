@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { MAX_AUTHORS } from '../content/byline';
 import { isSlug, uuidSchema } from '../validation';
 import { SLUG_MAX_LENGTH, slugify } from './slug';
 
@@ -37,7 +38,12 @@ export const draftFieldsSchema = z.object({
     .max(1000, 'Too many tags.')
     .transform(parseTags)
     .refine((tags) => tags.length <= MAX_TAGS, `A draft can have at most ${MAX_TAGS} tags.`),
-  authorId: uuidSchema('Choose an author.'),
+  // In byline order; lib/drafts/check.ts checks that each profile exists and may be chosen.
+  authorIds: z
+    .array(uuidSchema('Choose each author from the list.'))
+    .max(MAX_AUTHORS, `A byline can have at most ${MAX_AUTHORS} authors.`)
+    .refine((ids) => new Set(ids).size === ids.length, 'An author can be on the byline only once.'),
+  credit: text(200, 'The credit line').default(''),
   heroImageId: z.union([uuidSchema(), z.literal('')]).transform((id) => id || null),
   heroAlt: text(250, 'The hero image alt text'),
   heroCredit: text(160, 'The hero image credit'),
@@ -52,3 +58,17 @@ export const draftFieldsSchema = z.object({
 });
 
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
+
+/** The byline's fields (`author1` … `author6`, one select each, "— none —" left empty), in order. */
+export const bylineFieldNames = Array.from({ length: MAX_AUTHORS }, (_, index) => `author${index + 1}`);
+
+/** The ids the form's byline selects hold, in order, the empty ones left out; `unsent` when it sent none. */
+export function bylineOfValues(values: Record<string, string | undefined>, unsent: readonly string[]): string[] {
+  if (!bylineFieldNames.some((name) => name in values)) return [...unsent];
+  return bylineFieldNames.map((name) => values[name]?.trim() ?? '').filter(Boolean);
+}
+
+/** A byline as the form's fields. */
+export function bylineValues(authorIds: readonly string[]): Record<string, string> {
+  return Object.fromEntries(authorIds.map((id, index) => [`author${index + 1}`, id]));
+}

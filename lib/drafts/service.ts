@@ -2,6 +2,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
+import { getProfileOfUser } from '@/db/queries/author-profiles';
 import { backToWriter, submitForReview } from '@/db/queries/draft-review';
 import { restoreRevision } from '@/db/queries/draft-revisions';
 import { createDraft, saveDraft, type SaveResult, SlugTakenError } from '@/db/queries/draft-saves';
@@ -21,7 +22,7 @@ import { type draftFormSchema, formValuesOf, formValuesOfDraft, previewContentOf
 import { DRAFT_NOT_FOUND } from './labels';
 import { type DraftPreviewSource, previewOf } from './preview';
 import { compileGate, takePreviewTurn } from './preview-turns';
-import { draftFieldsSchema } from './schema';
+import { bylineOfValues, draftFieldsSchema } from './schema';
 import { slugTakenMessage } from './slug';
 import { viewerOf } from './viewer';
 
@@ -49,13 +50,16 @@ export async function createDraftFor(user: PublicUser, input: Record<string, unk
   }
   const address = await resolveAddress(parsed.data.slug, parsed.data.title);
   if ('error' in address) return { ok: false, error: address.error, fieldErrors: { slug: [address.error] }, values };
+  const ownProfile = await getProfileOfUser(user.id);
   const content: DraftContent = {
     title: parsed.data.title,
     slug: address.slug,
     standfirst: '',
     category: '',
     tags: [],
-    authorId: user.id,
+    // Under the creator's own profile if they have one; otherwise the publish check asks for an author.
+    authorIds: ownProfile ? [ownProfile.id] : [],
+    credit: '',
     heroImageId: null,
     heroAlt: '',
     heroCredit: '',
@@ -107,7 +111,7 @@ export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascr
     const content = previewContentOf(
       values,
       draft,
-      (await authorChoices(user)).map((person) => person.id),
+      (await authorChoices()).map((profile) => profile.id),
     );
     return { ok: true, saved: false, message, values, preview: previewOf(draft, content, turn.gate) };
   }
@@ -116,7 +120,7 @@ export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascr
   if (hero.id) values.heroImageId = hero.id;
   if (hero.error) return { ok: false, error: `Not saved: ${hero.error}`, fieldErrors: { heroImage: [hero.error] }, values };
 
-  const fields = draftFieldsSchema.safeParse(values);
+  const fields = draftFieldsSchema.safeParse({ ...values, authorIds: bylineOfValues(values, draft.authorIds) });
   if (!fields.success) {
     const fieldErrors = z.flattenError(fields.error).fieldErrors as Record<string, string[]>;
     return { ok: false, error: `Not saved: ${fields.error.issues[0]?.message ?? 'check the form.'}`, fieldErrors, values };
@@ -127,7 +131,7 @@ export async function saveDraftFor(user: PublicUser, input: SaveInput, { javascr
     if (!fields.data.slug) fields.data.slug = draft.slug;
     else return addressLocked(draft.slug, values);
   }
-  const checked = await checkDraft(fields.data, user, draft.id);
+  const checked = await checkDraft(fields.data, user, draft);
   if (!checked.ok) return { ...checked, values };
 
   const base = input.intent === 'overwrite' && input.overwriteVersion ? input.overwriteVersion : input.version;

@@ -22,6 +22,12 @@ export const QUEUES = {
     data: z.object({ bannerId: z.uuid() }),
     options: { retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 5 * MINUTE, expireInSeconds: MINUTE },
   },
+  // A front-page pin's end (lib/jobs/front-page.ts): the home page renders again with that position
+  // automatic. Retried quickly for the same reason as a banner's expiry.
+  'front-page-expiry': {
+    data: z.object({ until: z.iso.datetime() }),
+    options: { retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 5 * MINUTE, expireInSeconds: MINUTE },
+  },
   // The hourly clean-up (lib/maintenance/cleanup.ts); a failed one waits for the next hour.
   cleanup: { data: z.object({}), options: { retryLimit: 0, expireInSeconds: 15 * MINUTE } },
   // A newsletter send (lib/newsletter/sends/); its handler is registered by the delivery engine.

@@ -5,6 +5,7 @@ import { log } from '@/lib/log';
 import { runCleanup } from '../maintenance/cleanup';
 import { startNewsletterDelivery } from '../newsletter/delivery/job';
 import { bannerExpiryWorker } from './banners';
+import { frontPageExpiryWorker } from './front-page';
 import { requestOwedEmails, whenListening } from './loopback';
 import { publicationWorker, queueWaitingPublications } from './publications';
 import { scheduleRecurring, startQueue, stoppingSignal, stopQueue, work } from './queue';
@@ -30,6 +31,7 @@ export async function startWorkers(): Promise<void> {
     await work('publish', publicationWorker());
     await work('cleanup', () => runCleanup());
     await work('banner-expiry', bannerExpiryWorker());
+    await work('front-page-expiry', frontPageExpiryWorker());
     await scheduleRecurring('cleanup', '0 * * * *', {});
     await startNewsletterDelivery();
     running[WORKING] = true;

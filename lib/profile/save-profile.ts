@@ -1,13 +1,15 @@
 import 'server-only';
 
-import { type PublicUser, updateProfile } from '@/db/queries/users';
+import { createAuthorProfile, getProfileOfUser, updateAuthorProfile } from '@/db/queries/author-profiles';
+import type { PublicUser } from '@/db/queries/users';
+import type { AuthorProfile } from '@/db/schema';
 import { isContentAuthorSlug } from '@/lib/content';
 import { altTextSchema } from '@/lib/content/schema';
 import { storeUploadedImage } from '@/lib/media/store';
 import { slugSchema } from '@/lib/validation';
 
 export type ProfileValues = { profileSlug: string; bio: string; pictureAlt: string };
-export type ProfileResult = { ok: true; user: PublicUser } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
+export type ProfileResult = { ok: true; profile: AuthorProfile; before: AuthorProfile | undefined } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
 
 const BIO_MIN = 20;
 const BIO_MAX = 600;
@@ -34,13 +36,15 @@ function failure(fieldErrors: Record<string, string[]>): ProfileResult {
 }
 
 /**
- * Saves the public author profile of `user`. The address must be free among the site's content/
- * authors and the other accounts; a new picture (`picture`, when one was chosen) is stored only once
- * the text is right.
+ * Saves the author profile linked to `user`'s account, creating it (under the account's name) on the
+ * first save. The address must be free among the site's content/ authors and the other profiles; a
+ * new picture (`picture`, when one was chosen) is stored only once the text is right. `version`: the
+ * profile's version the form was drawn from, so an editor's change made meanwhile is not undone.
  */
-export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?: File): Promise<ProfileResult> {
+export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?: File, version?: number): Promise<ProfileResult> {
   const values = { profileSlug: raw.profileSlug.trim(), bio: raw.bio.trim(), pictureAlt: raw.pictureAlt.trim() };
-  const errors = checkText(values, Boolean(picture || user.pictureImageId));
+  const before = await getProfileOfUser(user.id);
+  const errors = checkText(values, Boolean(picture || before?.pictureImageId));
   if (Object.keys(errors).length > 0) return failure(errors);
   if (await isContentAuthorSlug(values.profileSlug)) {
     return failure({ profileSlug: [`The address “${values.profileSlug}” belongs to one of the site’s authors. Choose another.`] });
@@ -51,13 +55,21 @@ export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?
     if (!stored.ok) return failure({ picture: [stored.error] });
     pictureImageId = stored.image.id;
   }
-  const saved = await updateProfile(user.id, {
-    profileSlug: values.profileSlug,
+  const fields = {
+    slug: values.profileSlug,
     bio: values.bio,
-    pictureAlt: picture || user.pictureImageId ? values.pictureAlt : null,
+    pictureAlt: picture || before?.pictureImageId ? values.pictureAlt : null,
     ...(pictureImageId ? { pictureImageId } : {}),
-  });
-  if (saved === 'slug-taken') return failure({ profileSlug: [`Another account already has the address “${values.profileSlug}”. Choose another.`] });
-  if (!saved) return { ok: false, error: 'Your account no longer exists.', fieldErrors: {} };
-  return { ok: true, user: saved };
+  };
+  const saved = before
+    ? await updateAuthorProfile(before.id, version ?? before.version, fields, user.id)
+    : await createAuthorProfile(
+        { name: user.name, kind: user.role === 'contributor' ? 'contributor' : 'staff', links: [], pictureImageId: null, ...fields, userId: user.id },
+        user.id,
+      );
+  if (saved.ok) return { ok: true, profile: saved.profile, before };
+  if (saved.reason === 'slug-taken') return failure({ profileSlug: [`Another profile already has the address “${values.profileSlug}”. Choose another.`] });
+  if (saved.reason === 'conflict')
+    return { ok: false, error: 'Your profile was changed by someone else since this page was opened. Reload the page to see it, then save again.', fieldErrors: {} };
+  return { ok: false, error: 'Your profile could not be saved: reload the page and try again.', fieldErrors: {} };
 }

@@ -6,6 +6,7 @@ import type { SearchEntry } from '@/db/queries/search-index';
 
 export { contentEntryId, newsroomEntryId } from '@/db/queries/search-index';
 import { type Article, getSite, tagName } from '../content';
+import { bylineOf } from '../content/byline';
 import { cleanText } from './clean';
 import { searchConfigFor } from './language';
 import { plainText } from './plain-text';
@@ -17,8 +18,8 @@ export async function searchConfig(): Promise<string> {
 
 /** What an article's row depends on: a file whose hash is unchanged is not parsed again. */
 export function entryHash(article: Article, config: string): string {
-  const { slug, title, standfirst, body, tags, author, category, published } = article;
-  const source = [config, slug, title, standfirst, body, tags, author.slug, author.name, category.slug, published.toISOString()];
+  const { slug, title, standfirst, body, tags, authors, category, published } = article;
+  const source = [config, slug, title, standfirst, body, tags, authors.map((author) => [author.slug, author.name]), category.slug, published.toISOString()];
   return createHash('sha256').update(JSON.stringify(source)).digest('base64url');
 }
 
@@ -31,10 +32,10 @@ export function searchEntryOf(article: Article, id: string, config: string, hash
     title: cleanText(article.title),
     standfirst: cleanText(article.standfirst),
     body: plainText(article.body),
-    keywords: cleanText([...article.tags.map(tagName), article.author.name].join(' ')),
+    keywords: cleanText([...article.tags.map(tagName), ...article.authors.map((author) => author.name)].join(' ')),
     section: article.category.slug,
-    authorSlug: article.author.slug,
-    authorName: article.author.name,
+    authorSlugs: article.authors.map((author) => author.slug),
+    byline: bylineOf(article),
     published: article.published,
     hash,
     config,

@@ -19,7 +19,7 @@ export type SearchHit = {
   title: Segment[];
   snippet: Segment[];
   section: { slug: string; name: string };
-  authorName: string;
+  byline: string;
   published: Date;
 };
 
@@ -65,7 +65,7 @@ export async function searchArticles(params: SearchParams): Promise<SearchResult
       // An article whose body does not hold the words still gets a line under its headline.
       snippet: highlightSegments(hit.snippet || hit.standfirst),
       section: { slug: hit.section, name: names.get(hit.section) ?? hit.section },
-      authorName: hit.authorName,
+      byline: hit.byline,
       published: hit.published,
     })),
     ...(found.total === 0 && found.meaningful && page === 1 ? { suggestion: await suggestFor(q, filters) } : {}),

@@ -35,7 +35,7 @@ export function buildFeed(site: Site, articles: Article[], scope: FeedScope): Fe
       description: article.standfirst,
       date: article.updated ?? article.published,
       published: article.published,
-      author: [{ name: article.author.name, link: absoluteUrl(site, routes.author(article.author.slug)) }],
+      author: article.authors.map((author) => ({ name: author.name, link: absoluteUrl(site, routes.author(author.slug)) })),
       category: [{ name: article.category.name, domain: absoluteUrl(site, routes.category(article.category.slug)) }],
       image: { url: absoluteUrl(site, article.hero.src), type: 'image/jpeg' },
     });
@@ -51,7 +51,21 @@ const contentTypes: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
+type JsonFeed = { version: string; items: { id: string; authors?: { name: string; url?: string }[] }[] };
+
+/**
+ * JSON Feed 1.1, whose `authors` lists every author: the library writes 1.0, which has room for
+ * one. Its `author` (the first) stays for 1.0 readers, as the 1.1 spec advises.
+ */
+function jsonFeed(feed: Feed): string {
+  const json = JSON.parse(feed.json1()) as JsonFeed;
+  const byId = new Map(feed.items.map((item) => [item.id, item.author ?? []]));
+  json.version = 'https://jsonfeed.org/version/1.1';
+  for (const item of json.items) item.authors = (byId.get(item.id) ?? []).map((author) => ({ name: author.name ?? '', ...(author.link ? { url: author.link } : {}) }));
+  return JSON.stringify(json, null, 4);
+}
+
 export function feedResponse(feed: Feed, format: FeedFormat): Response {
-  const body = format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
+  const body = format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : jsonFeed(feed);
   return new Response(body, { headers: { 'Content-Type': contentTypes[format] } });
 }

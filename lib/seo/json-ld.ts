@@ -1,3 +1,4 @@
+import { isOrganisation } from '../content/byline';
 import type { Article, Site } from '../content/types';
 import { absoluteUrl, routes } from '../routes';
 import { searchTemplate } from './open-search';
@@ -42,7 +43,12 @@ export function newsArticleJsonLd(article: Article, site: Site) {
     keywords: article.tags.join(', '),
     wordCount: article.words,
     mainEntityOfPage: absoluteUrl(site, routes.article(article.slug)),
-    author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(site, routes.author(article.author.slug)) }],
+    // Partner outlets and wire services are organisations, not people.
+    author: article.authors.map((author) => ({
+      '@type': isOrganisation(author) ? 'Organization' : 'Person',
+      name: author.name,
+      url: absoluteUrl(site, routes.author(author.slug)),
+    })),
     // schema.org's CreativeWork.correction: each correction or clarification, newest first.
     ...(article.corrections.length > 0
       ? { correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.text, datePublished: correction.date.toISOString() })) }

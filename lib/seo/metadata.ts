@@ -38,7 +38,7 @@ export function articleMetadata(article: Article, site: Site): Metadata {
   return {
     title: article.title,
     description: article.standfirst,
-    authors: [{ name: article.author.name, url: routes.author(article.author.slug) }],
+    authors: article.authors.map((author) => ({ name: author.name, url: routes.author(author.slug) })),
     keywords: article.tags,
     alternates: {
       canonical: path,
@@ -54,7 +54,7 @@ export function articleMetadata(article: Article, site: Site): Metadata {
       modifiedTime: (article.updated ?? article.published).toISOString(),
       section: article.category.name,
       tags: article.tags,
-      authors: [routes.author(article.author.slug)],
+      authors: article.authors.map((author) => routes.author(author.slug)),
     },
     twitter: { card: 'summary_large_image', title: article.title, description: article.standfirst },
   };

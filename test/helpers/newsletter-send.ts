@@ -27,7 +27,7 @@ export async function seedSend(recipients: { id: string; email: string }[]) {
       subject: `Test send ${draft.slug}`,
       html: `<p>Hello.</p><p><a href="${UNSUBSCRIBE_PLACEHOLDER}">Unsubscribe</a></p>`,
       text: `Hello.\n\nUnsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}\n`,
-      createdBy: draft.authorId,
+      createdBy: draft.writerId,
       recipients: recipients.length,
     })
     .returning();

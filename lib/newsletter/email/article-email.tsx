@@ -1,6 +1,7 @@
 import { Button, Hr, Img, Link, Section, Text } from '@react-email/components';
 import { getMDXComponent } from 'mdx-bundler/client';
 
+import { bylineOf } from '../../content/byline';
 import type { Article, Site } from '../../content/types';
 import { formatDate } from '../../dates/format';
 import { absoluteUrl, routes } from '../../routes';
@@ -29,8 +30,13 @@ export function ArticleEmail({ article, code, site, unsubscribeUrl }: ArticleEma
           {article.standfirst}
         </Text>
         <Text className="em-muted" style={{ ...small, margin: '0 0 16px' }}>
-          {`By ${article.author.name} · ${formatDate(article.published, site)}`}
+          {`By ${bylineOf(article)} · ${formatDate(article.published, site)}`}
         </Text>
+        {article.credit ? (
+          <Text className="em-muted" style={{ ...small, margin: '-12px 0 16px' }}>
+            {article.credit}
+          </Text>
+        ) : null}
       </Section>
       {hero ? (
         <Section>

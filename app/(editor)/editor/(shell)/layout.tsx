@@ -14,7 +14,7 @@ export default async function EditorShell({ children }: { children: ReactNode })
     { href: routes.editor.drafts(), label: 'Drafts', show: can(user.role, 'drafts:write-own') },
     { href: routes.editor.review(), label: 'Review', show: can(user.role, 'drafts:edit-any') },
     { href: routes.editor.sections(), label: 'Sections', show: can(user.role, 'sections:manage') },
-    { href: routes.editor.frontPage(), label: 'Front page', show: can(user.role, 'banner:manage') },
+    { href: routes.editor.frontPage(), label: 'Front page', show: can(user.role, 'front-page:manage') },
     { href: routes.editor.newsletter(), label: 'Newsletter', show: can(user.role, 'newsletter:send') },
     { href: routes.editor.people(), label: 'People', show: can(user.role, 'people:manage') },
     { href: routes.editor.subscribers(), label: 'Subscribers', show: can(user.role, 'subscribers:view') },

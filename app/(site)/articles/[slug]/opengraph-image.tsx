@@ -1,6 +1,7 @@
 import { ImageResponse } from 'next/og';
 
 import { getArticle, getSite } from '@/lib/content';
+import { bylineOf } from '@/lib/content/byline';
 import { formatDate } from '@/lib/dates/format';
 
 export const alt = 'Headline card for this article';
@@ -35,7 +36,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
       <div style={{ display: 'flex', fontSize: title.length > 70 ? 60 : 72, fontWeight: 700, lineHeight: 1.1 }}>{title}</div>
       <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 30, color: '#4a4d55' }}>
         <span>{site.name}</span>
-        <span>{article ? `${article.author.name} · ${formatDate(article.published, site)}` : ''}</span>
+        <span>{article ? `${bylineOf(article)} · ${formatDate(article.published, site)}` : ''}</span>
       </div>
     </div>,
     size,

@@ -1,5 +1,6 @@
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';
+import { getProfileOfUser } from '@/db/queries/author-profiles';
 import { roleLabels } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { mediaSrc } from '@/lib/content/media';
@@ -11,7 +12,8 @@ export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const saved = { profileSlug: user.profileSlug ?? '', bio: user.bio ?? '', pictureAlt: user.pictureAlt ?? '' };
+  const profile = await getProfileOfUser(user.id);
+  const saved = { profileSlug: profile?.slug ?? '', bio: profile?.bio ?? '', pictureAlt: profile?.pictureAlt ?? '' };
   return (
     <>
       <h1>Your account</h1>
@@ -20,7 +22,7 @@ export default async function AccountPage() {
       </p>
       <h2>Public profile</h2>
       <p>Readers see it on your author page and beside your articles. You need it before an article can carry your name.</p>
-      <ProfileForm saved={saved} pictureSrc={user.pictureImageId ? mediaSrc(user.pictureImageId) : undefined} />
+      <ProfileForm saved={saved} {...(profile ? { version: profile.version } : {})} pictureSrc={profile?.pictureImageId ? mediaSrc(profile.pictureImageId) : undefined} />
       <h2>Change your password</h2>
       <ActionForm action={changePasswordAction} submitLabel="Change password" pendingLabel="Changing…">
         <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" />

@@ -9,15 +9,17 @@ import type { ProfileValues } from '@/lib/profile/save-profile';
 
 import { type ProfileState, saveProfileAction } from '../actions/account';
 
-type ProfileFormProps = { saved: ProfileValues; pictureSrc?: string };
+type ProfileFormProps = { saved: ProfileValues; version?: number; pictureSrc?: string };
 
 // Without JavaScript the server renders the same state, so a refused save keeps what was typed.
-export function ProfileForm({ saved, pictureSrc }: ProfileFormProps) {
+export function ProfileForm({ saved, version, pictureSrc }: ProfileFormProps) {
   const { state, formAction, statusId, errors } = useActionForm(saveProfileAction);
   const result = state as ProfileState;
   const values = result?.values ?? saved;
+  const savedVersion = result?.version ?? version;
   return (
     <form action={formAction} className="editor-form" aria-describedby={statusId}>
+      {savedVersion ? <input type="hidden" name="version" value={savedVersion} /> : null}
       <LabelledField
         id="field-profileSlug"
         label="Profile address"

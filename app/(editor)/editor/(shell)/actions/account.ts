@@ -31,21 +31,29 @@ const profileForm = z.object({
   profileSlug: z.string().default(''),
   bio: z.string().default(''),
   pictureAlt: z.string().default(''),
+  // The profile's version the form was drawn from (none before the first save).
+  version: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   picture: z.instanceof(File).optional(),
 });
 
-export type ProfileState = (NonNullable<ActionState> & { values?: ProfileValues }) | null;
+/** `version`: of the saved profile, for the next save to be made over (see saveProfile). */
+export type ProfileState = (NonNullable<ActionState> & { values?: ProfileValues; version?: number }) | null;
 
-export const saveProfileAction = editorAction('editor:enter', profileForm, async ({ picture, ...values }, user) => {
-  const result = await saveProfile(user, values, picture);
+export const saveProfileAction = editorAction('editor:enter', profileForm, async ({ picture, version, ...values }, user) => {
+  const result = await saveProfile(user, values, picture, version);
   if (!result.ok) {
-    const state: ProfileState = { ...result, values };
+    const state: ProfileState = { ...result, values, ...(version ? { version } : {}) };
     return state;
   }
   // Published articles show the author's card and link to their page: refresh those, at the old and
   // new address. That also refetches this page, which shows the saved picture.
-  await expire(tagsForProfileChange(user.profileSlug, result.user.profileSlug));
-  const { profileSlug, bio, pictureAlt } = result.user;
-  const state: ProfileState = { ok: true, message: 'Your public profile is saved.', values: { profileSlug: profileSlug ?? '', bio: bio ?? '', pictureAlt: pictureAlt ?? '' } };
+  await expire(tagsForProfileChange(result.before?.slug ?? null, result.profile.slug));
+  const { slug, bio, pictureAlt } = result.profile;
+  const state: ProfileState = {
+    ok: true,
+    message: 'Your public profile is saved.',
+    values: { profileSlug: slug ?? '', bio, pictureAlt: pictureAlt ?? '' },
+    version: result.profile.version,
+  };
   return state;
 });

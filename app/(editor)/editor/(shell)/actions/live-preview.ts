@@ -25,7 +25,7 @@ export const previewDraftAction = editorAction('drafts:write-own', draftFormSche
   const content = previewContentOf(
     formValuesOf(input),
     draft,
-    (await authorChoices(user)).map((person) => person.id),
+    (await authorChoices()).map((profile) => profile.id),
   );
   return { ok: true, message: 'Preview updated.', views: { preview: draftPreviewElement(previewOf(draft, content, turn.gate), subscribeAction) } };
 });

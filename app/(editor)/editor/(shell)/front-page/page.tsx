@@ -1,68 +1,26 @@
-import { BannerForm } from '@/components/editor/banner-form';
-import { DataTable } from '@/components/editor/data-table';
-import { ActionForm } from '@/components/forms/action-form';
-import { listRecentBanners, readLiveBanner } from '@/db/queries/breaking-news';
 import { requireUser } from '@/lib/auth/session';
-import { DEFAULT_LIFETIME_MS } from '@/lib/breaking-news/schema';
-import { getSite } from '@/lib/content';
-import { formatDateAndTime } from '@/lib/dates/format';
-import { toLocalDateTime } from '@/lib/dates/local-time';
+import { getSite, readArticlesNow } from '@/lib/content';
+import { formFromQuery } from '@/lib/front-page/schema';
 
-import { postBannerAction, takeDownBannerAction } from '../actions/front-page';
+import { BannerSection } from './banner-section';
+import { LayoutSection } from './layout-section';
 
 export const metadata = { title: 'Front page' };
 
-export default async function FrontPage() {
-  await requireUser('banner:manage');
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function FrontPage({ searchParams }: Props) {
+  await requireUser('front-page:manage');
   const now = new Date();
-  const [site, live, history] = await Promise.all([getSite(), readLiveBanner(now), listRecentBanners()]);
-  const status = (banner: (typeof history)[number]) => {
-    if (banner.id === live?.id) return 'Live';
-    if (banner.endedAt && banner.endedAt < banner.expiresAt) return `Taken down or replaced ${formatDateAndTime(banner.endedAt, site)}`;
-    return `Expired ${formatDateAndTime(banner.expiresAt, site)}`;
-  };
+  const query = await searchParams;
+  const [site, articles] = await Promise.all([getSite(), readArticlesNow()]);
+  // Back from a preview, the form shows what was previewed rather than the live layout.
+  const returned = Object.keys(query).length > 0 ? formFromQuery(query) : null;
   return (
     <>
       <h1>Front page</h1>
-      <h2>Breaking-news banner</h2>
-      <p>One banner at a time, on every reader page (not in the newsroom), live within a second and gone by itself at its expiry. Posting a new one replaces the live one.</p>
-      {live ? (
-        <section aria-labelledby="live-banner">
-          <h3 id="live-banner">Live now</h3>
-          <p>
-            <strong>{live.text}</strong>
-            {live.href ? ` → ${live.href}` : ''}, until {formatDateAndTime(live.expiresAt, site)}.
-          </p>
-          <ActionForm action={takeDownBannerAction} submitLabel="Take down now" pendingLabel="Taking down…" className="inline-form">
-            <input type="hidden" name="bannerId" value={live.id} />
-          </ActionForm>
-        </section>
-      ) : (
-        <p>No banner is up.</p>
-      )}
-      <h3>Post a banner</h3>
-      <BannerForm
-        action={postBannerAction}
-        defaultExpiry={toLocalDateTime(new Date(now.getTime() + DEFAULT_LIFETIME_MS), site.timeZone)}
-        timeZone={site.timeZone}
-        replacing={!!live}
-      />
-      <h3>Recent banners</h3>
-      {history.length === 0 ? (
-        <p>None yet.</p>
-      ) : (
-        <DataTable
-          caption="The last 20 banners, newest first"
-          rows={history}
-          rowKey={(banner) => banner.id}
-          columns={[
-            { header: 'Text', cell: (banner) => banner.text },
-            { header: 'Link', cell: (banner) => banner.href ?? '—' },
-            { header: 'Posted', cell: (banner) => `${formatDateAndTime(banner.startsAt, site)} by ${banner.createdByName ?? 'a former account'}` },
-            { header: 'Status', cell: status },
-          ]}
-        />
-      )}
+      <LayoutSection site={site} articles={articles} now={now} returned={returned} />
+      <BannerSection site={site} now={now} />
     </>
   );
 }

@@ -2,10 +2,12 @@ import { subscribeAction } from '@/app/(site)/newsletter/actions';
 import { DraftForm } from '@/components/editor/draft-form';
 import { DraftPreview } from '@/components/editor/draft-preview';
 import { ActionForm } from '@/components/forms/action-form';
+import { getProfileOfUser } from '@/db/queries/author-profiles';
 import { contentOf } from '@/db/queries/drafts';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getCategories, getSite } from '@/lib/content';
+import { KIND_NAMES } from '@/lib/content/byline';
 import { formatTime } from '@/lib/dates/format';
 import { authorChoices } from '@/lib/drafts/check';
 import { formValuesOfDraft, previewContentOf } from '@/lib/drafts/form';
@@ -30,9 +32,10 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
   const draft = await loadDraft(user, (await params).id);
   const editsAny = can(user.role, 'drafts:edit-any');
   const publishes = can(user.role, 'drafts:publish');
-  const owns = draft.createdBy === user.id || draft.authorId === user.id;
   const locked = !editsAny && draft.status !== 'draft';
-  const [authors, categories] = await Promise.all([authorChoices(user), getCategories()]);
+  const [authors, categories, ownProfile] = await Promise.all([authorChoices(), getCategories(), getProfileOfUser(user.id)]);
+  // Theirs: they created it, or their profile is on its byline (the rule of visibleTo in db/queries/drafts.ts).
+  const owns = draft.createdBy === user.id || (ownProfile !== undefined && draft.authorIds.includes(ownProfile.id));
   const typed = await takeTypedPreview(draft.id, user.id);
   const content = typed
     ? previewContentOf(
@@ -122,7 +125,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
           draftId={draft.id}
           writerId={user.id}
           saved={formValuesOfDraft(draft)}
-          authors={authors.map((author) => ({ id: author.id, name: author.name }))}
+          authors={authors.map((author) => ({ id: author.id, name: author.name, kind: KIND_NAMES[author.kind] }))}
           categories={categories.map((category) => ({ slug: category.slug, name: category.name }))}
           saveAction={saveDraftAction}
           previewAction={previewDraftAction}

@@ -1,7 +1,7 @@
 import { DraftRevisionContent } from '@/components/editor/draft-revision';
 import { ActionForm } from '@/components/forms/action-form';
+import { listAuthorProfiles } from '@/db/queries/author-profiles';
 import { listRevisions } from '@/db/queries/draft-revisions';
-import { listUsers } from '@/db/queries/users';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getSite } from '@/lib/content';
@@ -19,7 +19,7 @@ export default async function DraftHistoryPage({ params }: { params: Promise<{ i
   const user = await requireUser('drafts:write-own');
   const site = await getSite();
   const draft = await loadDraft(user, (await params).id);
-  const [revisions, people] = await Promise.all([listRevisions(viewerOf(user), draft.id), listUsers()]);
+  const [revisions, people] = await Promise.all([listRevisions(viewerOf(user), draft.id), listAuthorProfiles()]);
   const names = new Map(people.map((person) => [person.id, person.name]));
   const canRestore = can(user.role, 'drafts:edit-any') || draft.status === 'draft';
 

@@ -14,6 +14,7 @@ export type Permission =
   | 'newsletter:send'
   | 'sections:manage'
   | 'people:manage'
+  | 'authors:manage'
   | 'subscribers:view'
   | 'subscribers:manage'
   | 'banner:manage'
@@ -21,7 +22,7 @@ export type Permission =
 
 const granted: Record<Role, readonly Permission[]> = {
   contributor: ['editor:enter', 'drafts:write-own'],
-  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send', 'sections:manage', 'banner:manage'],
+  editor: ['editor:enter', 'drafts:write-own', 'drafts:edit-any', 'drafts:publish', 'corrections:write', 'newsletter:send', 'sections:manage', 'banner:manage', 'authors:manage'],
   admin: [
     'editor:enter',
     'drafts:write-own',
@@ -31,6 +32,7 @@ const granted: Record<Role, readonly Permission[]> = {
     'newsletter:send',
     'sections:manage',
     'people:manage',
+    'authors:manage',
     'subscribers:view',
     'subscribers:manage',
     'banner:manage',

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createAuthorProfile, getAuthorProfile, type ProfileWriteResult, updateAuthorProfile } from '@/db/queries/author-profiles';
 import { getUser, type PublicUser } from '@/db/queries/users';
-import { authorKind,type AuthorProfile } from '@/db/schema';
+import { authorKind, type AuthorProfile } from '@/db/schema';
 import { can } from '@/lib/auth/roles';
 import { getSite } from '@/lib/content';
 import { missingFromProfile } from '@/lib/content/profile-author';

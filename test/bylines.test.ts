@@ -7,9 +7,11 @@ import { getAuthorProfilesByIds } from '@/db/queries/author-profiles';
 import { publishDraft } from '@/db/queries/publishing';
 import { createUser } from '@/db/queries/users';
 import { tagsForProfileEdit } from '@/lib/cache/changes';
+import { addressExists } from '@/lib/content/addresses';
 import { bylineOf } from '@/lib/content/byline';
 import { draftToArticle } from '@/lib/content/draft-article';
 import { loadContent } from '@/lib/content/load';
+import { getNewsroomAuthor } from '@/lib/content/newsroom-authors';
 import { checkDraft } from '@/lib/drafts/check';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { newsArticleJsonLd } from '@/lib/seo/json-ld';
@@ -76,6 +78,14 @@ describe('a byline', () => {
       { '@type': 'Person', name: draft.authorName, url: `${site.url}/authors/${draft.authorSlug}` },
     ]);
     expect(bylineOf({ authors: [...article.authors, { ...article.authors[0]!, name: 'C' }] })).toBe(`The New Region, ${draft.authorName} and C`);
+  });
+
+  it('gives a complete newsroom profile an author page before its first article, and an incomplete one none', async () => {
+    const [complete, bare] = [await seedProfile(), await seedProfile({ bio: 'Too short.' })];
+    expect(await addressExists(`/authors/${complete.slug}`)).toBe(true);
+    expect(await getNewsroomAuthor(complete.slug!)).toMatchObject({ name: complete.name, kind: 'staff', role: 'Reporter' });
+    expect(await addressExists(`/authors/${bare.slug}`)).toBe(false);
+    expect(await getNewsroomAuthor(bare.slug!)).toBeNull();
   });
 
   it('refreshes the section and tag pages of a profile’s published articles when it changes', async () => {

@@ -4,15 +4,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb } from '@/db';
 import { getAuthorProfilesByIds } from '@/db/queries/author-profiles';
+import { publishDraft } from '@/db/queries/publishing';
 import { createUser } from '@/db/queries/users';
+import { tagsForProfileEdit } from '@/lib/cache/changes';
+import { addressExists } from '@/lib/content/addresses';
 import { bylineOf } from '@/lib/content/byline';
 import { draftToArticle } from '@/lib/content/draft-article';
 import { loadContent } from '@/lib/content/load';
+import { getNewsroomAuthor } from '@/lib/content/newsroom-authors';
 import { checkDraft } from '@/lib/drafts/check';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { newsArticleJsonLd } from '@/lib/seo/json-ld';
 
-import { seedDraft, seedProfile } from './helpers/drafts';
+import { searchEntryFor, seedDraft, seedProfile } from './helpers/drafts';
 
 afterAll(closeDb);
 
@@ -74,5 +78,20 @@ describe('a byline', () => {
       { '@type': 'Person', name: draft.authorName, url: `${site.url}/authors/${draft.authorSlug}` },
     ]);
     expect(bylineOf({ authors: [...article.authors, { ...article.authors[0]!, name: 'C' }] })).toBe(`The New Region, ${draft.authorName} and C`);
+  });
+
+  it('gives a complete newsroom profile an author page before its first article, and an incomplete one none', async () => {
+    const [complete, bare] = [await seedProfile(), await seedProfile({ bio: 'Too short.' })];
+    expect(await addressExists(`/authors/${complete.slug}`)).toBe(true);
+    expect(await getNewsroomAuthor(complete.slug!)).toMatchObject({ name: complete.name, kind: 'staff', role: 'Reporter' });
+    expect(await addressExists(`/authors/${bare.slug}`)).toBe(false);
+    expect(await getNewsroomAuthor(bare.slug!)).toBeNull();
+  });
+
+  it('refreshes the section and tag pages of a profile’s published articles when it changes', async () => {
+    const draft = await seedDraft({ category: 'council', tags: ['ferry'] });
+    await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
+    const tags = await tagsForProfileEdit(draft.authorIds[0]!, 'old-address', draft.authorSlug);
+    expect(tags).toEqual(expect.arrayContaining(['category:council', 'tag:ferry', 'author:old-address', `author:${draft.authorSlug}`, 'home']));
   });
 });

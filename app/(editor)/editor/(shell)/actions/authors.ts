@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 
 import { editorAction } from '@/lib/actions/editor-action';
-import { tagsForProfileChange } from '@/lib/cache/changes';
+import { tagsForProfileEdit } from '@/lib/cache/changes';
 import { expire } from '@/lib/cache/expire';
 import { refreshPage } from '@/lib/cache/refresh';
 import { type AuthorFormValues, formValuesOf, linkLabelField, linkRows, linkUrlField } from '@/lib/profile/author-form';
@@ -35,8 +35,8 @@ export const saveAuthorProfileAction = editorAction('authors:manage', authorForm
   const values: AuthorFormValues = Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const result = await saveManagedProfile(user, { ...(id ? { id } : {}), ...(version ? { version } : {}), values }, picture);
   if (!result.ok) return { ...result, values: { ...values, ...(version ? { version: String(version) } : {}) } };
-  // Its author page and every article that carries it (cards, bylines), at the old and new address.
-  await expire(tagsForProfileChange(result.before?.slug ?? null, result.profile.slug));
+  // Its author page, every article that carries it and the listings whose cards do, at the old and new address.
+  await expire(await tagsForProfileEdit(result.profile.id, result.before?.slug ?? null, result.profile.slug));
   if (!result.before) redirect(routes.editor.author(result.profile.id, 'created'));
   refreshPage();
   return { ok: true, message: `${result.profile.name}’s profile is saved. Its author page and articles show it now.`, values: formValuesOf(result.profile) };

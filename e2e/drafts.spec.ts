@@ -4,6 +4,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 
 import { expectNoAxeViolations } from './helpers/axe';
 import { bodyField, fillBody } from './helpers/draft-body';
+import { ensureAuthorProfile } from './helpers/drafts';
 import { people, type RoleName, storageState } from './helpers/newsroom';
 
 // One story through the newsroom: a contributor writes and submits it, the desk finds it in the
@@ -99,6 +100,7 @@ test('leaving with unsaved changes asks first', async ({ browser }) => {
 });
 
 test('without JavaScript, Preview renders what is typed and a refused save keeps it', async ({ browser }) => {
+  const { name, profileId } = await ensureAuthorProfile();
   const page = await pageAs(browser, 'contributor', false);
   await page.goto(draftUrl);
   await fillBody(page, '## Previewed without scripts\n\nPlain words.');
@@ -107,8 +109,12 @@ test('without JavaScript, Preview renders what is typed and a refused save keeps
   await expect(bodyField(page)).toHaveValue('## Previewed without scripts\n\nPlain words.');
   await page.getByLabel('Title').fill('A title typed without scripts');
   await fillBody(page, 'Plain words {1 + 1}.');
+  // A contributor's byline starts with their own name: someone else's alone is refused, and kept.
+  await page.getByLabel('Author 1').selectOption({ label: `${name} (Staff)` });
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.locator('#draft-body-errors')).toContainText('Line 1, column 13: Expressions');
+  await expect(page.locator('#draft-byline-errors')).toContainText('first');
+  await expect(page.getByLabel('Author 1')).toHaveValue(profileId);
   await expect(bodyField(page)).toHaveValue('Plain words {1 + 1}.');
   await expect(page.getByLabel('Title')).toHaveValue('A title typed without scripts');
   await page.context().close();

@@ -19,8 +19,8 @@ function files(dir: string): string[] {
   });
 }
 
-// Pages under a [param] are called with a draft that exists (made below), so a page that the role may
-// open answers 200 rather than 404.
+// Pages under a [param] are called with a draft and an author profile that exist (made below), so a
+// page that the role may open answers 200 rather than 404.
 const SAMPLE_DRAFT_ID = '00000000-0000-4000-8000-00000000d4af';
 
 const urlOf = (file: string) =>
@@ -71,13 +71,16 @@ async function snapshot(): Promise<string> {
   // The site's settings, its banner and its front page: no spec of this project changes them, so any change is a refused call's.
   const [site] = await database()`select (select md5(coalesce(string_agg(s::text, '|'), '')) from site_settings s) as settings,
     (select count(*)::int from breaking_news) as banners, (select md5(coalesce(string_agg(f::text, '|'), '')) from front_page_slots f) as front`;
-  return `${known!.digest}/${mallory!.count}/${draft?.digest}/${draft?.revisions}/${site!.settings}/${site!.banners}/${site!.front}`;
+  const [profile] = await database()`select md5(p::text) as digest from author_profiles p where id = ${SAMPLE_DRAFT_ID}`;
+  const [profiles] = await database()`select count(*)::int as count from author_profiles where name = 'Mallory'`;
+  return `${known!.digest}/${mallory!.count}/${draft?.digest}/${draft?.revisions}/${site!.settings}/${site!.banners}/${site!.front}/${profile?.digest}/${profiles!.count}`;
 }
 
-/** The contributor's draft every [id] page and draft action is called with. */
+/** The contributor's draft and the guest's profile every [id] page and action is called with. */
 test.beforeAll(async () => {
   const sql = database();
   const [contributor] = await sql`select id from users where email = ${people.contributor.email}`;
+  await sql`insert into author_profiles (id, slug, name, kind) values (${SAMPLE_DRAFT_ID}, 'access-check-guest', 'Access check guest', 'contributor') on conflict do nothing`;
   await sql.begin(async (tx) => {
     const created = await tx`insert into drafts (id, slug, title, category, created_by, updated_by)
       values (${SAMPLE_DRAFT_ID}, 'access-check-sample', 'Access check sample', '', ${contributor!.id}, ${contributor!.id})
@@ -135,8 +138,8 @@ async function callAction(request: APIRequestContext, action: ActionEntry): Prom
 }
 
 test('the newsroom has pages and actions to check', () => {
-  expect(pages.map((page) => page.url)).toEqual(expect.arrayContaining(['/editor', '/editor/people', '/editor/subscribers/export']));
-  expect(actions.map((action) => action.exportedName)).toEqual(expect.arrayContaining(['createPersonAction', 'changePasswordAction']));
+  expect(pages.map((page) => page.url)).toEqual(expect.arrayContaining(['/editor', '/editor/people', '/editor/subscribers/export', `/editor/authors/${SAMPLE_DRAFT_ID}`]));
+  expect(actions.map((action) => action.exportedName)).toEqual(expect.arrayContaining(['createPersonAction', 'changePasswordAction', 'saveAuthorProfileAction']));
   for (const page of pages) if (!PUBLIC_PAGES.has(page.url)) expect(permissionIn(page.file), `${page.file} must check the session itself`).not.toBeNull();
 });
 

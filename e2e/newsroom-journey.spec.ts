@@ -5,6 +5,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 
 import { database } from './helpers/database';
 import { bodyField, fillBody } from './helpers/draft-body';
+import { ensureAuthorProfile } from './helpers/drafts';
 import { type RoleName, signIn, storageState } from './helpers/newsroom';
 
 // The whole life of one story, through the browser only: a contributor writes it with a hero image
@@ -20,6 +21,9 @@ const title = `Night buses return to the valley ${unique}`;
 const NOT_FOUND = 'We can’t find that page';
 let draftPath = '';
 let slug = '';
+// The story's co-author: the editor's profile, after the writer's own on the byline.
+let coAuthor = '';
+const credit = 'Additional reporting by Sam Lee';
 
 async function pageAs(browser: Browser, role: RoleName): Promise<Page> {
   const context = await browser.newContext({ storageState: storageState(role) });
@@ -49,6 +53,7 @@ function newsroomTime(date: Date): string {
 }
 
 test.beforeAll(async () => {
+  coAuthor = (await ensureAuthorProfile()).name;
   await database()`
     insert into users (email, name, role, password_hash)
     values (${writer.email}, ${writer.name}, 'contributor', ${await hash(writer.password)})`;
@@ -79,6 +84,10 @@ test('a contributor with a public profile writes a story with a hero image and s
   await page.getByLabel('Hero image', { exact: true }).setInputFiles(path.resolve('public/images/articles/bus-depot.jpg'));
   await page.getByLabel('Hero image alt text').fill('Three double-decker buses parked in the depot at dusk');
   await page.getByLabel('Hero image credit').fill('Illustration: Ledger');
+  // A new draft is under the writer's own profile; a co-author and a credit line follow it.
+  await expect(page.getByLabel('Author 1')).toHaveValue(/[0-9a-f-]{36}/);
+  await page.getByLabel('Author 2').selectOption({ label: `${coAuthor} (Staff)` });
+  await page.getByLabel('Credit line').fill(credit);
   await fillBody(page, 'The last bus now leaves at midnight.\n\n## Who pays\n\nThe county council meets the cost for a year.');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.locator('#draft-form-status')).toHaveText(/^Saved at \d\d:\d\d as version \d+\.$/);
@@ -158,7 +167,10 @@ test('published, it is on the home and category pages and reads like any article
   await expect(page.getByRole('img', { name: 'Three double-decker buses parked in the depot at dusk' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Who pays' })).toBeVisible();
   await expect(page.getByText('and the first at five')).toBeVisible();
-  await expect(page.locator('.author-card')).toContainText(writer.name);
+  await expect(page.locator('.article__meta')).toContainText(`By ${writer.name} and ${coAuthor}`);
+  await expect(page.locator('.article__meta')).toContainText(credit);
+  await expect(page.getByRole('region', { name: writer.name })).toContainText('Contributor');
+  await expect(page.getByRole('region', { name: coAuthor })).toContainText('Reporter');
   await expect(page.getByText(/not published/i)).toHaveCount(0);
 
   await editor.goto(draftPath);

@@ -8,8 +8,8 @@ import { people, type RoleName, signIn, storageState } from './helpers/newsroom'
 
 // Runs with JavaScript, and again in the "no-javascript" project: the essentials work either way.
 const navFor: Record<RoleName, string[]> = {
-  admin: ['Overview', 'Drafts', 'Review', 'Sections', 'Front page', 'Newsletter', 'People', 'Subscribers', 'Site settings', 'Your account'],
-  editor: ['Overview', 'Drafts', 'Review', 'Sections', 'Front page', 'Newsletter', 'Your account'],
+  admin: ['Overview', 'Drafts', 'Review', 'Sections', 'Front page', 'Newsletter', 'Authors', 'People', 'Subscribers', 'Site settings', 'Your account'],
+  editor: ['Overview', 'Drafts', 'Review', 'Sections', 'Front page', 'Newsletter', 'Authors', 'Your account'],
   contributor: ['Overview', 'Drafts', 'Your account'],
 };
 

@@ -53,6 +53,11 @@ const editor = {
   draftEmail: (id: string) => `${EDITOR}/drafts/${id}/email`,
   review: () => `${EDITOR}/review`,
   people: () => `${EDITOR}/people`,
+  /** Author profiles: guests, partners and agencies besides the accounts' own (editors and admins). */
+  authors: () => `${EDITOR}/authors`,
+  newAuthor: () => `${EDITOR}/authors/new`,
+  /** `created`: the page says the profile was just created (the new-profile form is gone with it). */
+  author: (id: string, notice?: 'created') => withQuery(`${EDITOR}/authors/${id}`, { notice }),
   /** `retired`: the section just retired, which the page then confirms (its form is gone with it). */
   sections: (retired?: string) => withQuery(`${EDITOR}/sections`, { retired }),
   subscribers: ({ q, status, view, notice, page }: SubscriberQuery = {}) => withQuery(`${EDITOR}/subscribers`, { q, status, view, notice, page }),

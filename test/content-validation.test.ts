@@ -73,6 +73,15 @@ describe('a broken article gives an error naming the file, the field and the fix
     expect(error.message).toContain('field "author" is "nobody", which is not a known author. Fix: use one of ann-author');
   });
 
+  it('a byline list: read in order with its credit line; an unknown or repeated author refused', async () => {
+    const fine = await loadContent(await makeFixture({ 'listed.mdx': articleSource({ author: '', authors: '[ann-author]', credit: '"With agencies"' }) }));
+    expect(fine.articles[0]).toMatchObject({ authors: [{ slug: 'ann-author', kind: 'staff', role: 'Reporter' }], credit: 'With agencies' });
+    const unknown = await loadError({ 'bad-authors.mdx': articleSource({ author: '', authors: '[ann-author, nobody]' }) });
+    expect(unknown.message).toContain('field "authors" names "nobody", which is not a known author.');
+    const twice = await loadError({ 'twice.mdx': articleSource({ author: '', authors: '[ann-author, ann-author]' }) });
+    expect(twice.message).toContain('must not list an author twice');
+  });
+
   it('alt text that only says "Image of"', async () => {
     const hero = '\n  src: /images/hero.jpg\n  alt: "Image of a hill"';
     const error = await loadError({ 'lazy-alt.mdx': articleSource({ hero }) });

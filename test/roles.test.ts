@@ -14,6 +14,7 @@ describe('roles', () => {
     'newsletter:send': [false, true, true],
     'sections:manage': [false, true, true],
     'people:manage': [false, false, true],
+    'authors:manage': [false, true, true],
     'subscribers:view': [false, false, true],
     'subscribers:manage': [false, false, true],
     'banner:manage': [false, true, true],

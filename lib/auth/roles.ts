@@ -14,6 +14,7 @@ export type Permission =
   | 'newsletter:send'
   | 'sections:manage'
   | 'people:manage'
+  | 'authors:manage'
   | 'subscribers:view'
   | 'subscribers:manage'
   | 'banner:manage'
@@ -32,6 +33,7 @@ const granted: Record<Role, readonly Permission[]> = {
     'sections:manage',
     'banner:manage',
     'front-page:manage',
+    'authors:manage',
   ],
   admin: [
     'editor:enter',
@@ -42,6 +44,7 @@ const granted: Record<Role, readonly Permission[]> = {
     'newsletter:send',
     'sections:manage',
     'people:manage',
+    'authors:manage',
     'subscribers:view',
     'subscribers:manage',
     'banner:manage',

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { getAuthorProfilesByIds } from '@/db/queries/author-profiles';
+import { listPublishedBylinedOn } from '@/db/queries/published';
 import type { PublishChange } from '@/db/queries/publishing';
 import type { DraftContent } from '@/db/schema';
 
@@ -44,6 +45,22 @@ export const tagsForCorrection = (slug: string): string[] => [articleTag(slug), 
 export function tagsForProfileChange(before: string | null, after: string | null): string[] {
   const slugs = new Set([before, after].filter((slug): slug is string => !!slug));
   return [ARTICLES_TAG, HOME_TAG, ...[...slugs].map(authorTag)];
+}
+
+/**
+ * Every page a newsroom profile shows on, for a change of its name, kind, bio, picture or address:
+ * tagsForProfileChange's, and the section, tag and archive pages whose cards carry its byline.
+ */
+export async function tagsForProfileEdit(profileId: string, before: string | null, after: string | null): Promise<string[]> {
+  const articles = await listPublishedBylinedOn(profileId);
+  const sections = await Promise.all(articles.map((article) => currentCategorySlug(article.category)));
+  const tags = [
+    ...tagsForProfileChange(before, after),
+    ARCHIVE_TAG,
+    ...articles.flatMap((article) => [categoryTag(article.category), ...article.tags.map(tagTag)]),
+    ...sections.map(categoryTag),
+  ];
+  return [...new Set(tags)];
 }
 
 /** Neighbours of the article's address, or none when it has no address yet. */

@@ -16,6 +16,7 @@ export default async function EditorShell({ children }: { children: ReactNode })
     { href: routes.editor.sections(), label: 'Sections', show: can(user.role, 'sections:manage') },
     { href: routes.editor.frontPage(), label: 'Front page', show: can(user.role, 'front-page:manage') },
     { href: routes.editor.newsletter(), label: 'Newsletter', show: can(user.role, 'newsletter:send') },
+    { href: routes.editor.authors(), label: 'Authors', show: can(user.role, 'authors:manage') },
     { href: routes.editor.people(), label: 'People', show: can(user.role, 'people:manage') },
     { href: routes.editor.subscribers(), label: 'Subscribers', show: can(user.role, 'subscribers:view') },
     { href: routes.editor.settings(), label: 'Site settings', show: can(user.role, 'site:manage') },

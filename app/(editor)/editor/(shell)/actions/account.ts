@@ -9,7 +9,7 @@ import type { ActionState } from '@/lib/actions/result';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { changePasswordSchema } from '@/lib/auth/schema';
 import { countPasswordCheck, passwordCheckSucceeded } from '@/lib/auth/throttle';
-import { tagsForProfileChange } from '@/lib/cache/changes';
+import { tagsForProfileEdit } from '@/lib/cache/changes';
 import { expire } from '@/lib/cache/expire';
 import { type ProfileValues, saveProfile } from '@/lib/profile/save-profile';
 import { routes } from '@/lib/routes';
@@ -45,9 +45,9 @@ export const saveProfileAction = editorAction('editor:enter', profileForm, async
     const state: ProfileState = { ...result, values, ...(version ? { version } : {}) };
     return state;
   }
-  // Published articles show the author's card and link to their page: refresh those, at the old and
-  // new address. That also refetches this page, which shows the saved picture.
-  await expire(tagsForProfileChange(result.before?.slug ?? null, result.profile.slug));
+  // Published articles show the author's card, byline and link to their page: refresh every page that
+  // shows them, at the old and new address. That also refetches this page, which shows the saved picture.
+  await expire(await tagsForProfileEdit(result.profile.id, result.before?.slug ?? null, result.profile.slug));
   const { slug, bio, pictureAlt } = result.profile;
   const state: ProfileState = {
     ok: true,

@@ -23,8 +23,8 @@ export function missingFromProfile(profile: AuthorProfile): string[] {
 export function authorFromProfile(profile: AuthorProfile, pictures: Map<string, ImageMeta>): { author: Author } | { problem: string } {
   const missing = missingFromProfile(profile);
   if (missing.length > 0 || !profile.slug || !profile.pictureImageId) {
-    const where = profile.userId ? 'their Account page or Authors' : 'Authors';
-    return { problem: `${profile.name}’s profile needs ${missing.join(', ')} before it can be on a byline (edit it on ${where}).` };
+    const who = profile.userId ? 'its account can add it on the Account page, an editor too' : 'an editor can add it';
+    return { problem: `${profile.name}’s profile needs ${missing.join(', ')} before it can be on a byline (${who}).` };
   }
   const picture = pictures.get(profile.pictureImageId);
   if (!picture) return { problem: `${profile.name}’s profile picture is missing.` };

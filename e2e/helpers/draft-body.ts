@@ -10,9 +10,14 @@ export const bodyField = (page: Page): Locator => page.locator('textarea#draft-b
  */
 export async function fillBody(page: Page, mdx: string): Promise<void> {
   const field = bodyField(page);
+  // The rich editor may take over (hiding the field) between the check and the fill: then the
+  // fill gives up quickly and the value goes in the way the rich editor reads it.
   if (await field.isVisible()) {
-    await field.fill(mdx);
-    return;
+    const filled = await field.fill(mdx, { timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (filled) return;
   }
   await field.evaluate((textarea: HTMLTextAreaElement, value) => {
     textarea.value = value;

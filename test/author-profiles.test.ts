@@ -6,9 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db';
 import { getProfileOfUser } from '@/db/queries/author-profiles';
 import { createUser } from '@/db/queries/users';
+import { publishDraft } from '@/db/queries/publishing';
 import { formValuesOf } from '@/lib/profile/author-form';
 import { saveManagedProfile } from '@/lib/profile/manage-profile';
 import { saveProfile } from '@/lib/profile/save-profile';
+import { parseSearchParams, searchArticles } from '@/lib/search';
+
+import { searchEntryFor, seedDraft, seedProfile } from './helpers/drafts';
 
 afterAll(closeDb);
 
@@ -123,5 +127,20 @@ describe('author profiles in the newsroom', () => {
     });
     expect(await saveManagedProfile(writer, { values: form({ profileSlug: unique('sneaky') }) })).toMatchObject({ ok: false, error: 'You are not allowed to do that.' });
     expect((await getProfileOfUser(writer.id))?.kind).toBe('contributor');
+  });
+
+  it('re-indexes a renamed profile’s published articles: search finds the new name and address', async () => {
+    const editor = await person('editor');
+    const wire = await seedProfile({ name: 'Harbour Wire', kind: 'agency', pictureAlt: 'The Harbour Wire logo, a lighthouse' });
+    const bylined = await seedDraft({ authorIds: [wire.id] });
+    await publishDraft(bylined.id, 1, await searchEntryFor(bylined.id));
+    const name = `Quillonmere ${randomUUID().slice(0, 6)}`;
+    const slug = unique('quillonmere');
+    const saved = await saveManagedProfile(editor, { id: wire.id, version: wire.version, values: { ...formValuesOf(wire), name, profileSlug: slug } });
+    if (!saved.ok) throw new Error(saved.error);
+    const byName = await searchArticles(parseSearchParams({ q: name }));
+    expect(byName.hits.map((hit) => [hit.slug, hit.byline])).toEqual([[bylined.slug, name]]);
+    const bySlug = await searchArticles(parseSearchParams({ q: 'text', author: slug }));
+    expect(bySlug.hits.map((hit) => hit.slug)).toEqual([bylined.slug]);
   });
 });

@@ -8,6 +8,7 @@ import { getSite } from '@/lib/content';
 import { missingFromProfile } from '@/lib/content/profile-author';
 import { formatDateAndTime } from '@/lib/dates/format';
 import { storeUploadedImage } from '@/lib/media/store';
+import { reindexAfterProfileSave } from '@/lib/search/sync';
 import { isUuid } from '@/lib/validation';
 
 import { LINKED_TO_OTHER, mayEditProfile } from './access';
@@ -94,5 +95,7 @@ export async function saveManagedProfile(user: PublicUser, input: ManagedInput, 
   }
   const row = { ...fields, userId: typeof userId === 'string' ? userId : null, ...(pictureImageId ? { pictureImageId } : {}) };
   const saved = before ? await updateAuthorProfile(before.id, input.version!, row, user.id) : await createAuthorProfile({ pictureImageId: null, ...row }, user.id);
-  return saved.ok ? { ok: true, profile: saved.profile, before } : explain(saved, fields.slug);
+  if (!saved.ok) return explain(saved, fields.slug);
+  await reindexAfterProfileSave(before, saved.profile);
+  return { ok: true, profile: saved.profile, before };
 }

@@ -4,6 +4,7 @@ import { createAuthorProfile, getProfileOfUser, updateAuthorProfile } from '@/db
 import type { PublicUser } from '@/db/queries/users';
 import type { AuthorProfile } from '@/db/schema';
 import { storeUploadedImage } from '@/lib/media/store';
+import { reindexAfterProfileSave } from '@/lib/search/sync';
 
 import { addressOfFileAuthor, addressTaken, checkAddress, checkBio, checkPictureAlt, failure, type FieldErrors } from './rules';
 
@@ -54,7 +55,10 @@ export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?
         { name: profileName(user.name), kind: user.role === 'contributor' ? 'contributor' : 'staff', links: [], pictureImageId: null, ...fields, userId: user.id },
         user.id,
       );
-  if (saved.ok) return { ok: true, profile: saved.profile, before };
+  if (saved.ok) {
+    await reindexAfterProfileSave(before, saved.profile);
+    return { ok: true, profile: saved.profile, before };
+  }
   if (saved.reason === 'slug-taken') return failure({ profileSlug: [addressTaken(values.profileSlug)] });
   if (saved.reason === 'conflict')
     return { ok: false, error: 'Your profile was changed by someone else since this page was opened. Reload the page to see it, then save again.', fieldErrors: {} };

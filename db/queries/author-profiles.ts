@@ -2,6 +2,8 @@ import 'server-only';
 
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 
+import { BIO_MIN } from '@/lib/content/profile-author';
+
 import { type Database, getDb } from '../index';
 import { type AuthorKind, type AuthorLink, type AuthorProfile, authorProfiles } from '../schema';
 
@@ -119,7 +121,7 @@ export async function isCompleteProfileSlug(slug: string, db: Database = getDb()
     .where(
       and(
         eq(authorProfiles.slug, slug),
-        sql`char_length(btrim(${authorProfiles.bio})) >= 20 and ${authorProfiles.pictureImageId} is not null and ${authorProfiles.pictureAlt} is not null`,
+        sql`char_length(btrim(${authorProfiles.bio})) >= ${BIO_MIN} and ${authorProfiles.pictureImageId} is not null and coalesce(btrim(${authorProfiles.pictureAlt}), '') <> ''`,
       ),
     )
     .limit(1);

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb } from '@/db';
 import { getProfileOfUser } from '@/db/queries/author-profiles';
-import { createUser } from '@/db/queries/users';
 import { publishDraft } from '@/db/queries/publishing';
+import { createUser } from '@/db/queries/users';
 import { formValuesOf } from '@/lib/profile/author-form';
 import { saveManagedProfile } from '@/lib/profile/manage-profile';
 import { saveProfile } from '@/lib/profile/save-profile';

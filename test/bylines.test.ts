@@ -6,16 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { AuthorCard } from '@/components/author-card';
 import { Byline } from '@/components/byline';
-
 import { closeDb } from '@/db';
 import { getAuthorProfilesByIds } from '@/db/queries/author-profiles';
 import { publishDraft } from '@/db/queries/publishing';
 import { createUser } from '@/db/queries/users';
 import { tagsForProfileEdit } from '@/lib/cache/changes';
+import type { Author } from '@/lib/content';
 import { addressExists } from '@/lib/content/addresses';
 import { bylineOf } from '@/lib/content/byline';
 import { draftToArticle } from '@/lib/content/draft-article';
-import type { Author } from '@/lib/content';
 import { loadContent } from '@/lib/content/load';
 import { getNewsroomAuthor } from '@/lib/content/newsroom-authors';
 import { missingFromProfile } from '@/lib/content/profile-author';

@@ -2,13 +2,14 @@ import 'server-only';
 
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 
-import { BIO_MIN } from '@/lib/content/profile-author';
-
 import { type Database, getDb } from '../index';
 import { type AuthorKind, type AuthorLink, type AuthorProfile, authorProfiles } from '../schema';
 
 // Bylines: every read and write of author_profiles. A profile may be linked to one account (whose
 // Account page edits it); editors and admins manage the others (see lib/auth/roles.ts).
+
+/** A bio's least length before a profile can be on a byline, here and in every profile form. */
+export const BIO_MIN = 20;
 
 export type ProfileFields = {
   slug: string | null;

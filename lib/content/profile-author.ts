@@ -1,3 +1,4 @@
+import { BIO_MIN } from '@/db/queries/author-profiles';
 import type { ImageMeta } from '@/db/queries/images';
 import type { AuthorProfile } from '@/db/schema';
 
@@ -5,8 +6,6 @@ import { KIND_LABELS } from './byline';
 import { mediaSrc } from './media';
 import type { Author } from './types';
 
-/** A bio's least length, here and in every profile form (lib/profile/rules.ts). */
-export const BIO_MIN = 20;
 
 /** What a profile still lacks before an article can carry it, e.g. ["a bio of at least 20 characters"]. */
 export function missingFromProfile(profile: AuthorProfile): string[] {

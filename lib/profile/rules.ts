@@ -1,7 +1,7 @@
 import 'server-only';
 
+import { BIO_MIN } from '@/db/queries/author-profiles';
 import { isContentAuthorSlug } from '@/lib/content';
-import { BIO_MIN } from '@/lib/content/profile-author';
 import { altTextSchema } from '@/lib/content/schema';
 import { slugSchema } from '@/lib/validation';
 

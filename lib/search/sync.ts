@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { listPublishedBylinedOn } from '@/db/queries/published';
-import type { AuthorProfile } from '@/db/schema';
 import { contentEntryHashes, deleteContentEntriesExcept, insertMissingSearchEntries, reconfigureSearchEntries, upsertSearchEntries } from '@/db/queries/search-index';
+import type { AuthorProfile } from '@/db/schema';
 
 import { getContentArticles, readNewsroomArticles } from '../content';
 import { env } from '../env.mjs';

@@ -539,16 +539,18 @@ const editorPages = pageFiles(path.join('app', '(editor)', 'editor', '(shell)'))
 
 test.describe('axe on every newsroom page', () => {
   test.use({ storageState: storageState('admin') });
-  let ids: { draft: string; send: string };
+  let ids: Record<'draft' | 'send' | 'author', string>;
   test.beforeAll(async () => {
     const draft = await draftOf('admin');
     const send = await seedSend({ draftId: draft.id, status: 'done', deliveries: {} });
-    ids = { draft: draft.id, send: send.id };
+    const [author] = await database()<{ id: string }[]>`insert into author_profiles (slug, name, kind)
+      values (${`axe-guest-${draft.id.slice(0, 8)}`}, 'Axe guest', 'contributor') on conflict (slug) do update set name = excluded.name returning id`;
+    ids = { draft: draft.id, send: send.id, author: author!.id };
   });
   for (const segments of editorPages) {
     const name = `/${segments.join('/')}`;
     test(`${name} has no axe violations`, async ({ page }) => {
-      const url = `/${segments.map((segment, index) => (segment === '[id]' ? (segments[index - 1] === 'newsletter' ? ids.send : ids.draft) : segment)).join('/')}`;
+      const url = `/${segments.map((segment, index) => (segment === '[id]' ? ({ newsletter: ids.send, authors: ids.author }[segments[index - 1] ?? ''] ?? ids.draft) : segment)).join('/')}`;
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(200);
       await expect(page).toHaveURL(url);

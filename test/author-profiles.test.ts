@@ -5,10 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { closeDb } from '@/db';
 import { getProfileOfUser } from '@/db/queries/author-profiles';
+import { publishDraft } from '@/db/queries/publishing';
 import { createUser } from '@/db/queries/users';
 import { formValuesOf } from '@/lib/profile/author-form';
 import { saveManagedProfile } from '@/lib/profile/manage-profile';
 import { saveProfile } from '@/lib/profile/save-profile';
+import { parseSearchParams, searchArticles } from '@/lib/search';
+
+import { searchEntryFor, seedDraft, seedProfile } from './helpers/drafts';
 
 afterAll(closeDb);
 
@@ -85,6 +89,32 @@ describe('author profiles in the newsroom', () => {
     expect(await getProfileOfUser(writer.id)).toBeUndefined();
   });
 
+  it('lets an editor edit unlinked profiles and their own, not one linked to another account, and not link', async () => {
+    const [editor, admin, writer] = [await person('editor'), await person('admin'), await person('contributor')];
+    const theirs = await saveManagedProfile(admin, { values: form({ profileSlug: unique('theirs'), kind: 'staff', userId: writer.id }) });
+    if (!theirs.ok) throw new Error(theirs.error);
+    const edit = { id: theirs.profile.id, version: theirs.profile.version, values: { ...formValuesOf(theirs.profile), name: 'Not mine' } };
+    expect(await saveManagedProfile(editor, edit)).toEqual({ ok: false, error: expect.stringMatching(/^Only an admin can change/), fieldErrors: {} });
+
+    const linking = await saveManagedProfile(editor, { values: form({ profileSlug: unique('grab'), userId: admin.id }) });
+    expect(linking).toMatchObject({ ok: false, fieldErrors: { userId: ['Only an admin can link a profile to an account.'] } });
+    const guest = await saveManagedProfile(editor, { values: form({ profileSlug: unique('guest') }) });
+    expect(guest).toMatchObject({ ok: true, profile: { userId: null } });
+
+    // The editor's own profile keeps its link: the form has no account field for them.
+    const own = await saveProfile(editor, { profileSlug: unique('mine'), bio: 'Edits the news desk every weekday.', pictureAlt: '' });
+    if (!own.ok) throw new Error(own.error);
+    const renamed = await saveManagedProfile(editor, { id: own.profile.id, version: own.profile.version, values: { ...formValuesOf(own.profile), userId: '', kind: 'staff' } });
+    expect(renamed).toMatchObject({ ok: true, profile: { userId: editor.id, kind: 'staff' } });
+  });
+
+  it('creates an account’s first profile under its name cut to 80 characters', async () => {
+    const long = (await createUser({ email: `long-${randomUUID()}@newsroom.example`, name: `Dr ${'Longname '.repeat(12)}`.trim(), role: 'contributor', passwordHash: 'x' }))!;
+    expect(long.name.length).toBeGreaterThan(80);
+    const saved = await saveProfile(long, { profileSlug: unique('long'), bio: 'Writes the long reads on Sundays.', pictureAlt: '' });
+    expect(saved).toMatchObject({ ok: true, profile: { name: long.name.slice(0, 80).trimEnd(), userId: long.id } });
+  });
+
   it('refuses a contributor, even for their own profile', async () => {
     const writer = await person('contributor');
     const own = await saveProfile(writer, { profileSlug: unique('own'), bio: 'Covers schools and the town council.', pictureAlt: '' });
@@ -97,5 +127,20 @@ describe('author profiles in the newsroom', () => {
     });
     expect(await saveManagedProfile(writer, { values: form({ profileSlug: unique('sneaky') }) })).toMatchObject({ ok: false, error: 'You are not allowed to do that.' });
     expect((await getProfileOfUser(writer.id))?.kind).toBe('contributor');
+  });
+
+  it('re-indexes a renamed profile’s published articles: search finds the new name and address', async () => {
+    const editor = await person('editor');
+    const wire = await seedProfile({ name: 'Harbour Wire', kind: 'agency', pictureAlt: 'The Harbour Wire logo, a lighthouse' });
+    const bylined = await seedDraft({ authorIds: [wire.id] });
+    await publishDraft(bylined.id, 1, await searchEntryFor(bylined.id));
+    const name = `Quillonmere ${randomUUID().slice(0, 6)}`;
+    const slug = unique('quillonmere');
+    const saved = await saveManagedProfile(editor, { id: wire.id, version: wire.version, values: { ...formValuesOf(wire), name, profileSlug: slug } });
+    if (!saved.ok) throw new Error(saved.error);
+    const byName = await searchArticles(parseSearchParams({ q: name }));
+    expect(byName.hits.map((hit) => [hit.slug, hit.byline])).toEqual([[bylined.slug, name]]);
+    const bySlug = await searchArticles(parseSearchParams({ q: 'text', author: slug }));
+    expect(bySlug.hits.map((hit) => hit.slug)).toEqual([bylined.slug]);
   });
 });

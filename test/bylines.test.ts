@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
 
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { AuthorCard } from '@/components/author-card';
+import { Byline } from '@/components/byline';
 import { closeDb } from '@/db';
 import { getAuthorProfilesByIds } from '@/db/queries/author-profiles';
 import { publishDraft } from '@/db/queries/publishing';
 import { createUser } from '@/db/queries/users';
 import { tagsForProfileEdit } from '@/lib/cache/changes';
+import type { Author } from '@/lib/content';
 import { addressExists } from '@/lib/content/addresses';
 import { bylineOf } from '@/lib/content/byline';
 import { draftToArticle } from '@/lib/content/draft-article';
 import { loadContent } from '@/lib/content/load';
 import { getNewsroomAuthor } from '@/lib/content/newsroom-authors';
+import { missingFromProfile } from '@/lib/content/profile-author';
 import { checkDraft } from '@/lib/drafts/check';
 import { draftFieldsSchema } from '@/lib/drafts/schema';
 import { newsArticleJsonLd } from '@/lib/seo/json-ld';
@@ -78,6 +84,11 @@ describe('a byline', () => {
       { '@type': 'Person', name: draft.authorName, url: `${site.url}/authors/${draft.authorSlug}` },
     ]);
     expect(bylineOf({ authors: [...article.authors, { ...article.authors[0]!, name: 'C' }] })).toBe(`The New Region, ${draft.authorName} and C`);
+    // The site's name follows staff only: never "By The New Region, The Millbrook Ledger".
+    const shown = (authors: Author[]) => renderToStaticMarkup(createElement(Byline, { article: { authors, credit: '' }, site })).replace(/<[^>]+>/g, '');
+    expect(shown(article.authors)).toBe(`By The New Region and ${draft.authorName}`);
+    expect(shown(article.authors.slice(1))).toBe(`By ${draft.authorName}, ${site.name}`);
+    expect(renderToStaticMarkup(createElement(AuthorCard, { author: article.authors[0]! }))).toContain('<p class="author-card__role">Partner</p>');
   });
 
   it('gives a complete newsroom profile an author page before its first article, and an incomplete one none', async () => {
@@ -86,6 +97,10 @@ describe('a byline', () => {
     expect(await getNewsroomAuthor(complete.slug!)).toMatchObject({ name: complete.name, kind: 'staff', role: 'Reporter' });
     expect(await addressExists(`/authors/${bare.slug}`)).toBe(false);
     expect(await getNewsroomAuthor(bare.slug!)).toBeNull();
+    // Blank alt text is no alt text, for the page and for the byline alike.
+    const blankAlt = await seedProfile({ pictureAlt: '  ' });
+    expect(missingFromProfile(blankAlt)).toEqual(['a picture with alt text']);
+    expect(await addressExists(`/authors/${blankAlt.slug}`)).toBe(false);
   });
 
   it('refreshes the section and tag pages of a profile’s published articles when it changes', async () => {

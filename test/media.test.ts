@@ -208,7 +208,10 @@ describe('public profiles', () => {
     expect(saved.profile).toMatchObject({ slug: `pictured-${person.id.slice(0, 8)}`, name: person.name, userId: person.id, pictureAlt: 'Smiling in front of the town hall' });
     expect(saved.profile.pictureImageId).toMatch(/^[0-9a-f-]{36}$/);
     // Keeping the picture: an empty file input reaches saveProfile as no file at all (formFields, test/parse-form.test.ts).
-    const kept = await saveProfile(person, { profileSlug: saved.profile.slug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' });
+    // Once the profile exists, a save must say which version it was drawn from.
+    const unversioned = await saveProfile(person, { profileSlug: saved.profile.slug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' });
+    expect(unversioned).toMatchObject({ ok: false, error: expect.stringMatching(/not saved: reload the page/) });
+    const kept = await saveProfile(person, { profileSlug: saved.profile.slug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' }, undefined, saved.profile.version);
     expect(kept).toMatchObject({ ok: true, profile: { id: saved.profile.id, pictureImageId: saved.profile.pictureImageId, pictureAlt: 'Smiling outside the town hall' } });
     // A save over an older version than the profile's (an editor changed it meanwhile) is refused.
     const stale = await saveProfile(person, { profileSlug: saved.profile.slug!, bio: profile.bio, pictureAlt: 'Smiling outside the town hall' }, undefined, saved.profile.version);

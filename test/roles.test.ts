@@ -15,6 +15,7 @@ describe('roles', () => {
     'sections:manage': [false, true, true],
     'people:manage': [false, false, true],
     'authors:manage': [false, true, true],
+    'authors:link': [false, false, true],
     'subscribers:view': [false, false, true],
     'subscribers:manage': [false, false, true],
     'banner:manage': [false, true, true],

@@ -8,6 +8,9 @@ import { type AuthorKind, type AuthorLink, type AuthorProfile, authorProfiles } 
 // Bylines: every read and write of author_profiles. A profile may be linked to one account (whose
 // Account page edits it); editors and admins manage the others (see lib/auth/roles.ts).
 
+/** A bio's least length before a profile can be on a byline, here and in every profile form. */
+export const BIO_MIN = 20;
+
 export type ProfileFields = {
   slug: string | null;
   name: string;
@@ -119,7 +122,7 @@ export async function isCompleteProfileSlug(slug: string, db: Database = getDb()
     .where(
       and(
         eq(authorProfiles.slug, slug),
-        sql`char_length(btrim(${authorProfiles.bio})) >= 20 and ${authorProfiles.pictureImageId} is not null and ${authorProfiles.pictureAlt} is not null`,
+        sql`char_length(btrim(${authorProfiles.bio})) >= ${BIO_MIN} and ${authorProfiles.pictureImageId} is not null and coalesce(btrim(${authorProfiles.pictureAlt}), '') <> ''`,
       ),
     )
     .limit(1);

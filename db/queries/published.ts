@@ -42,14 +42,17 @@ export async function listPublishedAddresses(db: Database = getDb()) {
   }));
 }
 
-/** Section and tags of every published article with this profile on its byline: the pages its name shows on. */
+/**
+ * Draft, section and tags of every published article with this profile on its byline: the pages its
+ * name shows on, and the search rows that carry it.
+ */
 export async function listPublishedBylinedOn(profileId: string, db: Database = getDb()) {
-  const rows = await db.execute<{ category: string; tags: string[] | null }>(sql`
-    select r.content->>'category' as category, array(select jsonb_array_elements_text(r.content->'tags')) as tags
+  const rows = await db.execute<{ draft_id: string; category: string; tags: string[] | null }>(sql`
+    select d.id as draft_id, r.content->>'category' as category, array(select jsonb_array_elements_text(r.content->'tags')) as tags
       from ${drafts} d
       join ${draftRevisions} r on r.id = d.published_revision_id
      where coalesce(r.content->'authorIds', '[]'::jsonb) ? ${profileId}`);
-  return rows.map((row) => ({ category: row.category, tags: row.tags ?? [] }));
+  return rows.map((row) => ({ draftId: row.draft_id, category: row.category, tags: row.tags ?? [] }));
 }
 
 /** Whether readers can see an article at this address: one indexed lookup, for every article request. */

@@ -15,6 +15,9 @@ export type Permission =
   | 'sections:manage'
   | 'people:manage'
   | 'authors:manage'
+  // Editing a profile linked to another person's account, and linking or unlinking accounts: a linked
+  // account owns the drafts bylined on the profile (db/queries/drafts.ts), so this is an admin's.
+  | 'authors:link'
   | 'subscribers:view'
   | 'subscribers:manage'
   | 'banner:manage'
@@ -45,6 +48,7 @@ const granted: Record<Role, readonly Permission[]> = {
     'sections:manage',
     'people:manage',
     'authors:manage',
+    'authors:link',
     'subscribers:view',
     'subscribers:manage',
     'banner:manage',

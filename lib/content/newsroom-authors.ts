@@ -23,12 +23,16 @@ async function readNewsroomAuthor(slug: string): Promise<Author | null> {
   return 'author' in result ? result.author : null;
 }
 
-// Tagged with the author page's tag, which every change to the profile expires (tagsForProfileChange).
+// Tagged with the author page's tag, which every change to the profile expires (tagsForProfileChange),
+// so each address needs its own wrapper. Any address can be requested: only the latest READERS_KEPT
+// wrappers are kept (a dropped one is made again; its cached entry is still found by its key).
+const READERS_KEPT = 500;
 const readers = new Map<string, () => Promise<Author | null>>();
 function readerFor(slug: string) {
   let reader = readers.get(slug);
   if (!reader) {
     reader = unstable_cache(() => readNewsroomAuthor(slug), ['newsroom-author', slug], { tags: [DATABASE_TAG, authorTag(slug)] });
+    if (readers.size >= READERS_KEPT) readers.delete(readers.keys().next().value!);
     readers.set(slug, reader);
   }
   return reader;

@@ -1,3 +1,4 @@
+import { BIO_MIN } from '@/db/queries/author-profiles';
 import type { ImageMeta } from '@/db/queries/images';
 import type { AuthorProfile } from '@/db/schema';
 
@@ -5,14 +6,13 @@ import { KIND_LABELS } from './byline';
 import { mediaSrc } from './media';
 import type { Author } from './types';
 
-const BIO_MIN = 20;
 
 /** What a profile still lacks before an article can carry it, e.g. ["a bio of at least 20 characters"]. */
 export function missingFromProfile(profile: AuthorProfile): string[] {
   const missing: string[] = [];
   if (!profile.slug) missing.push('a profile address');
   if (profile.bio.trim().length < BIO_MIN) missing.push(`a bio of at least ${BIO_MIN} characters`);
-  if (!profile.pictureImageId || !profile.pictureAlt) missing.push('a picture with alt text');
+  if (!profile.pictureImageId || !profile.pictureAlt?.trim()) missing.push('a picture with alt text');
   return missing;
 }
 

@@ -8,8 +8,10 @@ import { getSite } from '@/lib/content';
 import { missingFromProfile } from '@/lib/content/profile-author';
 import { formatDateAndTime } from '@/lib/dates/format';
 import { storeUploadedImage } from '@/lib/media/store';
+import { reindexAfterProfileSave } from '@/lib/search/sync';
 import { isUuid } from '@/lib/validation';
 
+import { LINKED_TO_OTHER, mayEditProfile } from './access';
 import { type AuthorFormValues, parseLinkRows } from './author-form';
 import { addressOfFileAuthor, addressTaken, checkAddress, checkBio, checkPictureAlt, failure, type FieldErrors } from './rules';
 
@@ -40,10 +42,15 @@ function checkFields(values: AuthorFormValues, before: AuthorProfile | undefined
   return { fields, errors };
 }
 
-/** The account to link, '' for none: an active one, and (unless it is already this profile's) without a profile. */
-async function checkAccount(userId: string, before: AuthorProfile | undefined): Promise<string | null | { error: string }> {
+/**
+ * The account to link, '' for none: an active one, and (unless it is already this profile's) without a
+ * profile. Only an admin links and unlinks; anyone else keeps the profile's link as it is.
+ */
+async function checkAccount(user: PublicUser, userId: string, before: AuthorProfile | undefined): Promise<string | null | { error: string }> {
+  const current = before?.userId ?? null;
+  if (!can(user.role, 'authors:link')) return userId && userId !== current ? { error: 'Only an admin can link a profile to an account.' } : current;
   if (!userId) return null;
-  if (userId === before?.userId) return userId;
+  if (userId === current) return userId;
   const account = isUuid(userId) ? await getUser(userId) : undefined;
   if (!account?.active) return { error: 'Choose an account from the list, or none.' };
   return userId;
@@ -63,8 +70,8 @@ async function explain(saved: Exclude<ProfileWriteResult, { ok: true }>, slug: s
 }
 
 /**
- * Creates (no `id`) or saves any author profile, for editors and admins: a guest's, a partner's, an
- * agency's or one linked to another person's account. A save is made over the version the form was
+ * Creates (no `id`) or saves an author profile, for editors and admins: a guest's, a partner's, an
+ * agency's or their own; one linked to another person's account, and the link, only for admins. A save is made over the version the form was
  * drawn from, and a newer one is refused with who saved it and when; a new picture is stored only
  * once everything else is right.
  */
@@ -73,8 +80,9 @@ export async function saveManagedProfile(user: PublicUser, input: ManagedInput, 
   const before = input.id ? await getAuthorProfile(input.id) : undefined;
   if (input.id && !before) return refused('This profile no longer exists. Go back to Authors to see the profiles there are.');
   if (before && input.version === undefined) return refused('Not saved: reload the page and try again.');
+  if (!mayEditProfile(user, before)) return refused(LINKED_TO_OTHER);
   const { fields, errors } = checkFields(input.values, before, Boolean(picture || before?.pictureImageId));
-  const userId = await checkAccount((input.values.userId ?? '').trim(), before);
+  const userId = await checkAccount(user, (input.values.userId ?? '').trim(), before);
   if (userId !== null && typeof userId === 'object') errors.userId = [userId.error];
   if (Object.keys(errors).length > 0) return failure(errors);
   const fileAuthor = await addressOfFileAuthor(fields.slug);
@@ -87,5 +95,7 @@ export async function saveManagedProfile(user: PublicUser, input: ManagedInput, 
   }
   const row = { ...fields, userId: typeof userId === 'string' ? userId : null, ...(pictureImageId ? { pictureImageId } : {}) };
   const saved = before ? await updateAuthorProfile(before.id, input.version!, row, user.id) : await createAuthorProfile({ pictureImageId: null, ...row }, user.id);
-  return saved.ok ? { ok: true, profile: saved.profile, before } : explain(saved, fields.slug);
+  if (!saved.ok) return explain(saved, fields.slug);
+  await reindexAfterProfileSave(before, saved.profile);
+  return { ok: true, profile: saved.profile, before };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { BIO_MIN } from '@/db/queries/author-profiles';
 import { isContentAuthorSlug } from '@/lib/content';
 import { altTextSchema } from '@/lib/content/schema';
 import { slugSchema } from '@/lib/validation';
@@ -9,7 +10,6 @@ import { slugSchema } from '@/lib/validation';
 
 export type FieldErrors = Record<string, string[]>;
 
-export const BIO_MIN = 20;
 export const BIO_MAX = 600;
 
 /** The address's form; that it is not a content/ author's is checked apart (addressOfFileAuthor). */

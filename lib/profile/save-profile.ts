@@ -4,6 +4,7 @@ import { createAuthorProfile, getProfileOfUser, updateAuthorProfile } from '@/db
 import type { PublicUser } from '@/db/queries/users';
 import type { AuthorProfile } from '@/db/schema';
 import { storeUploadedImage } from '@/lib/media/store';
+import { reindexAfterProfileSave } from '@/lib/search/sync';
 
 import { addressOfFileAuthor, addressTaken, checkAddress, checkBio, checkPictureAlt, failure, type FieldErrors } from './rules';
 
@@ -18,15 +19,20 @@ function checkText(values: ProfileValues, hasPicture: boolean): FieldErrors {
   return errors;
 }
 
+/** An account's name may be 100 characters and a profile's 80: cut like migration 0013 (`left(name, 80)`). */
+const profileName = (name: string) => [...name].slice(0, 80).join('').trimEnd();
+
 /**
  * Saves the author profile linked to `user`'s account, creating it (under the account's name) on the
- * first save. The address must be free among the site's content/ authors and the other profiles; a
+ * first save (cut to a profile's 80 characters). The address must be free among the site's content/ authors and the other profiles; a
  * new picture (`picture`, when one was chosen) is stored only once the text is right. `version`: the
  * profile's version the form was drawn from, so an editor's change made meanwhile is not undone.
  */
 export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?: File, version?: number): Promise<ProfileResult> {
   const values = { profileSlug: raw.profileSlug.trim(), bio: raw.bio.trim(), pictureAlt: raw.pictureAlt.trim() };
   const before = await getProfileOfUser(user.id);
+  // Without the version the form was drawn from, an editor's change made meanwhile would be undone.
+  if (before && version === undefined) return { ok: false, error: 'Your profile was not saved: reload the page and save again.', fieldErrors: {} };
   const errors = checkText(values, Boolean(picture || before?.pictureImageId));
   if (Object.keys(errors).length > 0) return failure(errors);
   const fileAuthor = await addressOfFileAuthor(values.profileSlug);
@@ -44,12 +50,15 @@ export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?
     ...(pictureImageId ? { pictureImageId } : {}),
   };
   const saved = before
-    ? await updateAuthorProfile(before.id, version ?? before.version, fields, user.id)
+    ? await updateAuthorProfile(before.id, version!, fields, user.id)
     : await createAuthorProfile(
-        { name: user.name, kind: user.role === 'contributor' ? 'contributor' : 'staff', links: [], pictureImageId: null, ...fields, userId: user.id },
+        { name: profileName(user.name), kind: user.role === 'contributor' ? 'contributor' : 'staff', links: [], pictureImageId: null, ...fields, userId: user.id },
         user.id,
       );
-  if (saved.ok) return { ok: true, profile: saved.profile, before };
+  if (saved.ok) {
+    await reindexAfterProfileSave(before, saved.profile);
+    return { ok: true, profile: saved.profile, before };
+  }
   if (saved.reason === 'slug-taken') return failure({ profileSlug: [addressTaken(values.profileSlug)] });
   if (saved.reason === 'conflict')
     return { ok: false, error: 'Your profile was changed by someone else since this page was opened. Reload the page to see it, then save again.', fieldErrors: {} };

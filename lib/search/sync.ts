@@ -1,6 +1,8 @@
 import 'server-only';
 
+import { listPublishedBylinedOn } from '@/db/queries/published';
 import { contentEntryHashes, deleteContentEntriesExcept, insertMissingSearchEntries, reconfigureSearchEntries, upsertSearchEntries } from '@/db/queries/search-index';
+import type { AuthorProfile } from '@/db/schema';
 
 import { getContentArticles, readNewsroomArticles } from '../content';
 import { env } from '../env.mjs';
@@ -27,6 +29,24 @@ async function backfillNewsroomIndex(): Promise<void> {
   const config = await searchConfig();
   const articles = await readNewsroomArticles();
   await insertMissingSearchEntries(articles.map(({ draftId, article }) => searchEntryOf(article, newsroomEntryId(draftId), config)));
+}
+
+/**
+ * A profile's name or address changed: the rows of its published articles take the new byline and
+ * author filter (publishing writes them only when it runs). Returns how many rows were written.
+ */
+export async function reindexProfileArticles(profileId: string): Promise<number> {
+  const bylined = new Set((await listPublishedBylinedOn(profileId)).map((article) => article.draftId));
+  if (bylined.size === 0) return 0;
+  const config = await searchConfig();
+  const articles = (await readNewsroomArticles()).filter(({ draftId }) => bylined.has(draftId));
+  await upsertSearchEntries(articles.map(({ draftId, article }) => searchEntryOf(article, newsroomEntryId(draftId), config)));
+  return articles.length;
+}
+
+/** After a profile save: re-index its articles when what their rows show of it (name, address) changed. */
+export async function reindexAfterProfileSave(before: AuthorProfile | undefined, after: AuthorProfile): Promise<void> {
+  if (before && (before.name !== after.name || before.slug !== after.slug)) await reindexProfileArticles(after.id);
 }
 
 let contentSynced: Promise<unknown> | undefined;

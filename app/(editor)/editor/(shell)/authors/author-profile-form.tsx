@@ -16,8 +16,8 @@ type AuthorProfileFormProps = {
   saved: AuthorFormValues;
   id?: string;
   kinds: Option[];
-  /** The accounts it may be linked to: its own, and those without a profile. */
-  accounts: Option[];
+  /** The accounts it may be linked to (its own, and those without a profile); none: the field is an admin's. */
+  accounts?: Option[];
   pictureSrc?: string;
   submitLabel: string;
 };
@@ -70,23 +70,25 @@ export function AuthorProfileForm({ saved, id, kinds, accounts, pictureSrc, subm
           ))}
         </ol>
       </fieldset>
-      <LabelledField
-        id="field-userId"
-        label="Linked account"
-        hint="A newsroom account that writes under this profile; its Account page edits the profile too. None for guests, partners and agencies."
-        errors={errors.userId}
-      >
-        {(props) => (
-          <select {...props} name="userId" defaultValue={values.userId ?? ''}>
-            <option value="">None</option>
-            {accounts.map((account) => (
-              <option key={account.value} value={account.value}>
-                {account.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </LabelledField>
+      {accounts ? (
+        <LabelledField
+          id="field-userId"
+          label="Linked account"
+          hint="A newsroom account that writes under this profile; its Account page edits the profile too, and the account gets the drafts bylined on the profile. None for guests, partners and agencies."
+          errors={errors.userId}
+        >
+          {(props) => (
+            <select {...props} name="userId" defaultValue={values.userId ?? ''}>
+              <option value="">None</option>
+              {accounts.map((account) => (
+                <option key={account.value} value={account.value}>
+                  {account.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
+      ) : null}
       <SubmitButton label={submitLabel} pendingLabel="Saving…" />
       <FormStatus id={statusId} state={state} />
     </form>

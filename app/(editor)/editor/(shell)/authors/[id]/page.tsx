@@ -2,9 +2,11 @@ import { notFound } from 'next/navigation';
 
 import { getAuthorProfile } from '@/db/queries/author-profiles';
 import { getUser } from '@/db/queries/users';
+import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { mediaSrc } from '@/lib/content/media';
 import { missingFromProfile } from '@/lib/content/profile-author';
+import { LINKED_TO_OTHER, mayEditProfile } from '@/lib/profile/access';
 import { formValuesOf } from '@/lib/profile/author-form';
 import { routes } from '@/lib/routes';
 import { isUuid } from '@/lib/validation';
@@ -17,7 +19,7 @@ export const metadata = { title: 'Author profile' };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[] }> };
 
 export default async function AuthorPage({ params, searchParams }: Props) {
-  await requireUser('authors:manage');
+  const user = await requireUser('authors:manage');
   const [{ id }, { notice }] = await Promise.all([params, searchParams]);
   const profile = isUuid(id) ? await getAuthorProfile(id) : undefined;
   if (!profile) notFound();
@@ -44,14 +46,18 @@ export default async function AuthorPage({ params, searchParams }: Props) {
           `Before it can be on a byline it needs ${missing.join(', ')}.`
         )}
       </p>
-      <AuthorProfileForm
-        id={profile.id}
-        saved={formValuesOf(profile)}
-        kinds={kindOptions}
-        accounts={await accountOptions(profile.userId)}
-        pictureSrc={profile.pictureImageId ? mediaSrc(profile.pictureImageId) : undefined}
-        submitLabel="Save profile"
-      />
+      {mayEditProfile(user, profile) ? (
+        <AuthorProfileForm
+          id={profile.id}
+          saved={formValuesOf(profile)}
+          kinds={kindOptions}
+          accounts={can(user.role, 'authors:link') ? await accountOptions(profile.userId) : undefined}
+          pictureSrc={profile.pictureImageId ? mediaSrc(profile.pictureImageId) : undefined}
+          submitLabel="Save profile"
+        />
+      ) : (
+        <p>{LINKED_TO_OTHER} Its account can change it on the Account page.</p>
+      )}
     </>
   );
 }

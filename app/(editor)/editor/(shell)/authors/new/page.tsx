@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { formValuesOf } from '@/lib/profile/author-form';
 import { routes } from '@/lib/routes';
@@ -8,7 +9,7 @@ import { accountOptions, kindOptions } from '../options';
 export const metadata = { title: 'New author profile' };
 
 export default async function NewAuthorPage() {
-  await requireUser('authors:manage');
+  const user = await requireUser('authors:manage');
   return (
     <>
       <p>
@@ -16,7 +17,12 @@ export default async function NewAuthorPage() {
       </p>
       <h1>New author profile</h1>
       <p>For a guest writer, a partner outlet or a wire service. Newsroom accounts can also make their own profile on their Account page.</p>
-      <AuthorProfileForm saved={formValuesOf(undefined)} kinds={kindOptions} accounts={await accountOptions(null)} submitLabel="Create profile" />
+      <AuthorProfileForm
+        saved={formValuesOf(undefined)}
+        kinds={kindOptions}
+        accounts={can(user.role, 'authors:link') ? await accountOptions(null) : undefined}
+        submitLabel="Create profile"
+      />
     </>
   );
 }

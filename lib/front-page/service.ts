@@ -13,7 +13,8 @@ import { basedOnOf, type Choice, choicesOf, type FrontPageForm, MAX_PIN_DAYS, MA
 type Clock = Pick<Site, 'timeZone' | 'locale'>;
 type Refusal = { ok: false; error: string; fieldErrors: Record<string, string[]> };
 export type CheckedLayout = { ok: true; slots: NewSlot[] } | Refusal;
-export type FrontPageOutcome = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+/** `current`, on a conflict: the version live now (null: automatic), which the next "Put live" is based on. */
+export type FrontPageOutcome = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; current?: Date | null };
 
 /**
  * The form's choices as rows, or every problem, field by field: a story must be a published article
@@ -69,6 +70,7 @@ export async function saveFrontPage(
     const who = saved.savedAt ? `${saved.savedBy ?? 'Someone'} changed the front page${when}` : 'Someone set the front page back to automatic';
     return {
       ok: false,
+      current: saved.savedAt,
       error: `${who}, after you opened this form, so nothing was changed. “Now on the front page” shows their layout; press “Put live” again to replace it with yours, or change yours first.`,
     };
   }

@@ -68,7 +68,8 @@ async function snapshot(): Promise<string> {
   const [mallory] = await database()`select count(*)::int as count from users where email like 'mallory%'`;
   const [draft] =
     await database()`select md5(d::text) as digest, (select count(*)::int from draft_revisions where draft_id = d.id) as revisions from drafts d where id = ${SAMPLE_DRAFT_ID}`;
-  // The site's settings, its banner and its front page: no spec of this project changes them, so any change is a refused call's.
+  // The site's settings, its banner and its front page: the specs that change them (the *-publishing ones, front-page) run in the
+  // publishing project, which starts only after this (chromium) project has finished, so any change here is a refused call's.
   const [site] = await database()`select (select md5(coalesce(string_agg(s::text, '|'), '')) from site_settings s) as settings,
     (select count(*)::int from breaking_news) as banners, (select md5(coalesce(string_agg(f::text, '|'), '')) from front_page_slots f) as front`;
   const [profile] = await database()`select md5(p::text) as digest from author_profiles p where id = ${SAMPLE_DRAFT_ID}`;

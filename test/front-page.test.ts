@@ -15,7 +15,7 @@ const { getChosenSlots } = await import('@/lib/front-page/live');
 const { frontPageOverview } = await import('@/lib/front-page/overview');
 const { frontPageFormSchema } = await import('@/lib/front-page/schema');
 const { checkLayout, saveFrontPage } = await import('@/lib/front-page/service');
-const { frontPageQueue } = await import('@/lib/jobs/front-page');
+const { frontPageExpiryWorker, frontPageQueue } = await import('@/lib/jobs/front-page');
 const { publishDraft, unpublishDraft } = await import('@/db/queries/publishing');
 const { searchEntryFor, seedDraft } = await import('./helpers/drafts');
 const { stopQueue } = await import('@/lib/jobs/queue');
@@ -47,9 +47,18 @@ const shown = async (now: Date, list = articles) => {
 };
 
 describe('the front page’s layout', () => {
-  it('refuses, with a clear message per field, a story not published, one chosen twice and a pin that is not ahead', () => {
+  it('refuses, with a clear message per field, a story not published, one chosen twice and a pin not ahead or too long', () => {
     const refused = checkLayout(
-      form({ slot0: plainA!.slug, slot1: 'no-such-story', slot2: plainA!.slug, until2: pin(start, 0), slot3: '', until3: pin(start, 60), until0: 'tomorrow' }),
+      form({
+        slot0: plainA!.slug,
+        slot1: 'no-such-story',
+        until1: pin(start, 30 * 24 * 60 + 1),
+        slot2: plainA!.slug,
+        until2: pin(start, 0),
+        slot3: '',
+        until3: pin(start, 60),
+        until0: 'tomorrow',
+      }),
       articles,
       site,
       start,
@@ -58,12 +67,15 @@ describe('the front page’s layout', () => {
       ok: false,
       fieldErrors: {
         slot1: [expect.stringContaining('not a published article')],
+        until1: [expect.stringContaining('at most 30 days')],
         slot2: [expect.stringContaining('is already the lead story')],
         until2: [expect.stringContaining('at least a minute from now')],
         until3: [expect.stringContaining('choose a story to pin')],
         until0: [expect.stringContaining('as a date and time')],
       },
     });
+    // Thirty days to the minute is still a pin.
+    expect(checkLayout(form({ slot0: plainA!.slug, until0: pin(start, 30 * 24 * 60) }), articles, site, start)).toMatchObject({ ok: true });
     expect(frontPageFormSchema.safeParse({ slot0: '../etc', basedOn: 'yesterday' }).success).toBe(false);
   });
 
@@ -82,12 +94,24 @@ describe('the front page’s layout', () => {
     const after = await shown(at(start, 30));
     expect(after.lead).toBe(autoSecond!.slug);
     expect(after.featured[1]).toBe(autoLead!.slug);
-    // A job wakes every server at the pin's end.
-    const jobs = await getDb().execute<{ start_after: Date }>(sql`select start_after from pgboss_front_page.job where name = 'front-page-expiry'`);
-    expect(jobs.map((job) => new Date(job.start_after).getTime())).toContain(at(start, 30).getTime());
+    // A job wakes every server at the pin's end: its handler expires the home pages, which then render without the pin.
+    const jobs = await getDb().execute<{ id: string; data: { until: string } }>(sql`select id, data from pgboss_front_page.job where name = 'front-page-expiry'`);
+    const job = jobs.find((queued) => new Date(queued.data.until).getTime() === at(start, 30).getTime());
+    expect(job).toBeDefined();
+    const expired: string[][] = [];
+    const handled = await frontPageExpiryWorker(async (tags) => void expired.push(tags))({
+      id: job!.id,
+      data: job!.data,
+      retryCount: 0,
+      retryLimit: 3,
+      signal: new AbortController().signal,
+    });
+    expect(handled).toEqual({ expired: job!.data.until });
+    expect(expired).toEqual([['home']]);
+    expect(await getChosenSlots(at(start, 30))).not.toContain(plainA!.slug);
   });
 
-  it('falls back to automatic where the chosen story is unpublished', async () => {
+  it('drops an unpublished story from the layout, so publishing it again does not bring it back', async () => {
     const draft = await seedDraft();
     await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
     const withDraft = await readArticlesNow();
@@ -98,7 +122,9 @@ describe('the front page’s layout', () => {
     expect(now.featured).not.toContain(draft.slug);
     expect(now).toMatchObject({ lead: autoLead!.slug });
     const overview = await frontPageOverview(await readArticlesNow(), site.timeZone, at(start, 41));
-    expect(overview.positions[1]).toMatchObject({ state: 'unpublished' });
+    expect(overview.positions[1]).toMatchObject({ state: 'automatic', row: undefined });
+    await publishDraft(draft.id, 1, await searchEntryFor(draft.id));
+    expect(await getChosenSlots(at(start, 42))).not.toContain(draft.slug);
   });
 
   it('refuses a save made from an older version instead of undoing a colleague’s', async () => {

@@ -26,9 +26,11 @@ type Props = {
 export function FrontPageForm({ action, previewHref, stories, values: current, basedOn, timeZone }: Props) {
   const { state, formAction, statusId, errors } = useActionForm(action);
   const values = state && !state.ok ? (state.values ?? current) : current;
+  // A refused post comes back with the version to base the next one on: after a conflict, the colleague's.
+  const version = state && !state.ok && state.values ? (state.values[BASED_ON_FIELD] ?? '') : basedOn;
   return (
     <form action={formAction} className="editor-form" aria-describedby={statusId}>
-      <input type="hidden" name={BASED_ON_FIELD} value={basedOn} />
+      <input type="hidden" name={BASED_ON_FIELD} value={version} />
       {FRONT_PAGE_POSITIONS.map((position) => (
         <fieldset key={position} className="choice">
           <legend>{positionLabels[position]}</legend>

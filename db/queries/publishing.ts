@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { type Database, getDb } from '../index';
-import { type DraftContent, draftRevisions, drafts, type DraftStatus, publishJobs } from '../schema';
+import { type DraftContent, draftRevisions, drafts, type DraftStatus, frontPageSlots, publishJobs } from '../schema';
 import { type DraftViewer, visibleTo } from './drafts';
 import { cancelSendsOfDraft } from './newsletter-retries';
 import { liveJobsOf } from './schedules';
@@ -175,8 +175,9 @@ export async function publishDraft(draftId: string, version: number, search: Sea
 }
 
 /**
- * Takes the article off the site; the draft and its history stay. Its newsletter sends still going
- * out stop with it (`stoppedSends`); `leaseSeconds`: how long a worker's claim on a row lasts.
+ * Takes the article off the site and off the front page's chosen positions; the draft and its history
+ * stay. Its newsletter sends still going out stop with it (`stoppedSends`); `leaseSeconds`: how long a
+ * worker's claim on a row lasts. (The caller expires home with the article's other pages.)
  */
 export async function unpublishDraft(draftId: string, leaseSeconds: number): Promise<(PublishChange & { stoppedSends: number }) | null> {
   return getDb().transaction(async (tx) => {
@@ -186,6 +187,8 @@ export async function unpublishDraft(draftId: string, leaseSeconds: number): Pro
     // Taken off the site means off: a schedule set earlier must not bring it back.
     await tx.update(publishJobs).set({ status: 'cancelled', finishedAt: new Date() }).where(liveJobsOf(draftId));
     await deleteSearchEntry(newsroomEntryId(draftId), tx);
+    // Nor may its place on the front page: published again, it waits to be chosen again.
+    await tx.delete(frontPageSlots).where(eq(frontPageSlots.articleSlug, row.published.slug));
     const stoppedSends = await cancelSendsOfDraft(tx, draftId, leaseSeconds);
     return { before: row.published, after: null, stoppedSends };
   });

@@ -10,7 +10,7 @@ import { people } from './newsroom';
 
 export type SeededDraft = { id: string; slug: string; title: string; standfirst: string; category: string; tags: string[]; authorSlug: string; authorName: string };
 
-async function seedImage(uploadedBy: string): Promise<string> {
+export async function seedImage(uploadedBy: string): Promise<string> {
   const seed = randomUUID();
   const hue = parseInt(seed.slice(0, 6), 16);
   const data = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: hue & 255, g: (hue >> 8) & 255, b: (hue >> 16) & 255 } } })

@@ -7,13 +7,13 @@ import { readLiveBanner } from '@/db/queries/breaking-news';
 import { log, reasonOf } from '@/lib/log';
 
 import { inNextRequest } from '../cache/in-request';
+import { liveUntil, retryAfterOutage } from '../cache/live-until';
 import { BANNER_TAG, DATABASE_TAG } from '../cache/tags';
 import { building } from '../content/published';
 import { env } from '../env.mjs';
 
 /** What a reader page shows of the live banner. */
 export type LiveBanner = { id: string; text: string; href: string | null; expiresAt: Date };
-const OUTAGE_RETRY_MS = 30_000;
 
 type Cached = Omit<LiveBanner, 'expiresAt'> & { expiresAt: string };
 
@@ -29,16 +29,6 @@ const cachedLive = unstable_cache(() => readLive(new Date()), ['breaking-news', 
 const atBuild = unstable_cache(async (): Promise<null> => null, ['breaking-news', 'build'], { tags: [DATABASE_TAG, BANNER_TAG] });
 
 /**
- * Bounds the lifetime of the page being rendered by the banner's: an unstable_cache entry's
- * revalidate becomes the page's, so even if the expiry job never ran, the page is rendered again
- * once the banner has expired (and a render after it never shows it, below).
- */
-async function liveUntil(expiresAt: Date, now: Date): Promise<void> {
-  const seconds = Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
-  await unstable_cache(async () => true, ['breaking-news', 'until', expiresAt.toISOString()], { revalidate: seconds })();
-}
-
-/**
  * The banner live at `now`, or null: never an expired one, whatever the cache holds. Without a
  * database (a build, an outage) there is none.
  */
@@ -51,13 +41,13 @@ export async function getLiveBanner(now: Date = new Date()): Promise<LiveBanner 
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
     log.warn({ reason: reasonOf(error) }, 'The database cannot be reached; pages show no breaking-news banner for now');
-    // Rendered again soon after the database is back (as published.ts's outage pages are).
-    if (inNextRequest()) await liveUntil(new Date(now.getTime() + OUTAGE_RETRY_MS), now);
+    if (inNextRequest()) await retryAfterOutage('breaking-news', now);
     return null;
   }
   if (!cached) return null;
   const banner = { ...cached, expiresAt: new Date(cached.expiresAt) };
   if (banner.expiresAt.getTime() <= now.getTime()) return null;
-  if (inNextRequest()) await liveUntil(banner.expiresAt, now);
+  // Even if the expiry job never ran, the page renders again once the banner has expired (and a render after it never shows it, above).
+  if (inNextRequest()) await liveUntil('breaking-news', banner.expiresAt, now);
   return banner;
 }

@@ -7,6 +7,7 @@ import { readFrontPageSlots } from '@/db/queries/front-page';
 import { log, reasonOf } from '@/lib/log';
 
 import { inNextRequest } from '../cache/in-request';
+import { liveUntil, retryAfterOutage } from '../cache/live-until';
 import { DATABASE_TAG, HOME_TAG } from '../cache/tags';
 import { building } from '../content/published';
 import { env } from '../env.mjs';
@@ -14,7 +15,6 @@ import { chosenAt, nextExpiry } from './slots';
 
 type Cached = { position: number; articleSlug: string; pinnedUntil: string | null };
 type Row = { position: number; articleSlug: string; pinnedUntil: Date | null };
-const OUTAGE_RETRY_MS = 30_000;
 
 async function read(): Promise<Cached[]> {
   const rows = await readFrontPageSlots();
@@ -23,15 +23,6 @@ async function read(): Promise<Cached[]> {
 
 // Expired by every save (HOME_TAG, on every server) and by the pins' expiry job.
 const cached = unstable_cache(read, ['front-page', 'slots'], { tags: [DATABASE_TAG, HOME_TAG] });
-
-/**
- * Bounds the lifetime of the page being rendered: an unstable_cache entry's revalidate becomes the
- * page's, so the home page renders again when the next pin ends even if its expiry job never ran.
- */
-async function liveUntil(until: Date, now: Date): Promise<void> {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  await unstable_cache(async () => true, ['front-page', 'until', until.toISOString()], { revalidate: seconds })();
-}
 
 /**
  * The newsroom's choices in force at `now`, by position (undefined: automatic), never an expired
@@ -46,10 +37,11 @@ export async function getChosenSlots(now: Date = new Date()): Promise<(string | 
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
     log.warn({ reason: reasonOf(error) }, 'The database cannot be reached; the front page is automatic for now');
-    if (inNextRequest()) await liveUntil(new Date(now.getTime() + OUTAGE_RETRY_MS), now);
+    if (inNextRequest()) await retryAfterOutage('front-page', now);
     return [];
   }
+  // The home page renders again when the next pin ends, even if its expiry job never ran.
   const expiry = nextExpiry(rows, now);
-  if (expiry && inNextRequest()) await liveUntil(expiry, now);
+  if (expiry && inNextRequest()) await liveUntil('front-page', expiry, now);
   return chosenAt(rows, now);
 }

@@ -9,6 +9,9 @@ export { BASED_ON_FIELD, FRONT_PAGE_POSITIONS, type Position, positionLabels, sl
 
 /** At least a minute ahead, so a pin is not gone before the page shows it (as the banner's expiry). */
 export const MIN_PIN_MS = 60 * 1000;
+/** A pin is for a story's days at the top, not for good: without a time, a choice stays until changed. */
+export const MAX_PIN_DAYS = 30;
+export const MAX_PIN_MS = MAX_PIN_DAYS * 24 * 60 * 60 * 1000;
 
 const story = z
   .string()

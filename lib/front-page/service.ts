@@ -6,19 +6,20 @@ import type { PublicUser } from '@/db/queries/users';
 import type { Article, Site } from '../content/types';
 import { formatDateAndTime } from '../dates/format';
 import { parseLocalDateTime } from '../dates/local-time';
-import { basedOnOf, type Choice, choicesOf, type FrontPageForm, MIN_PIN_MS, positionLabels, slotField, untilField } from './schema';
+import { basedOnOf, type Choice, choicesOf, type FrontPageForm, MAX_PIN_DAYS, MAX_PIN_MS, MIN_PIN_MS, positionLabels, slotField, untilField } from './schema';
 
 // Every function takes `now`, the one clock of the front page's rules, so tests can set it.
 
 type Clock = Pick<Site, 'timeZone' | 'locale'>;
 type Refusal = { ok: false; error: string; fieldErrors: Record<string, string[]> };
 export type CheckedLayout = { ok: true; slots: NewSlot[] } | Refusal;
-export type FrontPageOutcome = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+/** `current`, on a conflict: the version live now (null: automatic), which the next "Put live" is based on. */
+export type FrontPageOutcome = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; current?: Date | null };
 
 /**
  * The form's choices as rows, or every problem, field by field: a story must be a published article
  * of the site (`articles`, the content facade's list), chosen once, and a pin must end at least a
- * minute from `now`, read in the newsroom's time zone.
+ * minute and at most MAX_PIN_DAYS from `now`, read in the newsroom's time zone.
  */
 export function checkLayout(form: FrontPageForm, articles: Pick<Article, 'slug' | 'title'>[], site: Clock, now: Date): CheckedLayout {
   const published = new Map(articles.map((article) => [article.slug, article]));
@@ -42,6 +43,8 @@ export function checkLayout(form: FrontPageForm, articles: Pick<Article, 'slug' 
     if (choice.until && !pinnedUntil) refuse(untilField(choice.position), `${label}: give the time as a date and time, such as 2026-12-01T18:30.`);
     else if (pinnedUntil && pinnedUntil.getTime() < now.getTime() + MIN_PIN_MS) {
       refuse(untilField(choice.position), `${label}: the pin must end at least a minute from now (${formatDateAndTime(now, site)}, ${site.timeZone}).`);
+    } else if (pinnedUntil && pinnedUntil.getTime() > now.getTime() + MAX_PIN_MS) {
+      refuse(untilField(choice.position), `${label}: a pin can last at most ${MAX_PIN_DAYS} days; leave the time empty to keep the story there until the layout changes.`);
     }
     slots.push({ position: choice.position, articleSlug: choice.slug, pinnedUntil });
   }
@@ -67,6 +70,7 @@ export async function saveFrontPage(
     const who = saved.savedAt ? `${saved.savedBy ?? 'Someone'} changed the front page${when}` : 'Someone set the front page back to automatic';
     return {
       ok: false,
+      current: saved.savedAt,
       error: `${who}, after you opened this form, so nothing was changed. “Now on the front page” shows their layout; press “Put live” again to replace it with yours, or change yours first.`,
     };
   }

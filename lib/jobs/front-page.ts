@@ -25,15 +25,15 @@ export const frontPageQueue: FrontPageQueue = {
   queued: (expiries, tx) => Promise.all(expiries.map((until) => enqueue('front-page-expiry', { until: until.toISOString() }, { id: jobId(until), startAfter: until, tx }))),
 };
 
-async function expireHomePages(): Promise<void> {
-  await expireOutsideRequest(tagsForFrontPage());
-  await broadcastRevalidation(tagsForFrontPage());
+async function expireEverywhere(tags: string[]): Promise<void> {
+  await expireOutsideRequest(tags);
+  await broadcastRevalidation(tags);
 }
 
-/** The queue's handler for 'front-page-expiry'; a failure is retried by the queue. */
-export function frontPageExpiryWorker(expirePages: () => Promise<void> = expireHomePages) {
+/** The queue's handler for 'front-page-expiry': expires the home pages' tags; a failure is retried by the queue. */
+export function frontPageExpiryWorker(expireTags: (tags: string[]) => Promise<void> = expireEverywhere) {
   return async (job: QueuedJob<'front-page-expiry'>): Promise<{ expired: string }> => {
-    await expirePages();
+    await expireTags(tagsForFrontPage());
     return { expired: job.data.until };
   };
 }

@@ -7,7 +7,7 @@ import { tagsForBanner, tagsForFrontPage } from '@/lib/cache/changes';
 import { expire } from '@/lib/cache/expire';
 import { refreshPage } from '@/lib/cache/refresh';
 import { getSite, readArticlesNow } from '@/lib/content';
-import { formValues, frontPageFormSchema } from '@/lib/front-page/schema';
+import { BASED_ON_FIELD, formValues, frontPageFormSchema } from '@/lib/front-page/schema';
 import { saveFrontPage } from '@/lib/front-page/service';
 import { bannerQueue } from '@/lib/jobs/banners';
 import { frontPageQueue } from '@/lib/jobs/front-page';
@@ -33,7 +33,13 @@ export const saveFrontPageAction = editorAction('front-page:manage', frontPageFo
   const [site, articles] = await Promise.all([getSite(), readArticlesNow()]);
   const outcome = await saveFrontPage(form, user, articles, site, new Date(), frontPageQueue);
   // A refused layout comes back as typed, so nothing chosen is lost.
-  if (!outcome.ok) return { ...outcome, values: formValues(form) };
+  if (!outcome.ok && outcome.current === undefined) return { ok: false, error: outcome.error, fieldErrors: outcome.fieldErrors, values: formValues(form) };
+  if (!outcome.ok) {
+    // Someone saved first: the page shows their layout, and the form, still the editor's, is now
+    // based on theirs, so "Put live" again replaces it (without JavaScript the page renders anew).
+    refreshPage();
+    return { ok: false, error: outcome.error, values: { ...formValues(form), [BASED_ON_FIELD]: outcome.current?.toISOString() ?? '' } };
+  }
   await expire(tagsForFrontPage());
   refreshPage();
   return outcome;

@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-
 import { randomUUID } from 'node:crypto';
+
+import { type Browser, expect, type Page, test } from '@playwright/test';
 
 import { toLocalDateTime } from '../lib/dates/local-time';
 import { articles, site } from './helpers/content';

@@ -7,13 +7,12 @@ import { can } from '@/lib/auth/roles';
 import { getSite } from '@/lib/content';
 import { missingFromProfile } from '@/lib/content/profile-author';
 import { formatDateAndTime } from '@/lib/dates/format';
-import { storeUploadedImage } from '@/lib/media/store';
 import { reindexAfterProfileSave } from '@/lib/search/sync';
 import { isUuid } from '@/lib/validation';
 
 import { LINKED_TO_OTHER, mayEditProfile } from './access';
 import { type AuthorFormValues, parseLinkRows } from './author-form';
-import { addressOfFileAuthor, addressTaken, checkAddress, checkBio, checkPictureAlt, failure, type FieldErrors } from './rules';
+import { addressAndPicture, addressTaken, checkAddress, checkBio, checkPictureAlt, failure, type FieldErrors } from './rules';
 
 export type ManagedInput = { id?: string; version?: number; values: AuthorFormValues };
 export type ManageResult = { ok: true; profile: AuthorProfile; before: AuthorProfile | undefined } | { ok: false; error: string; fieldErrors: FieldErrors };
@@ -85,14 +84,9 @@ export async function saveManagedProfile(user: PublicUser, input: ManagedInput, 
   const userId = await checkAccount(user, (input.values.userId ?? '').trim(), before);
   if (userId !== null && typeof userId === 'object') errors.userId = [userId.error];
   if (Object.keys(errors).length > 0) return failure(errors);
-  const fileAuthor = await addressOfFileAuthor(fields.slug);
-  if (fileAuthor) return failure({ profileSlug: [fileAuthor] });
-  let pictureImageId: string | undefined;
-  if (picture) {
-    const stored = await storeUploadedImage(picture, user.id);
-    if (!stored.ok) return failure({ picture: [stored.error] });
-    pictureImageId = stored.image.id;
-  }
+  const checked = await addressAndPicture(fields.slug, picture, user.id);
+  if (!checked.ok) return checked;
+  const { pictureImageId } = checked;
   const row = { ...fields, userId: typeof userId === 'string' ? userId : null, ...(pictureImageId ? { pictureImageId } : {}) };
   const saved = before ? await updateAuthorProfile(before.id, input.version!, row, user.id) : await createAuthorProfile({ pictureImageId: null, ...row }, user.id);
   if (!saved.ok) return explain(saved, fields.slug);

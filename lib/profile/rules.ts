@@ -3,6 +3,7 @@ import 'server-only';
 import { BIO_MIN } from '@/db/queries/author-profiles';
 import { isContentAuthorSlug } from '@/lib/content';
 import { altTextSchema } from '@/lib/content/schema';
+import { storeUploadedImage } from '@/lib/media/store';
 import { slugSchema } from '@/lib/validation';
 
 // The checks every profile form shares: the Account page's (an account's own profile) and the
@@ -43,4 +44,21 @@ export const addressTaken = (slug: string) => `Another profile already has the a
 export function failure(fieldErrors: FieldErrors): { ok: false; error: string; fieldErrors: FieldErrors } {
   const first = Object.values(fieldErrors)[0]?.[0] ?? 'Please check the form.';
   return { ok: false, error: first, fieldErrors };
+}
+
+/**
+ * The last checks before a profile is written, which both forms make once their fields are valid:
+ * the address is not a content/ author's, then the new picture (if any) is stored, so a refused
+ * save stores none.
+ */
+export async function addressAndPicture(
+  slug: string,
+  picture: File | undefined,
+  uploaderId: string,
+): Promise<{ ok: true; pictureImageId?: string } | { ok: false; error: string; fieldErrors: FieldErrors }> {
+  const fileAuthor = await addressOfFileAuthor(slug);
+  if (fileAuthor) return failure({ profileSlug: [fileAuthor] });
+  if (!picture) return { ok: true };
+  const stored = await storeUploadedImage(picture, uploaderId);
+  return stored.ok ? { ok: true, pictureImageId: stored.image.id } : failure({ picture: [stored.error] });
 }

@@ -3,10 +3,9 @@ import 'server-only';
 import { createAuthorProfile, getProfileOfUser, updateAuthorProfile } from '@/db/queries/author-profiles';
 import type { PublicUser } from '@/db/queries/users';
 import type { AuthorProfile } from '@/db/schema';
-import { storeUploadedImage } from '@/lib/media/store';
 import { reindexAfterProfileSave } from '@/lib/search/sync';
 
-import { addressOfFileAuthor, addressTaken, checkAddress, checkBio, checkPictureAlt, failure, type FieldErrors } from './rules';
+import { addressAndPicture, addressTaken, checkAddress, checkBio, checkPictureAlt, failure, type FieldErrors } from './rules';
 
 export type ProfileValues = { profileSlug: string; bio: string; pictureAlt: string };
 export type ProfileResult = { ok: true; profile: AuthorProfile; before: AuthorProfile | undefined } | { ok: false; error: string; fieldErrors: Record<string, string[]> };
@@ -35,14 +34,9 @@ export async function saveProfile(user: PublicUser, raw: ProfileValues, picture?
   if (before && version === undefined) return { ok: false, error: 'Your profile was not saved: reload the page and save again.', fieldErrors: {} };
   const errors = checkText(values, Boolean(picture || before?.pictureImageId));
   if (Object.keys(errors).length > 0) return failure(errors);
-  const fileAuthor = await addressOfFileAuthor(values.profileSlug);
-  if (fileAuthor) return failure({ profileSlug: [fileAuthor] });
-  let pictureImageId: string | undefined;
-  if (picture) {
-    const stored = await storeUploadedImage(picture, user.id);
-    if (!stored.ok) return failure({ picture: [stored.error] });
-    pictureImageId = stored.image.id;
-  }
+  const checked = await addressAndPicture(values.profileSlug, picture, user.id);
+  if (!checked.ok) return checked;
+  const { pictureImageId } = checked;
   const fields = {
     slug: values.profileSlug,
     bio: values.bio,

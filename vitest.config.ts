@@ -16,6 +16,9 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/setup/database.ts'],
     setupFiles: ['test/setup/env.ts'],
+    // Two files at a time, each worker on its own database (test/setup/database.ts); most files
+    // spend their time waiting on the database, timers and child processes, not on a core.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
     // next-auth imports `next/server` without an extension, which only a bundler resolves.
     server: { deps: { inline: ['next-auth'] } },
     testTimeout: 60_000,

@@ -34,7 +34,7 @@ describe('what counts as "database unreachable"', () => {
   // Needs a server that can create databases; the embedded one serves a single database.
   it.skipIf(inject('databaseEmbedded'))('a database not accepting connections (ALLOW_CONNECTIONS false) is unreachable', async () => {
     const name = `broadsheet_closed_${randomUUID().replaceAll('-', '')}`;
-    const url = new URL(inject('databaseUrl'));
+    const url = new URL(process.env.DATABASE_URL!);
     const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}" with allow_connections false`);
     try {

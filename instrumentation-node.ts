@@ -3,12 +3,13 @@
 // background work. Builds skip it: they never need a database.
 import { trackPeerAddresses } from './lib/actions/peer-address';
 import { assertRuntimeEnv, env } from './lib/env.mjs';
-import { log, trackRequestIds } from './lib/log';
+import { log, quietUnrecognizedActions, trackRequestIds } from './lib/log';
 
 export async function startServer() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   trackPeerAddresses();
   trackRequestIds();
+  quietUnrecognizedActions();
   assertRuntimeEnv();
   if (!env.DATABASE_URL) {
     log.warn('DATABASE_URL is not set: the newsletter is unavailable. Start with `npm start` to use the embedded database.');

@@ -57,3 +57,22 @@ test('a wrong password is one JSON line in the server log, with the request id a
   );
   expect(traces).toEqual([]);
 });
+
+test('a post naming a server action this build does not have is one line in the log, without a stack', async ({ request }) => {
+  const cases = [
+    { id: 'zzz', status: 400, reason: /^The Server Reference ID did not match the expected format/ },
+    { id: 'ef'.repeat(21), status: 409, reason: /^Failed to find Server Action "(ef){21}"/ },
+  ];
+  for (const { id, status, reason } of cases) {
+    const requestId = `e2e-${randomUUID()}`;
+    const response = await request.post('/', { headers: { 'Content-Type': 'text/plain;charset=UTF-8', 'Next-Action': id, 'X-Request-Id': requestId }, data: '[]' });
+    expect(response.status()).toBe(status);
+    await expect.poll(() => serverLog().lines.filter((line) => line.requestId === requestId).length).toBeGreaterThan(0);
+    const { raw, lines } = serverLog();
+    expect(lines.filter((line) => line.requestId === requestId)).toEqual([
+      { level: 'info', time: expect.any(String), pid: expect.any(Number), requestId, reason: expect.stringMatching(reason), msg: 'server action refused' },
+    ]);
+    // Next.js's own warning, which carries the stack, is not written.
+    expect(raw).not.toContain(`Error: ${lines.find((line) => line.requestId === requestId)?.reason}`);
+  }
+});

@@ -141,3 +141,24 @@ export function trackRequestIds(): void {
   });
   flags[TRACKING] = true;
 }
+
+// Next.js warns with the whole stack when a post names a server action this build does not have (a
+// page from an older deployment, a crawler, a fuzzer): an expected refusal, answered 400 or 404.
+const UNRECOGNIZED_ACTION = /^(Failed to find Server Action|The Server Reference ID did not match the expected format|Invalid Server Actions request)/;
+const QUIETED = Symbol.for('broadsheet.unrecognized-actions');
+const quieted = globalThis as { [QUIETED]?: true };
+
+/** Turns Next.js's warning for an unrecognized server action into one line without a stack. */
+export function quietUnrecognizedActions(): void {
+  if (quieted[QUIETED]) return;
+  const warn = console.warn.bind(console);
+  console.warn = (...args: unknown[]) => {
+    const [first] = args;
+    if (args.length === 1 && first instanceof Error && UNRECOGNIZED_ACTION.test(first.message)) {
+      log.info({ reason: first.message.split('\n')[0] }, 'server action refused');
+      return;
+    }
+    warn(...args);
+  };
+  quieted[QUIETED] = true;
+}

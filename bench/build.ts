@@ -3,6 +3,7 @@
 // article is edited and it is built again on the first build's .next/cache. Prints each build's time
 // and page count, with the load average.
 //   npm run bench:build            BENCH_ARTICLES=2000 npm run bench:build
+//   BENCH_BUILD_LOG=1 also prints each build's phases (compile, static generation) as Next.js reports them
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -99,6 +100,13 @@ function build(dir: string): { seconds: number; pages: number; load: number } {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  if (process.env.BENCH_BUILD_LOG)
+    console.log(
+      result.stdout
+        .split('\n')
+        .filter((line) => /Compiled|TypeScript|Collecting|Generating static pages.* in |Finalizing/.test(line))
+        .join('\n'),
+    );
   const pages = Number(/Generating static pages[^(]*\((\d+)\/(\d+)\)\s+in/.exec(result.stdout)?.[2] ?? NaN);
   return { seconds, pages, load };
 }

@@ -1,5 +1,6 @@
 // Lighthouse (mobile) scores for the home, article and category pages against `next start`.
-// Usage: npm run build && npm run bench:lighthouse. Lighthouse 12 runs on Node 20 (13 needs Node 22);
+// Usage: npm run build && npm run bench:lighthouse (BENCH_LIGHTHOUSE_THROTTLING=devtools throttles the
+// browser itself instead of simulating the phone from an unthrottled load). Lighthouse 12 runs on Node 20 (13 needs Node 22);
 // it is fetched by npx on first use rather than installed with the project.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -16,11 +17,22 @@ const server = await startServer(Number(process.env.BENCH_PORT ?? 3291));
 const out = mkdtempSync(path.join(tmpdir(), 'broadsheet-lighthouse-'));
 const flags = ['--headless=new', ...chromiumOptions.args].join(' ');
 
+type LcpItem = { type?: string; items?: { node?: { nodeLabel?: string }; phase?: string; timing?: number }[] };
+
+/** The LCP element and Lighthouse's split of its time (first byte, load delay, load, render delay). */
+function lcpPhases(result: { audits: Record<string, { details?: { items?: LcpItem[] } }> }): Record<string, string | number> {
+  const tables = result.audits['largest-contentful-paint-element']?.details?.items ?? [];
+  const element = tables[0]?.items?.[0]?.node?.nodeLabel ?? '?';
+  const split = Object.fromEntries((tables[1]?.items ?? []).map((item) => [item.phase ?? '?', Math.round(item.timing ?? 0)]));
+  return { element: element.slice(0, 40), ...split };
+}
+
 // Warm every page first: a connection kept alive across a Lighthouse run would be closed by the server.
 for (const route of Object.values(pages)) await (await fetch(server.url + route)).text();
 
 try {
   const rows: Record<string, string | number>[] = [];
+  const phases: Record<string, string | number>[] = [];
   for (const [name, route] of Object.entries(pages)) {
     const report = path.join(out, `${name}.json`);
     execFileSync(
@@ -34,6 +46,7 @@ try {
         `--output-path=${report}`,
         `--chrome-flags=${flags}`,
         '--only-categories=performance,accessibility,best-practices,seo',
+        ...(process.env.BENCH_LIGHTHOUSE_THROTTLING ? [`--throttling-method=${process.env.BENCH_LIGHTHOUSE_THROTTLING}`] : []),
       ],
       { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromiumOptions.executablePath } },
     );
@@ -49,8 +62,11 @@ try {
       CLS: +result.audits['cumulative-layout-shift'].numericValue.toFixed(3),
       'TBT (ms)': Math.round(result.audits['total-blocking-time'].numericValue),
     });
+    phases.push({ page: name, ...lcpPhases(result) });
   }
   console.table(rows);
+  console.log('Where the largest contentful paint spends its time (ms):');
+  console.table(phases);
 } finally {
   server.stop();
 }

@@ -25,7 +25,7 @@ export function ListingView({ site, title, kicker, intro, listing, href }: Listi
         </h1>
         {intro}
       </header>
-      <ArticleList articles={listing.items} site={site} headingLevel={2} />
+      <ArticleList articles={listing.items} site={site} headingLevel={2} opensPage />
       <Pagination page={listing.page} totalPages={listing.totalPages} href={href} label={`${title} pages`} />
     </div>
   );

@@ -44,7 +44,7 @@ export default async function ArchiveMonthPage({ params }: Props) {
         </p>
         <h1>{formatMonth(year, month, site)}</h1>
       </header>
-      <ArticleList articles={articles} site={site} headingLevel={2} />
+      <ArticleList articles={articles} site={site} headingLevel={2} opensPage />
     </div>
   );
 }

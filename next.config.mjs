@@ -12,8 +12,9 @@ const https = siteIsHttps(env.SITE_URL);
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
-  // `npm test` (and so CI) runs `tsc --noEmit` over the whole project before it builds; a build
-  // checking the same types again only delays every deploy and every rebuild for a changed article.
+  // `npm test` (and so CI) type-checks the whole project, Next.js's route types included (`npm run
+  // typecheck`: `next typegen`, then `tsc`), before it builds; a build checking the same types again
+  // only delays every deploy and every rebuild for a changed article.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   // Native binaries and WebAssembly (esbuild in mdx-bundler, sharp, argon2, PGlite) break when
@@ -21,9 +22,10 @@ const nextConfig = {
   // shared by instrumentation and the routes through one instance, so it stays one Node.js module.
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'sharp', '@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'piscina', 'pg-boss'],
   experimental: {
-    // Next.js leaves one core to itself by default, which on a 2-core server halves the rendering
-    // of static pages while the main process only waits for them.
-    cpus: Math.max(1, availableParallelism()),
+    // Next.js leaves one core to itself by default, which on a 2-core server halves the rendering of
+    // static pages while the main process only waits for them. BUILD_CPUS=1 leaves a core to the
+    // servers when building on a host that is serving readers.
+    cpus: env.BUILD_CPUS ?? availableParallelism(),
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
   },

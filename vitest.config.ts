@@ -4,6 +4,13 @@ import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
+/** VITEST_MAX_WORKERS as a whole number of workers (2 when unset): test/setup/database.ts makes one database each. */
+function workers(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return 2;
+  if (!/^[1-9]\d*$/.test(setting)) throw new Error(`VITEST_MAX_WORKERS must be a whole number of workers, not "${setting}"`);
+  return Number(setting);
+}
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -18,7 +25,7 @@ export default defineConfig({
     setupFiles: ['test/setup/env.ts'],
     // Two files at a time, each worker on its own database (test/setup/database.ts); most files
     // spend their time waiting on the database, timers and child processes, not on a core.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
+    maxWorkers: workers(process.env.VITEST_MAX_WORKERS),
     // next-auth imports `next/server` without an extension, which only a bundler resolves.
     server: { deps: { inline: ['next-auth'] } },
     testTimeout: 60_000,

@@ -60,6 +60,8 @@ const schema = z
     LOG_LEVEL: z.preprocess((value) => value || undefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     // Where `npm run db:backup` writes its files when no folder is given.
     BACKUP_DIR: z.preprocess((value) => value || undefined, z.string().default('backups')),
+    // Worker processes `next build` renders static pages in; blank means every core (next.config.mjs).
+    BUILD_CPUS: z.preprocess((value) => value || undefined, z.coerce.number().int().min(1).max(64).optional()),
   })
   .refine((settings) => settings.NEWSLETTER_CHALLENGE_AFTER < settings.NEWSLETTER_EMAILS_PER_HOUR, {
     path: ['NEWSLETTER_CHALLENGE_AFTER'],

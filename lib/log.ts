@@ -143,7 +143,8 @@ export function trackRequestIds(): void {
 }
 
 // Next.js warns with the whole stack when a post names a server action this build does not have (a
-// page from an older deployment, a crawler, a fuzzer): an expected refusal, answered 400 or 404.
+// page from an older deployment, a crawler, a fuzzer): an expected refusal, answered 400 or 409, so
+// it is logged at info, like a refused sign-in.
 const UNRECOGNIZED_ACTION = /^(Failed to find Server Action|The Server Reference ID did not match the expected format|Invalid Server Actions request)/;
 const QUIETED = Symbol.for('broadsheet.unrecognized-actions');
 const quieted = globalThis as { [QUIETED]?: true };

@@ -23,8 +23,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/setup/database.ts'],
     setupFiles: ['test/setup/env.ts'],
-    // Two files at a time, each worker on its own database (test/setup/database.ts); most files
-    // spend their time waiting on the database, timers and child processes, not on a core.
+    // Two files at a time, each worker on its own database (test/setup/database.ts): a serial run
+    // kept one core busy and left the other mostly idle.
     maxWorkers: workers(process.env.VITEST_MAX_WORKERS),
     // next-auth imports `next/server` without an extension, which only a bundler resolves.
     server: { deps: { inline: ['next-auth'] } },

@@ -17,7 +17,7 @@ const server = await startServer(Number(process.env.BENCH_PORT ?? 3291));
 const out = mkdtempSync(path.join(tmpdir(), 'broadsheet-lighthouse-'));
 const flags = ['--headless=new', ...chromiumOptions.args].join(' ');
 
-type LcpItem = { type?: string; items?: { node?: { nodeLabel?: string }; phase?: string; timing?: number }[] };
+type LcpItem = { items?: { node?: { nodeLabel?: string }; phase?: string; timing?: number }[] };
 
 /** The LCP element and Lighthouse's split of its time (first byte, load delay, load, render delay). */
 function lcpPhases(result: { audits: Record<string, { details?: { items?: LcpItem[] } }> }): Record<string, string | number> {

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 
 import { parseMdx } from '@/lib/content/mdx-tree';
 import { countWords } from '@/lib/content/reading-time';
@@ -10,6 +7,7 @@ import { expectNoAxeViolations } from './helpers/axe';
 import { watchPolicyViolations } from './helpers/csp';
 import { database } from './helpers/database';
 import { storageState } from './helpers/newsroom';
+import { caretToEnd, dropPicture, select } from './helpers/rich-editor';
 
 // The draft body's rich editor: a reporter writes and formats without touching MDX, inserts the
 // newsroom components from the toolbar, drops a picture in, and what is stored is exactly the MDX
@@ -18,7 +16,6 @@ import { storageState } from './helpers/newsroom';
 // Each test is a whole writing session on a 2-core machine shared with other runs.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-const PICTURE = path.resolve('public/images/articles/lido.jpg');
 let draftUrl = '';
 
 async function newDraft(browser: Browser, javaScriptEnabled = true): Promise<Page> {
@@ -45,38 +42,6 @@ async function storedBody(url: string): Promise<string> {
   const [row] = await database()<{ body: string }[]>`select body from drafts where id = ${id}`;
   // Stored with LF whatever the form sent (a textarea's line breaks go as CRLF, HTML's rule).
   return row!.body;
-}
-
-/** Selects a word in the editor as a writer would with the mouse, for the toolbar to format it. */
-async function select(box: Locator, word: string) {
-  await box.evaluate((root, text) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${text}" is not in the editor`);
-  }, word);
-}
-
-/** Drops a file on the editor the way a browser does: dragover, then drop with the file in a DataTransfer. */
-async function dropPicture(box: Locator) {
-  const bytes = readFileSync(PICTURE).toString('base64');
-  await box.evaluate((target, data) => {
-    const binary = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([binary], 'ferry.jpg', { type: 'image/jpeg' }));
-    const box = target.getBoundingClientRect();
-    const at = { clientX: box.left + 10, clientY: box.bottom - 10, bubbles: true, cancelable: true, dataTransfer: transfer };
-    target.dispatchEvent(new DragEvent('dragover', at));
-    target.dispatchEvent(new DragEvent('drop', at));
-  }, bytes);
 }
 
 const EXPECTED = [
@@ -107,7 +72,7 @@ test('a reporter writes, formats and inserts components, and the stored MDX is e
   await expect(page.locator('#draft-body')).toHaveValue('**Ferry** services *resume* on Monday.');
   await expect(page.getByText('5 words · 1 min read')).toBeVisible();
 
-  await box.press('Control+End');
+  await caretToEnd(box);
   await page.keyboard.press('Enter');
   await button(page, 'Heading 2').click();
   await page.keyboard.type('What changes');
@@ -128,7 +93,7 @@ test('a reporter writes, formats and inserts components, and the stored MDX is e
   await address.fill('/category/transport');
   await page.getByRole('button', { name: 'Set URL' }).click();
 
-  await box.press('Control+End');
+  await caretToEnd(box);
   await button(page, 'Insert pull quote').click();
   const quote = page.getByRole('group', { name: 'Pull quote' });
   await expect(quote).toBeVisible();
@@ -179,7 +144,7 @@ test('the source view edits the same MDX, and undo takes a change back', async (
   await page.getByRole('radio', { name: 'Rich text' }).click();
   await expect(editable(page).locator('em', { hasText: 'emphasis' })).toBeVisible();
 
-  await editable(page).press('Control+End');
+  await caretToEnd(editable(page));
   // One input, so one step of history: typed key by key on a busy machine, pauses split it into several.
   await page.keyboard.insertText(' Extra words.');
   await expect(field(page)).toHaveValue(`${EXPECTED}\n\nWritten in the source view, with *emphasis*. Extra words.`);

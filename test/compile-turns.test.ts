@@ -24,8 +24,9 @@ beforeAll(async () => {
 
 const form = (user: PublicUser, body: string) =>
   draftFieldsSchema.parse({ title: 'A title', slug: '', standfirst: '', category: '', tags: '', authorIds: [], heroImageId: '', heroAlt: '', heroCredit: '', body });
-// Slow but within the time limit (a few hundred milliseconds), so its thread is never replaced for overrunning.
-const moderate = (n: number) => `${`${'- '.repeat(9)}x\n`.repeat(200)}\nPreview ${n}.\n`;
+// Slow enough to still be running while the next compile asks for a turn (about 200 ms alone), yet far
+// inside the 2 s time limit on a busy machine, so its thread is never replaced for overrunning.
+const moderate = (n: number) => `${`${'- '.repeat(9)}x\n`.repeat(50)}\nPreview ${n}.\n`;
 const threadIds = () => (untrustedMdxThreads().drafts?.threadIds ?? []).toSorted();
 
 describe('one person’s bodies take one worker slot', () => {

@@ -25,7 +25,7 @@ export default defineConfig({
     setupFiles: ['test/setup/env.ts'],
     // Three files at a time on two cores, each worker on its own database (test/setup/database.ts):
     // many tests wait on timers, child processes and SMTP, so two workers used 1.3 cores (5.1 min)
-    // and three use 1.6 (4.3 min); a serial run used one.
+    // and three use 1.6 (4.2 min); a serial run used one.
     maxWorkers: workers(process.env.VITEST_MAX_WORKERS),
     // next-auth imports `next/server` without an extension, which only a bundler resolves.
     server: { deps: { inline: ['next-auth'] } },

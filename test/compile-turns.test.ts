@@ -24,8 +24,8 @@ beforeAll(async () => {
 
 const form = (user: PublicUser, body: string) =>
   draftFieldsSchema.parse({ title: 'A title', slug: '', standfirst: '', category: '', tags: '', authorIds: [], heroImageId: '', heroAlt: '', heroCredit: '', body });
-// Slow enough to still be running while the next compile asks for a turn (about 200 ms alone), yet far
-// inside the 2 s time limit on a busy machine, so its thread is never replaced for overrunning.
+// Slow enough that a body is still compiling when the next one asks for a turn (about 200 ms alone),
+// yet far inside the 2 s time limit on a busy machine, so its thread is never replaced for overrunning.
 const moderate = (n: number) => `${`${'- '.repeat(9)}x\n`.repeat(50)}\nPreview ${n}.\n`;
 const threadIds = () => (untrustedMdxThreads().drafts?.threadIds ?? []).toSorted();
 
@@ -71,7 +71,10 @@ describe('one person’s bodies take one worker slot', () => {
 
   it('a waiting save is not replaced by a preview, and a page’s preview (the no-JavaScript one) is gated too', async () => {
     const person = randomUUID();
-    const running = compileDraftMdx(moderate(10), { gate: compileGate(person) });
+    // The running check holds its turn until the end of the test, however fast the machine is.
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const running = compileGate(person)(() => held.then(() => compileDraftMdx(moderate(10))));
     const waitingSave = compileDraftMdx(moderate(11), { gate: compileGate(person) });
     const preview = takePreviewTurn(person);
     if (!preview.ok) throw new Error('expected a turn');
@@ -81,6 +84,7 @@ describe('one person’s bodies take one worker slot', () => {
       gate: compileGate(person, 'preview'),
     });
     expect(JSON.stringify(page)).toContain(CHECK_RUNNING);
+    finish();
     expect(await running).toMatchObject({ ok: true });
     expect(await waitingSave).toMatchObject({ ok: true });
   });

@@ -36,7 +36,7 @@ export async function caretToEnd(box: Locator) {
     const atEnd = await box.evaluate(async (root) => {
       await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
       const selection = getSelection();
-      if (!selection?.isCollapsed || !selection.anchorNode || !root.contains(selection.anchorNode)) return false;
+      if (!root.contains(document.activeElement) || !selection?.isCollapsed || !selection.anchorNode || !root.contains(selection.anchorNode)) return false;
       const rest = document.createRange();
       rest.selectNodeContents(root);
       rest.setStart(selection.anchorNode, selection.anchorOffset);

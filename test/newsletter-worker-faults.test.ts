@@ -99,8 +99,10 @@ describe('stopping mid-batch', () => {
   it('a cancel stops the lanes within a few messages; the rows they held are skipped, not queued', async () => {
     const sink = await startSink();
     const send = await seedSend(await seedSubscribers(60));
-    // Five lanes claim twenty at once; the cancel comes as the first message goes out.
-    const pool = watched(openMailPool(sink.url, 5), async (handed) => void (handed === 1 && (await cancelSend(send.id))));
+    // Five lanes claim twenty at once; the cancel comes as the first message goes out, and no message
+    // reaches the server before it is committed (on a busy machine the other lanes would outrun it).
+    let cancelled: Promise<unknown> | undefined;
+    const pool = watched(openMailPool(sink.url, 5), async () => void (await (cancelled ??= cancelSend(send.id))));
     expect(await deliverSend(send.id, { pool, connections: 5, limits: NO_LIMITS })).toEqual({ next: 'done' });
     pool.close();
     await sink.close();
@@ -114,7 +116,9 @@ describe('stopping mid-batch', () => {
   it('a pause gives the rows in hand back to the queue', async () => {
     const sink = await startSink();
     const send = await seedSend(await seedSubscribers(40));
-    const pool = watched(openMailPool(sink.url, 5), async (handed) => void (handed === 1 && (await pauseSend(send.id))));
+    // As with the cancel above: the pause is committed before any message goes out.
+    let paused: Promise<unknown> | undefined;
+    const pool = watched(openMailPool(sink.url, 5), async () => void (await (paused ??= pauseSend(send.id))));
     expect(await deliverSend(send.id, { pool, connections: 5, limits: NO_LIMITS })).toEqual({ next: 'done' });
     pool.close();
     await sink.close();

@@ -10,6 +10,7 @@ import { deliverSend } from '@/lib/newsletter/delivery/worker';
 import { cancelSend, continueSend, retryFailed, startSend } from '@/lib/newsletter/sends';
 
 import { searchEntryFor, seedDraft } from './helpers/drafts';
+import { beforeAnyMessage, watched } from './helpers/mail-pool';
 import { deliveriesOf, deliveryCounts, seedSend, seedSubscribers } from './helpers/newsletter-send';
 import { startSink } from './helpers/smtp-sink';
 
@@ -128,15 +129,12 @@ describe('continuing a cancelled send', () => {
     // for. Each message takes a second; none starts after 3 s (half the lease), and each may take 2 s
     // (a third), so a busy machine never turns the first into a timeout.
     const sink = await startSink({ delayMs: 1_000 });
-    const inner = openMailPool(sink.url, 1);
-    let handed = 0;
-    const pool = {
-      close: () => {},
-      reset: () => inner.reset(),
-      send: async (mail: Parameters<typeof inner.send>[0]) => (++handed === 1 && (await cancelSend(send.id)), inner.send(mail)),
-    };
+    const pool = watched(
+      openMailPool(sink.url, 1),
+      beforeAnyMessage(() => cancelSend(send.id)),
+    );
     await deliverSend(send.id, { pool, connections: 1, limits: NO_LIMITS, leaseSeconds: 6 });
-    inner.close();
+    pool.close();
     await sink.close();
     const counts = await deliveryCounts(send.id);
     expect(counts.sent ?? 0).toBeLessThan(4);

@@ -7,23 +7,18 @@ import { closeDb, getDb } from '@/db';
 import { moveSend } from '@/db/queries/newsletter-sends';
 import { newsletterSends } from '@/db/schema';
 import { getSite } from '@/lib/content';
-import { type MailPool, openMailPool } from '@/lib/mail/transport';
+import { openMailPool } from '@/lib/mail/transport';
 import { personalise } from '@/lib/newsletter/delivery/message';
 import { deliverSend } from '@/lib/newsletter/delivery/worker';
 import { cancelSend, pauseSend } from '@/lib/newsletter/sends';
 
+import { beforeAnyMessage, watched } from './helpers/mail-pool';
 import { deliveriesOf, deliveryCounts, seedSend, seedSubscribers } from './helpers/newsletter-send';
 import { startSink } from './helpers/smtp-sink';
 
 afterAll(closeDb);
 
 const NO_LIMITS = { perSecond: 0, perHour: 0, perDay: 0 };
-
-/** The pool, calling `before(n)` as the n-th message is handed over. */
-function watched(inner: MailPool, before: (handed: number) => Promise<void> | void): MailPool {
-  let handed = 0;
-  return { close: () => inner.close(), reset: () => inner.reset(), send: async (mail) => (await before(++handed), inner.send(mail)) };
-}
 
 describe('a database error after the mail server accepted', () => {
   it('is no SMTP failure: the row stays sending for its lease, the run stops, the rest go back uncharged', async () => {
@@ -101,8 +96,10 @@ describe('stopping mid-batch', () => {
     const send = await seedSend(await seedSubscribers(60));
     // Five lanes claim twenty at once; the cancel comes as the first message goes out, and no message
     // reaches the server before it is committed (on a busy machine the other lanes would outrun it).
-    let cancelled: Promise<unknown> | undefined;
-    const pool = watched(openMailPool(sink.url, 5), async () => void (await (cancelled ??= cancelSend(send.id))));
+    const pool = watched(
+      openMailPool(sink.url, 5),
+      beforeAnyMessage(() => cancelSend(send.id)),
+    );
     expect(await deliverSend(send.id, { pool, connections: 5, limits: NO_LIMITS })).toEqual({ next: 'done' });
     pool.close();
     await sink.close();
@@ -116,9 +113,10 @@ describe('stopping mid-batch', () => {
   it('a pause gives the rows in hand back to the queue', async () => {
     const sink = await startSink();
     const send = await seedSend(await seedSubscribers(40));
-    // As with the cancel above: the pause is committed before any message goes out.
-    let paused: Promise<unknown> | undefined;
-    const pool = watched(openMailPool(sink.url, 5), async () => void (await (paused ??= pauseSend(send.id))));
+    const pool = watched(
+      openMailPool(sink.url, 5),
+      beforeAnyMessage(() => pauseSend(send.id)),
+    );
     expect(await deliverSend(send.id, { pool, connections: 5, limits: NO_LIMITS })).toEqual({ next: 'done' });
     pool.close();
     await sink.close();

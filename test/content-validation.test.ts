@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { ContentError } from '@/lib/content/errors';
@@ -26,6 +30,26 @@ describe('loading valid content', () => {
     expect(article?.hero).toMatchObject({ width: 32, height: 18, alt: 'Grey hills under a pale sky' });
     expect(article?.readingMinutes).toBe(3);
     expect(article?.featured).toBe(false);
+  });
+
+  it('counts a body once, then takes its count from the cache by a hash of the body', async () => {
+    const fixture = await makeFixture({ 'counted.mdx': articleSource({}, `${'word '.repeat(700)}\n`) });
+    expect((await loadContent(fixture)).articles[0]?.words).toBe(700);
+    const [entry, ...others] = (await readdir(fixture.cache)).filter((name) => name.endsWith('.words'));
+    expect(others).toEqual([]);
+    // A count written over the entry proves the next load reads it instead of parsing the body.
+    await writeFile(path.join(fixture.cache, entry!), '4600');
+    expect((await loadContent(fixture)).articles[0]).toMatchObject({ words: 4600, readingMinutes: 20 });
+    // An edited body has another hash, so it is counted again.
+    await writeFile(path.join(fixture.content, 'articles', 'counted.mdx'), articleSource({}, `${'word '.repeat(701)}\n`));
+    expect((await loadContent(fixture)).articles[0]?.words).toBe(701);
+  });
+
+  it('never caches a body that does not parse, so the error is given on every load', async () => {
+    const articles = { 'broken-body.mdx': articleSource({}, 'Text with <Unclosed\n') };
+    const fixture = await makeFixture(articles);
+    for (let load = 0; load < 2; load += 1) await expect(loadContent(fixture)).rejects.toThrow(/is not valid MDX at line/);
+    expect(existsSync(fixture.cache) ? (await readdir(fixture.cache)).filter((name) => name.endsWith('.words')) : []).toEqual([]);
   });
 
   it('sorts articles newest first', async () => {

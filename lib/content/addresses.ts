@@ -13,7 +13,7 @@ import { env } from '../env.mjs';
 import { chosenAt } from '../front-page/slots';
 import { resolveSection } from '../sections/resolve';
 import { isSlug } from '../validation';
-import { loadContent } from './load';
+import { loadContentOnce } from './load';
 import { HOME_LATEST_PER_PAGE, PER_PAGE } from './paging';
 import { homeLayout, paginate, parsePageNumber } from './queries';
 
@@ -32,7 +32,7 @@ let contentIndex: Promise<ContentIndex> | undefined;
 
 // content/ is fixed while a server runs: read (and validated, as for the pages) once per process.
 async function readContentIndex(): Promise<ContentIndex> {
-  const content = await loadContent();
+  const content = await loadContentOnce();
   const articles = content.articles.map(({ slug, category, tags, authors, published, featured }) => ({
     slug,
     category: category.slug,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -6,15 +7,16 @@ import type { z } from 'zod';
 
 import { env } from '../env.mjs';
 import { isSlug } from '../validation';
+import { defaultCacheDir, readCached, writeCached } from './disk-cache';
 import { ContentError, describeIssues } from './errors';
 import { getImageSize, publicFileExists } from './images';
 import { parseMdx } from './mdx-tree';
 import { contentRoot, publicRoot, relativeToProject } from './paths';
-import { countWords, readingOf } from './reading-time';
+import { countWords, readingOf, WORD_COUNT_VERSION } from './reading-time';
 import { authorSchema, categoriesSchema, frontmatterSchema, siteSchema } from './schema';
 import type { Article, Author, Content } from './types';
 
-type Roots = { content: string; public: string };
+type Roots = { content: string; public: string; cache: string };
 
 async function readJson(file: string): Promise<unknown> {
   const text = await readFile(file, 'utf8').catch(() => {
@@ -56,16 +58,24 @@ async function loadAuthors(roots: Roots): Promise<Map<string, Author>> {
   return authors;
 }
 
-// content/ is trusted (reviewed through git), so its bodies are parsed here, on the main thread,
-// once per load: loadContent's callers cache what it returns.
-function countWordsOf(body: string, where: string): number {
+// content/ is trusted (reviewed through git), so its bodies are parsed here, on the main thread.
+// Parsing is most of what reading content/ costs (5 s for 1,000 articles), so each body's count is
+// kept on disk by a hash of the body: a body that was counted once parsed, and is not parsed again
+// by the other build workers, the next build or the server.
+async function countWordsOf(body: string, where: string, cacheDir: string): Promise<number> {
+  const name = `${createHash('sha256').update(`words ${WORD_COUNT_VERSION}\0`).update(body).digest('hex')}.words`;
+  const cached = await readCached(cacheDir, name);
+  if (cached !== null && /^\d+$/.test(cached)) return Number(cached);
+  let words: number;
   try {
-    return countWords(parseMdx(body));
+    words = countWords(parseMdx(body, { gfm: false }));
   } catch (error) {
     const place = error as { line?: number; column?: number; reason?: string };
     const at = place.line ? ` at line ${place.line}, column ${place.column ?? 1} of the body` : '';
     throw new ContentError(where, [`is not valid MDX${at}: ${place.reason ?? (error as Error).message}`]);
   }
+  await writeCached(cacheDir, name, String(words));
+  return words;
 }
 
 async function loadArticle(file: string, content: Omit<Content, 'articles'>, roots: Roots): Promise<Article> {
@@ -99,7 +109,7 @@ async function loadArticle(file: string, content: Omit<Content, 'articles'>, roo
   }
   if (problems.length > 0 || !category) throw new ContentError(where, problems);
   const body = parsed.content;
-  const words = countWordsOf(body, where);
+  const words = await countWordsOf(body, where, roots.cache);
   const size = await getImageSize(data.hero.src, roots.public);
   const { author: _author, authors: _authors, credit, ...rest } = data;
   return {
@@ -116,7 +126,7 @@ async function loadArticle(file: string, content: Omit<Content, 'articles'>, roo
 }
 
 /** Reads and validates every content file; any problem stops with a ContentError naming file, field and fix. */
-export async function loadContent(roots: Roots = { content: contentRoot, public: publicRoot }): Promise<Content> {
+export async function loadContent(roots: Roots = { content: contentRoot, public: publicRoot, cache: defaultCacheDir() }): Promise<Content> {
   const siteFile = path.join(roots.content, 'site.json');
   const site = validate(siteSchema, await readJson(siteFile), siteFile);
   if (env.SITE_URL) site.url = env.SITE_URL;
@@ -131,4 +141,20 @@ export async function loadContent(roots: Roots = { content: contentRoot, public:
   );
   articles.sort((a, b) => b.published.getTime() - a.published.getTime() || a.slug.localeCompare(b.slug));
   return { site, categories, authors, articles };
+}
+
+const ONCE = Symbol.for('broadsheet.content');
+
+/**
+ * content/ read once for the whole process. Next.js gives proxy.ts, the pages and the route handlers
+ * module instances of their own, so a module's variable would read it once for each (three times in
+ * `next start`, twice in each build worker); the process's global object is the one they share.
+ */
+export function loadContentOnce(): Promise<Content> {
+  const process = globalThis as { [ONCE]?: Promise<Content> };
+  process[ONCE] ??= loadContent().catch((error: unknown) => {
+    delete process[ONCE];
+    throw error;
+  });
+  return process[ONCE];
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 
 import { bundleMDX } from 'mdx-bundler';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+
+import { defaultCacheDir, readCached, writeCached } from './disk-cache';
 
 // Bump when the pipeline below changes, so cached output of the old pipeline is never reused.
 const PIPELINE_VERSION = '2';
@@ -79,20 +79,11 @@ export function compileMdxCached(source: string, file: string, cacheDir = defaul
   return code;
 }
 
-function defaultCacheDir(): string {
-  return path.join(process.cwd(), '.next', 'cache', 'broadsheet-mdx');
-}
-
 async function fromDiskOrCompile(key: string, source: string, file: string, cacheDir: string): Promise<string> {
-  const target = path.join(cacheDir, `${key}.js`);
-  const cached = await readFile(target, 'utf8').catch(() => null);
+  const cached = await readCached(cacheDir, `${key}.js`);
   if (cached !== null) return cached;
   const code = await compileMdx(source, file);
-  await mkdir(cacheDir, { recursive: true });
-  // Write then rename, so a parallel worker never reads a half-written file.
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, code);
-  await rename(temporary, target);
+  await writeCached(cacheDir, `${key}.js`, code);
   return code;
 }
 

@@ -4,7 +4,7 @@ import { cache } from 'react';
 
 import { env } from '../env.mjs';
 import { resolveSection } from '../sections/resolve';
-import { loadContent } from './load';
+import { loadContent, loadContentOnce } from './load';
 import { newsroomSections, readNewsroomSections } from './sections';
 import { siteWithSettings } from './site-settings';
 import type { Category, Content } from './types';
@@ -14,12 +14,7 @@ import type { Category, Content } from './types';
 
 // Content files do not change while a production server runs, so they are read once per process;
 // in development they are read per request so edits show up on reload.
-let loaded: Promise<Content> | undefined;
-export const getContent = cache((): Promise<Content> => {
-  if (env.NODE_ENV !== 'production') return loadContent();
-  loaded ??= loadContent();
-  return loaded;
-});
+export const getContent = cache((): Promise<Content> => (env.NODE_ENV === 'production' ? loadContentOnce() : loadContent()));
 
 /** The site's settings: content/site.json with what admins changed in the newsroom over it. */
 export const getSite = cache(async () => siteWithSettings((await getContent()).site));

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import sharp from 'sharp';
 
-export type Fixture = { content: string; public: string };
+export type Fixture = { content: string; public: string; cache: string };
 
 const site = {
   name: 'Test Gazette',
@@ -41,7 +41,7 @@ export function articleSource(overrides: Record<string, string> = {}, body = '##
 /** A small, valid content tree in a temporary folder; tests add or break files in it. */
 export async function makeFixture(articles: Record<string, string>): Promise<Fixture> {
   const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-content-'));
-  const fixture = { content: path.join(root, 'content'), public: path.join(root, 'public') };
+  const fixture = { content: path.join(root, 'content'), public: path.join(root, 'public'), cache: path.join(root, 'cache') };
   await mkdir(path.join(fixture.content, 'articles'), { recursive: true });
   await mkdir(path.join(fixture.content, 'authors'), { recursive: true });
   await mkdir(path.join(fixture.public, 'images'), { recursive: true });

@@ -1,7 +1,8 @@
 // Requests per second and p99 latency of the home, article and section pages under `next start`
 // (50 connections, gzip accepted); of the framework's floor, a static Next.js page built with the
-// same next whose HTML weighs what the article's does, plain and gzipped (bench/floor.ts), and of a
-// page with one heading from the same build (what nearly no HTML costs); and of the same pages
+// same next whose HTML weighs what the article's does gzipped, and about as much plain
+// (bench/floor.ts), and of a page with one heading from the same build (what nearly no HTML
+// costs); and of the same pages
 // through the deploy/nginx configuration (a temporary prefix, upstream = the running next start).
 // The targets take turns, round after round, so the other work on the machine weighs on all of
 // them alike; the median round is printed, with the ratios the issue sets goals for (article ≥
@@ -176,7 +177,7 @@ try {
     ]),
   );
   console.log(`${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the runs`);
-  const sizes = (html: string) => `${html.length} bytes (${gzipSync(html).length} gzipped)`;
+  const sizes = (html: string) => `${Buffer.byteLength(html)} bytes (${gzipSync(html).length} gzipped)`;
   console.log(`HTML: article ${sizes(articleHtml)}, floor ${sizes(floorHtml)}`);
   console.table(
     Object.entries(figures).map(([name, row]) => ({ target: name, 'req/s (median)': Math.round(row.requestsPerSecond), 'p99 (ms)': row.p99, 'errors + non-2xx': row.errors })),

@@ -80,6 +80,12 @@ describe('loading valid content', () => {
 });
 
 describe('a broken article gives an error naming the file, the field and the fix', () => {
+  it('parses bodies as the compiler does, GFM included: a table cell that splits a component is refused at load', async () => {
+    const error = await loadError({ 'split-cell.mdx': articleSource({}, '| Ward | Seats |\n|---|---|\n| <Abbr title="x|y">N</Abbr> | 2 |\n') });
+    expect(error.message).toMatch(/split-cell\.mdx/);
+    expect(error.message).toMatch(/is not valid MDX at line 3/);
+  });
+
   it('missing title', async () => {
     const error = await loadError({ 'no-title.mdx': articleSource({ title: '' }) });
     expect(error.message).toContain('content/articles/no-title.mdx');

@@ -17,13 +17,6 @@ describe('counting the words of a parsed MDX body', () => {
     expect(words('| Ward | Seats |\n|---|---:|\n| North End | 3 |\n| Quay | 12 |\n')).toBe(2 + 3 + 2);
   });
 
-  it('counts the same words without GFM (how content/ is counted), but for one per ticked task and footnote definition', () => {
-    const plain = (mdx: string) => countWords(parseMdx(mdx, { gfm: false }));
-    for (const mdx of ['| Ward | Seats |\n|---|---:|\n| North End | 3 |\n', 'Was ~~closed~~ open, see www.example.org or https://example.org/a.'])
-      expect(plain(mdx)).toBe(words(mdx));
-    for (const mdx of ['A claim.[^1]\n\n[^1]: Its source.', '- [x] done\n- [ ] to do']) expect(plain(mdx)).toBe(words(mdx) + 1);
-  });
-
   it('keeps a word whole when emphasis, code or a link covers part of it', () => {
     expect(words('A **multi**word and *semi*-colon and un`code`d and re[link](/x)ed.')).toBe(8);
     // Where the Markdown has a space or ends a block, the word ends too.

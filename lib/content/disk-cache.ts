@@ -17,6 +17,9 @@ export async function readCached(dir: string, name: string): Promise<string | nu
   return readFile(path.join(dir, name), 'utf8').catch(() => null);
 }
 
+// Folders already reported: one warning each, not one per entry.
+const unwritable = new Set<string>();
+
 /** Stores `text` as the entry `name` in `dir`. A cache that cannot be written only costs time: that is logged, never thrown. */
 export async function writeCached(dir: string, name: string, text: string): Promise<void> {
   const target = path.join(dir, name);
@@ -27,7 +30,8 @@ export async function writeCached(dir: string, name: string, text: string): Prom
     await writeFile(temporary, text);
     await rename(temporary, target);
   } catch (error) {
-    log.warn({ err: error }, `Cannot write the content cache in ${dir}; its entries will be worked out again`);
+    if (!unwritable.has(dir)) log.warn({ err: error }, `Cannot write the content cache in ${dir}; its entries will be worked out again`);
+    unwritable.add(dir);
     await rm(temporary, { force: true }).catch(() => undefined);
   }
 }

@@ -58,17 +58,18 @@ async function loadAuthors(roots: Roots): Promise<Map<string, Author>> {
   return authors;
 }
 
-// content/ is trusted (reviewed through git), so its bodies are parsed here, on the main thread.
+// content/ is trusted (reviewed through git), so its bodies are parsed here, on the main thread, as
+// the compiler reads them: a body the compiler would refuse stops the load with the file's name.
 // Parsing is most of what reading content/ costs (5 s for 1,000 articles), so each body's count is
 // kept on disk by a hash of the body: a body that was counted once parsed, and is not parsed again
-// by the other build workers, the next build or the server.
+// by build workers started later, the next build or the server.
 async function countWordsOf(body: string, where: string, cacheDir: string): Promise<number> {
   const name = `${createHash('sha256').update(`words ${WORD_COUNT_VERSION}\0`).update(body).digest('hex')}.words`;
   const cached = await readCached(cacheDir, name);
   if (cached !== null && /^\d+$/.test(cached)) return Number(cached);
   let words: number;
   try {
-    words = countWords(parseMdx(body, { gfm: false }));
+    words = countWords(parseMdx(body));
   } catch (error) {
     const place = error as { line?: number; column?: number; reason?: string };
     const at = place.line ? ` at line ${place.line}, column ${place.column ?? 1} of the body` : '';
@@ -151,10 +152,10 @@ const ONCE = Symbol.for('broadsheet.content');
  * `next start`, twice in each build worker); the process's global object is the one they share.
  */
 export function loadContentOnce(): Promise<Content> {
-  const process = globalThis as { [ONCE]?: Promise<Content> };
-  process[ONCE] ??= loadContent().catch((error: unknown) => {
-    delete process[ONCE];
+  const shared = globalThis as { [ONCE]?: Promise<Content> };
+  shared[ONCE] ??= loadContent().catch((error: unknown) => {
+    delete shared[ONCE];
     throw error;
   });
-  return process[ONCE];
+  return shared[ONCE];
 }

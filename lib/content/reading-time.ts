@@ -1,7 +1,8 @@
 const WORDS_PER_MINUTE = 230;
 
 // lib/content/load.ts keeps content/ bodies' counts on disk under this: change it with countWords or
-// parseMdx, so no count of the old rules is reused.
+// parseMdx (or when their remark dependencies change how text is read), so no count of the old
+// rules is reused.
 export const WORD_COUNT_VERSION = '1';
 
 type MdastAttribute = { type: string; name?: string; value?: unknown };

@@ -1,6 +1,6 @@
 // The floor of bench/load.ts: a throwaway Next.js app built with this repository's next, whose one
 // static page weighs what the benchmarked article weighs gzipped (within 2 %), and about as much plain.
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,4 +102,14 @@ export function buildFloor(articleHtml: string, real: string[]): string {
     }
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `next start` of the floor app in `dir`, on 127.0.0.1:`port`, in a process group of its own. */
+export function startFloor(dir: string, port: number): ChildProcess {
+  return spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: dir,
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
 }

@@ -2,8 +2,8 @@
 // (50 connections, gzip accepted); of the framework's floor, a static Next.js page built with the
 // same next whose HTML weighs what the article's does gzipped, and about as much plain
 // (bench/floor.ts), and of a page with one heading from the same build (what nearly no HTML
-// costs); and of the same pages
-// through the deploy/nginx configuration (a temporary prefix, upstream = the running next start).
+// costs); and of the same pages through the deploy/nginx configuration (a temporary prefix,
+// upstream = the running next start).
 // The targets take turns, round after round, so the other work on the machine weighs on all of
 // them alike; the median round is printed, with the ratios the issue sets goals for (article ≥
 // 0.75× the floor; proxy ≥ 10×).
@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 
 import { loadContent } from '../lib/content/load';
-import { buildFloor, prose } from './floor';
+import { buildFloor, prose, startFloor } from './floor';
 import { startServer } from './server';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -63,15 +63,6 @@ async function waitFor(url: string, what: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${what} did not answer on ${url} within 60 s`);
-}
-
-function startFloor(dir: string): ChildProcess {
-  return spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(FLOOR_PORT)], {
-    cwd: dir,
-    stdio: 'ignore',
-    detached: true,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
 }
 
 /** broadsheet.conf's compressing layer (its upstream and server on a socket), on a socket in `prefix`; none in a folder without one. */
@@ -136,7 +127,7 @@ try {
   const articleHtml = await (await fetch(app.url + pages.article)).text();
   // The floor's prose starts with the benchmarked article's own paragraphs.
   floorDir = buildFloor(articleHtml, prose([article, ...content.articles.filter((other) => other !== article)]));
-  floor = startFloor(floorDir);
+  floor = startFloor(floorDir, FLOOR_PORT);
   const floorUrl = `http://127.0.0.1:${FLOOR_PORT}`;
   await waitFor(floorUrl, 'The floor app');
   const floorHtml = await (await fetch(floorUrl)).text();

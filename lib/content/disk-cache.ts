@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -7,6 +7,11 @@ import { log } from '../log';
 // What content/ costs to work out (compiled MDX, word counts), kept on disk by a hash of what it was
 // worked out from: the build's worker processes, the separate module instances Next.js gives the
 // pages, the route handlers and proxy.ts, and the next build all find it there.
+
+/** The name an entry is kept under: a hash of how it was worked out (`rules`, a version to bump when they change) and from what. */
+export function cacheKey(rules: string, source: string): string {
+  return createHash('sha256').update(rules).update('\0').update(source).digest('hex');
+}
 
 export function defaultCacheDir(): string {
   return path.join(process.cwd(), '.next', 'cache', 'broadsheet-mdx');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -7,7 +6,7 @@ import type { z } from 'zod';
 
 import { env } from '../env.mjs';
 import { isSlug } from '../validation';
-import { defaultCacheDir, readCached, writeCached } from './disk-cache';
+import { cacheKey, defaultCacheDir, readCached, writeCached } from './disk-cache';
 import { ContentError, describeIssues } from './errors';
 import { getImageSize, publicFileExists } from './images';
 import { parseMdx } from './mdx-tree';
@@ -64,7 +63,7 @@ async function loadAuthors(roots: Roots): Promise<Map<string, Author>> {
 // kept on disk by a hash of the body: a body that was counted once parsed, and is not parsed again
 // by build workers started later, the next build or the server.
 async function countWordsOf(body: string, where: string, cacheDir: string): Promise<number> {
-  const name = `${createHash('sha256').update(`words ${WORD_COUNT_VERSION}\0`).update(body).digest('hex')}.words`;
+  const name = `${cacheKey(`words ${WORD_COUNT_VERSION}`, body)}.words`;
   const cached = await readCached(cacheDir, name);
   if (cached !== null && /^\d+$/.test(cached)) return Number(cached);
   let words: number;

@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
-
 import { bundleMDX } from 'mdx-bundler';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 
-import { defaultCacheDir, readCached, writeCached } from './disk-cache';
+import { cacheKey, defaultCacheDir, readCached, writeCached } from './disk-cache';
 
 // Bump when the pipeline below changes, so cached output of the old pipeline is never reused.
 const PIPELINE_VERSION = '2';
@@ -59,7 +57,7 @@ export async function compileMdx(source: string, file: string): Promise<string> 
 }
 
 export function mdxHash(source: string): string {
-  return createHash('sha256').update(PIPELINE_VERSION).update('\0').update(source).digest('hex');
+  return cacheKey(PIPELINE_VERSION, source);
 }
 
 const memory = new Map<string, Promise<string>>();
